@@ -1,0 +1,89 @@
+/**
+ * syslog-ecs command line: `parse`, `run`, `check-config`.
+ */
+import { parseArgs } from 'node:util';
+import { parseCommand } from './cli/parse-command.js';
+import { CollectorError, UsageError } from './core/errors.js';
+
+const USAGE = `usage:
+  syslog-ecs run [--config FILE] [--listen URL]... [--output URL]... [--http HOST:PORT]
+  syslog-ecs parse [--framing lf|octet-counting] [--timezone TZ] [--geoip-dir DIR] [--assets FILE] [--stats] [FILE|-]
+  syslog-ecs check-config FILE
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const cmd = argv[0];
+  const rest = argv.slice(1);
+  switch (cmd) {
+    case 'parse': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          framing: { type: 'string', default: 'lf' },
+          timezone: { type: 'string', default: 'UTC' },
+          'geoip-dir': { type: 'string' },
+          assets: { type: 'string' },
+          now: { type: 'string' },
+          stats: { type: 'boolean', default: false },
+          'max-message-bytes': { type: 'string', default: String(64 * 1024) },
+        },
+      });
+      const framing = values.framing;
+      if (framing !== 'lf' && framing !== 'octet-counting') throw new UsageError(`--framing must be lf or octet-counting, not "${framing}"`);
+      let now: number | null = null;
+      if (values.now !== undefined) {
+        now = Date.parse(values.now);
+        if (Number.isNaN(now)) throw new UsageError(`--now: not a date: "${values.now}"`);
+      }
+      const max = Number(values['max-message-bytes']);
+      if (!Number.isInteger(max) || max < 1) throw new UsageError('--max-message-bytes must be a positive integer');
+      if (positionals.length > 1) throw new UsageError('parse takes one input file (or - for stdin)');
+      return parseCommand({
+        framing,
+        timezone: values.timezone!,
+        geoipDir: values['geoip-dir'] ?? null,
+        assets: values.assets ?? null,
+        now,
+        stats: values.stats!,
+        maxMessageBytes: max,
+        input: positionals[0] ?? '-',
+      });
+    }
+    case 'run': {
+      const { runCommand } = await import('./cli/run-command.js');
+      return runCommand(rest);
+    }
+    case 'check-config': {
+      const { checkConfigCommand } = await import('./cli/check-config-command.js');
+      return checkConfigCommand(rest);
+    }
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(USAGE);
+      return cmd === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${cmd}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof CollectorError) {
+      process.stderr.write(`syslog-ecs: ${err.code}: ${err.message}\n`);
+      if (err instanceof UsageError) process.stderr.write(USAGE);
+      process.exitCode = 2;
+    } else if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`syslog-ecs: ${err.message}\n${USAGE}`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`syslog-ecs: ${(err as Error)?.stack ?? String(err)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,3 @@
+export async function checkConfigCommand(_args: string[]): Promise<number> {
+  throw new Error('check-config: not yet implemented');
+}

@@ -1,0 +1,91 @@
+/**
+ * Counters of the loss ledger: per listener and sender, what came in and what became of it.
+ * In = written + dead-lettered + dropped (by reason) + in flight. Counters are plain numbers on
+ * stable objects, bumped on the hot path without allocation.
+ */
+
+export const DROP_REASONS = [
+  'oversize', 'queue_full', 'rate_limited', 'not_allowed', 'connection_limit', 'kernel', 'shutdown', 'output_error',
+] as const;
+export type DropReason = (typeof DROP_REASONS)[number];
+
+export class SenderStats {
+  received = 0;
+  /** vendor parser recognised and read the message */
+  parsed = 0;
+  /** vendor family recognised, message not understood */
+  unknown = 0;
+  /** no vendor family: syslog fields only */
+  syslogOnly = 0;
+  /** the parser threw (a bug): the event is still written, flagged */
+  failed = 0;
+  truncated = 0;
+  written = 0;
+  deadLettered = 0;
+  dropped: Record<DropReason, number> = {
+    oversize: 0, queue_full: 0, rate_limited: 0, not_allowed: 0, connection_limit: 0, kernel: 0, shutdown: 0, output_error: 0,
+  };
+  family = '';
+  lastSeen = 0;
+  constructor(readonly listener: string, readonly sender: string) {}
+}
+
+const MAX_SENDERS = 10_000;
+
+export class Telemetry {
+  readonly senders = new Map<string, SenderStats>();
+  /** events by family and message id, parsed vs unknown */
+  readonly coverage = new Map<string, { parsed: number; unknown: number }>();
+
+  stats(listener: string, sender: string): SenderStats {
+    const key = listener + '|' + sender;
+    let s = this.senders.get(key);
+    if (s === undefined) {
+      if (this.senders.size >= MAX_SENDERS) {
+        const otherKey = listener + '|other';
+        s = this.senders.get(otherKey);
+        if (s === undefined) {
+          s = new SenderStats(listener, 'other');
+          this.senders.set(otherKey, s);
+        }
+        return s;
+      }
+      s = new SenderStats(listener, sender);
+      this.senders.set(key, s);
+    }
+    return s;
+  }
+
+  countCoverage(family: string, messageId: string, ok: boolean): void {
+    const key = family + ' ' + messageId;
+    let c = this.coverage.get(key);
+    if (c === undefined) {
+      if (this.coverage.size >= 20_000) return;
+      c = { parsed: 0, unknown: 0 };
+      this.coverage.set(key, c);
+    }
+    if (ok) c.parsed++;
+    else c.unknown++;
+  }
+
+  totals(): Omit<SenderStats, 'listener' | 'sender' | 'family' | 'lastSeen'> & { inFlight: number } {
+    const t = new SenderStats('', '');
+    for (const s of this.senders.values()) {
+      t.received += s.received;
+      t.parsed += s.parsed;
+      t.unknown += s.unknown;
+      t.syslogOnly += s.syslogOnly;
+      t.failed += s.failed;
+      t.truncated += s.truncated;
+      t.written += s.written;
+      t.deadLettered += s.deadLettered;
+      for (const r of DROP_REASONS) t.dropped[r] += s.dropped[r];
+    }
+    const dropped = DROP_REASONS.reduce((a, r) => a + t.dropped[r], 0);
+    return {
+      received: t.received, parsed: t.parsed, unknown: t.unknown, syslogOnly: t.syslogOnly, failed: t.failed,
+      truncated: t.truncated, written: t.written, deadLettered: t.deadLettered, dropped: t.dropped,
+      inFlight: t.received - t.written - t.deadLettered - dropped,
+    };
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The ECS document every event starts from: the syslog header fields, `event.original`, the
+ * receive time and the sender. Vendor parsers then add to (or override) it.
+ */
+import type { EcsDoc, Frame, SyslogMessage } from '../core/types.js';
+import { SyslogFlag } from '../core/types.js';
+import { FACILITY_NAMES, SEVERITY_LEVELS, SEVERITY_NAMES } from '../syslog/pri.js';
+
+/** Flags worth a tag in the document, in bit order. */
+const FLAG_TAGS: readonly [number, string][] = [
+  [SyslogFlag.InvalidUtf8, 'invalid_utf8'],
+  [SyslogFlag.Truncated, 'truncated'],
+  [SyslogFlag.Malformed5424, 'malformed_rfc5424'],
+];
+
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** ISO 8601 in UTC with microseconds when the stamp had them. */
+export function isoTimeUs(ms: number, us: number): string {
+  const iso = new Date(ms).toISOString();
+  if (us === 0) return iso;
+  return iso.slice(0, 23) + String(us).padStart(3, '0') + 'Z';
+}
+
+/** Builds the base document of a parsed message. */
+export function baseDocument(m: SyslogMessage, frame: Frame, timezone: string): EcsDoc {
+  const syslog: EcsDoc = {};
+  const hasPri = (m.flags & SyslogFlag.NoPri) === 0;
+  // without a PRI the message is user.notice (RFC 3164 4.3.3), but log.level is left to the vendor
+  {
+    syslog.priority = m.priority;
+    syslog.facility = { code: m.facility, name: FACILITY_NAMES[m.facility] };
+    syslog.severity = { code: m.severity, name: SEVERITY_NAMES[m.severity] };
+  }
+  if (m.hostname !== null) syslog.hostname = m.hostname;
+  if (m.appname !== null) syslog.appname = m.appname;
+  if (m.procid !== null) syslog.procid = m.procid;
+  if (m.msgid !== null) syslog.msgid = m.msgid;
+  if (m.version >= 0) syslog.version = String(m.version);
+  if (m.structuredData !== null) syslog.structured_data = m.structuredData;
+
+  const hasTs = !Number.isNaN(m.timestamp);
+  const event: EcsDoc = { original: m.raw, created: isoTime(frame.receivedAt) };
+  if (hasTs && !m.timestampHasZone) event.timezone = timezone;
+
+  const log: EcsDoc = {};
+  if (hasPri) log.level = SEVERITY_LEVELS[m.severity];
+  log.syslog = syslog;
+  if (frame.senderIp !== '') log.source = { address: frame.senderIp + ':' + frame.senderPort };
+
+  // no device time: @timestamp stays absent here and outputs index the event at event.created
+  const doc: EcsDoc = hasTs
+    ? { '@timestamp': isoTimeUs(m.timestamp, m.timestampUs), message: m.message, event, log }
+    : { message: m.message, event, log };
+  let tags: string[] | null = null;
+  const flags = m.flags | (frame.truncated ? SyslogFlag.Truncated : 0);
+  for (const [bit, tag] of FLAG_TAGS) {
+    if (flags & bit) (tags ??= []).push(tag);
+  }
+  if (tags !== null) doc.tags = tags;
+  return doc;
+}

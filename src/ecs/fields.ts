@@ -1,0 +1,125 @@
+/**
+ * Small helpers vendor parsers share to write ECS fields. Keep them allocation-light: they run per
+ * message.
+ */
+import { isIP } from 'node:net';
+import type { EcsDoc } from '../core/types.js';
+
+const pathCache = new Map<string, string[]>();
+
+function splitPath(path: string): string[] {
+  let parts = pathCache.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    if (pathCache.size < 8192) pathCache.set(path, parts);
+  }
+  return parts;
+}
+
+/** Sets a dotted ECS path (`source.nat.ip`) on a nested document, creating objects on the way. */
+export function setField(doc: EcsDoc, path: string, value: unknown): void {
+  if (value === undefined || value === null || value === '') return;
+  const parts = splitPath(path);
+  let cur = doc;
+  const last = parts.length - 1;
+  for (let i = 0; i < last; i++) {
+    const k = parts[i]!;
+    let next = cur[k];
+    if (next === undefined || next === null || typeof next !== 'object' || Array.isArray(next)) {
+      next = {};
+      cur[k] = next;
+    }
+    cur = next;
+  }
+  cur[parts[last]!] = value;
+}
+
+/** Reads a dotted path; undefined when absent. */
+export function getField(doc: EcsDoc, path: string): unknown {
+  const parts = splitPath(path);
+  let cur: unknown = doc;
+  for (const k of parts) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  return cur;
+}
+
+/** Removes a dotted path (and objects it leaves empty). */
+export function deleteField(doc: EcsDoc, path: string): void {
+  const parts = splitPath(path);
+  const stack: EcsDoc[] = [];
+  let cur: EcsDoc = doc;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const next = cur[parts[i]!];
+    if (next === null || typeof next !== 'object') return;
+    stack.push(cur);
+    cur = next;
+  }
+  delete cur[parts[parts.length - 1]!];
+  for (let i = parts.length - 2; i >= 0; i--) {
+    if (Object.keys(cur).length !== 0) break;
+    const parent = stack[i]!;
+    delete parent[parts[i]!];
+    cur = parent;
+  }
+}
+
+/** Appends a value to an array field once (`related.ip`, `event.category`). */
+export function appendUnique(doc: EcsDoc, path: string, value: unknown): void {
+  if (value === undefined || value === null || value === '') return;
+  const cur = getField(doc, path);
+  if (Array.isArray(cur)) {
+    if (!cur.includes(value)) cur.push(value);
+  } else if (cur === undefined) {
+    setField(doc, path, [value]);
+  } else if (cur !== value) {
+    setField(doc, path, [cur, value]);
+  }
+}
+
+/** Adds an address to `related.ip` when it is one. */
+export function relatedIp(doc: EcsDoc, ip: unknown): void {
+  if (typeof ip === 'string' && isIP(ip)) appendUnique(doc, 'related.ip', ip);
+}
+
+export function relatedUser(doc: EcsDoc, user: unknown): void {
+  if (typeof user === 'string' && user !== '') appendUnique(doc, 'related.user', user);
+}
+
+export function relatedHost(doc: EcsDoc, host: unknown): void {
+  if (typeof host === 'string' && host !== '') appendUnique(doc, 'related.hosts', host);
+}
+
+/** True for an IPv4 or IPv6 address literal. */
+export function isIp(s: unknown): s is string {
+  return typeof s === 'string' && isIP(s) !== 0;
+}
+
+/** Integer from a decimal string; undefined when it is not one. */
+export function toInt(s: unknown): number | undefined {
+  if (typeof s === 'number') return Number.isFinite(s) ? Math.trunc(s) : undefined;
+  if (typeof s !== 'string' || s.length === 0 || s.length > 20) return undefined;
+  const n = Number(s);
+  return Number.isInteger(n) ? n : undefined;
+}
+
+const IANA: Record<string, number> = {
+  hopopt: 0, icmp: 1, igmp: 2, ggp: 3, ipv4: 4, tcp: 6, egp: 8, igp: 9, udp: 17, ipv6: 41, 'ipv6-route': 43,
+  'ipv6-frag': 44, rsvp: 46, gre: 47, esp: 50, ah: 51, 'ipv6-icmp': 58, icmpv6: 58, 'ipv6-nonxt': 59,
+  'ipv6-opts': 60, eigrp: 88, ospf: 89, ospfigp: 89, ipip: 94, pim: 103, vrrp: 112, l2tp: 115, sctp: 132,
+};
+const IANA_NAMES: Record<number, string> = {
+  0: 'hopopt', 1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp', 41: 'ipv6', 47: 'gre', 50: 'esp', 51: 'ah', 58: 'ipv6-icmp',
+  88: 'eigrp', 89: 'ospf', 103: 'pim', 112: 'vrrp', 132: 'sctp',
+};
+
+/** IANA protocol number of a transport name (`tcp` -> 6); undefined when unknown. */
+export function ianaNumber(transport: string): number | undefined {
+  return IANA[transport.toLowerCase()];
+}
+
+/** Transport name of an IANA protocol number (6 -> `tcp`). */
+export function transportName(n: number): string | undefined {
+  return IANA_NAMES[n];
+}

@@ -1,0 +1,96 @@
+/**
+ * One frame -> one ECS document: decode, syslog header, vendor parser, enrichment. Synchronous and
+ * allocation-light; never throws (a parser bug becomes a flagged event, counted as failed).
+ */
+import type { EcsDoc, Frame, VendorContext, VendorParser } from '../core/types.js';
+import { SyslogFlag } from '../core/types.js';
+import { decode, parseSyslog } from '../syslog/parse.js';
+import { baseDocument } from '../ecs/base.js';
+import { detectVendor, vendorForFamily } from '../dispatch/dispatch.js';
+import { SenderResolver, type SenderRule } from '../dispatch/senders.js';
+import type { Telemetry, SenderStats } from '../core/telemetry.js';
+
+/** An enrichment stage: adds fields to a finished document in place. */
+export interface Enricher {
+  readonly name: string;
+  enrich(doc: EcsDoc): void;
+}
+
+export interface ProcessorOptions {
+  /** default zone for stamps without one (per listener) */
+  timezone: string;
+  senders: readonly SenderRule[];
+  enrichers: readonly Enricher[];
+  telemetry: Telemetry;
+  /** per-sender timezone from the asset inventory, consulted after the sender rules */
+  deviceTimezone?: (ip: string) => string | null;
+}
+
+export const PARSE_STATUS = {
+  ok: 'parsed',
+  unknown: 'unknown',
+  syslog: 'syslog_only',
+  error: 'parser_error',
+} as const;
+
+const GENERIC_DATASET = 'syslog';
+
+export class Processor {
+  private readonly opts: ProcessorOptions;
+  private readonly resolver: SenderResolver;
+  private readonly overrides = new Map<string, VendorParser>();
+  private readonly ctx: VendorContext = { timezone: 'UTC', receivedAt: 0 };
+
+  constructor(opts: ProcessorOptions) {
+    this.opts = opts;
+    this.resolver = new SenderResolver(opts.senders);
+    for (const r of opts.senders) if (r.family) this.overrides.set(r.family, vendorForFamily(r.family));
+  }
+
+  process(frame: Frame, stats: SenderStats): EcsDoc {
+    stats.received++;
+    stats.lastSeen = frame.receivedAt;
+    const setting = this.resolver.resolve(frame.senderIp);
+    const tz = setting.timezone ?? this.opts.deviceTimezone?.(frame.senderIp) ?? this.opts.timezone;
+    const { text, flags } = decode(frame.data);
+    const msg = parseSyslog(text, frame.truncated ? flags | SyslogFlag.Truncated : flags, tz, frame.receivedAt);
+    if (frame.truncated) stats.truncated++;
+    const doc = baseDocument(msg, frame, tz);
+    const vendor = setting.family !== null ? this.overrides.get(setting.family)! : detectVendor(msg);
+    let status: string;
+    let step: string | null = null;
+    if (vendor === null) {
+      status = PARSE_STATUS.syslog;
+      stats.syslogOnly++;
+      doc.event.dataset = GENERIC_DATASET;
+    } else {
+      stats.family = vendor.id;
+      this.ctx.timezone = tz;
+      this.ctx.receivedAt = frame.receivedAt;
+      try {
+        step = vendor.parse(msg, doc, this.ctx);
+        status = step === null ? PARSE_STATUS.ok : PARSE_STATUS.unknown;
+      } catch (err) {
+        step = 'exception';
+        status = PARSE_STATUS.error;
+        doc.error = { message: 'parser ' + vendor.id + ' failed: ' + (err as Error).message, type: 'parser_error' };
+      }
+      if (status === PARSE_STATUS.ok) stats.parsed++;
+      else if (status === PARSE_STATUS.unknown) stats.unknown++;
+      else stats.failed++;
+      if (doc.event === undefined || doc.event === null) doc.event = {};
+      doc.event.dataset = vendor.dataset;
+      const code = doc.event.code;
+      this.opts.telemetry.countCoverage(vendor.id, code === undefined ? '-' : String(code), step === null);
+    }
+    if (doc.event.original === undefined) doc.event.original = msg.raw;
+    doc.syslog_ecs = {
+      family: vendor === null ? null : vendor.id,
+      parse: step === null ? { status } : { status, step },
+      listener: frame.listener,
+    };
+    const enrichers = this.opts.enrichers;
+    for (let i = 0; i < enrichers.length; i++) enrichers[i]!.enrich(doc);
+    return doc;
+  }
+}

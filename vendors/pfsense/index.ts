@@ -1,0 +1,9 @@
+/** pfsense: placeholder until the family parser lands. */
+import type { VendorParser } from '../../src/core/types.js';
+
+export const parser: VendorParser = {
+  id: 'pfsense',
+  dataset: 'pfsense.log',
+  detect: () => false,
+  parse: () => 'not_implemented',
+};
