@@ -11,9 +11,23 @@ const USAGE = `usage:
   syslog-ecs check-config FILE
 `;
 
+/** Joins `--opt -05:00` into `--opt=-05:00`: node's parseArgs takes a leading dash for an option. */
+function joinNegativeValues(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    if (a.startsWith('--') && !a.includes('=') && next !== undefined && /^-\d/.test(next)) {
+      out.push(a + '=' + next);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 async function main(argv: string[]): Promise<number> {
   const cmd = argv[0];
-  const rest = argv.slice(1);
+  const rest = joinNegativeValues(argv.slice(1));
   switch (cmd) {
     case 'parse': {
       const { values, positionals } = parseArgs({
