@@ -49,7 +49,7 @@ describe('golden fixtures', () => {
     const path = join(FIXTURES, family, file);
     const cfgPath = path + '-config.json';
     const cfg = existsSync(cfgPath) ? (JSON.parse(readFileSync(cfgPath, 'utf8')) as { timezone?: string; now?: string }) : {};
-    const args = ['dist/cli.js', 'parse', '--now', cfg.now ?? NOW, '--timezone=' + (cfg.timezone ?? 'UTC'),
+    const args = [process.env.SYSLOG_ECS_CLI ?? 'dist/cli.js', 'parse', '--now', cfg.now ?? NOW, '--timezone=' + (cfg.timezone ?? 'UTC'),
       '--geoip-dir', join(ROOT, '..', 'shared', 'geoip-test'), path];
     const out = execFileSync('node', args, { cwd: ROOT, env: { ...process.env, TZ: 'Etc/GMT+2' }, maxBuffer: 64 << 20 }).toString();
     const docs = out.split('\n').filter((l) => l.trim() !== '').map((l) => clean(JSON.parse(l)));

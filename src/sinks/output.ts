@@ -1,0 +1,42 @@
+/**
+ * The contract between the pipeline and an output (file, stdout, Elasticsearch).
+ *
+ * `write` takes one finished document. An output that can no longer take documents without
+ * growing past its bounds returns false: the caller then stops reading its TCP connections (and,
+ * for UDP, counts a `queue_full` drop when a later write is also refused), and resumes when the
+ * output calls the `onDrain` callback. The output owns the outcome counters of what it accepted:
+ * `written`, `deadLettered` and `dropped.output_error` on the sender's stats.
+ */
+import type { EcsDoc } from '../core/types.js';
+import type { SenderStats } from '../core/telemetry.js';
+
+export interface OutputHealth {
+  ok: boolean;
+  reason?: string;
+}
+
+export interface Output {
+  readonly name: string;
+  /** start (connect, create directories, install templates); rejects with a CollectorError */
+  start(): Promise<void>;
+  /** accept a document; false when full (the document was still taken unless `accepted` is false) */
+  write(doc: EcsDoc, stats: SenderStats): WriteResult;
+  /** called once when a full output has room again */
+  onDrain(cb: () => void): void;
+  /** documents accepted but not yet written */
+  pending(): number;
+  /** write out what is buffered */
+  flush(): Promise<void>;
+  /** flush and release resources; no write after this */
+  close(): Promise<void>;
+  health(): OutputHealth;
+}
+
+export const enum WriteResult {
+  /** taken, room for more */
+  Ok = 0,
+  /** taken, but the output is now full: pause the sources */
+  Full = 1,
+  /** not taken: full past its bound (the caller counts the drop) */
+  Rejected = 2,
+}
