@@ -32,11 +32,12 @@ export interface Output {
   health(): OutputHealth;
 }
 
-export const enum WriteResult {
+export const WriteResult = {
   /** taken, room for more */
-  Ok = 0,
+  Ok: 0,
   /** taken, but the output is now full: pause the sources */
-  Full = 1,
+  Full: 1,
   /** not taken: full past its bound (the caller counts the drop) */
-  Rejected = 2,
-}
+  Rejected: 2,
+} as const;
+export type WriteResult = (typeof WriteResult)[keyof typeof WriteResult];
