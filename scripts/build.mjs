@@ -2,12 +2,18 @@
 // Type checking is separate: `npm run typecheck` (tsc --noEmit).
 // `node scripts/build.mjs --outdir .build/x` builds elsewhere (parallel work on one tree).
 import { build } from 'esbuild';
+import { readdirSync, existsSync } from 'node:fs';
 
 const i = process.argv.indexOf('--outdir');
 const outdir = i > 0 ? process.argv[i + 1] : 'dist';
 
+// benchmarks (bench/*.bench.ts) are bundled too, so they measure the same code the CLI runs
+const benches = existsSync('bench') ? readdirSync('bench').filter((f) => f.endsWith('.bench.ts')) : [];
+const entryPoints = { cli: 'src/cli.ts', 'parse-worker': 'src/pipeline/parse-worker.ts' };
+for (const f of benches) entryPoints['bench/' + f.replace(/\.ts$/, '')] = 'bench/' + f;
+
 await build({
-  entryPoints: { cli: 'src/cli.ts', 'parse-worker': 'src/pipeline/parse-worker.ts' },
+  entryPoints,
   outdir,
   bundle: true,
   platform: 'node',

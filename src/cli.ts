@@ -9,6 +9,8 @@ const USAGE = `usage:
   syslog-ecs run [--config FILE] [--listen URL]... [--output URL]... [--http HOST:PORT]
   syslog-ecs parse [--framing lf|octet-counting] [--timezone TZ] [--geoip-dir DIR] [--assets FILE] [--stats] [FILE|-]
   syslog-ecs check-config FILE
+  syslog-ecs setup --output URL [--kibana URL]
+  syslog-ecs directory-sync --url ldap://HOST --base DN --out FILE
 `;
 
 /** Joins `--opt -05:00` into `--opt=-05:00`: node's parseArgs takes a leading dash for an option. */
@@ -67,6 +69,14 @@ async function main(argv: string[]): Promise<number> {
     case 'run': {
       const { runCommand } = await import('./cli/run-command.js');
       return runCommand(rest);
+    }
+    case 'setup': {
+      const { setupCommand } = await import('./cli/setup-command.js');
+      return setupCommand(rest);
+    }
+    case 'directory-sync': {
+      const { directorySyncCommand } = await import('./cli/directory-sync-command.js');
+      return directorySyncCommand(rest);
     }
     case 'check-config': {
       const { checkConfigCommand } = await import('./cli/check-config-command.js');

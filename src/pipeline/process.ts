@@ -10,10 +10,10 @@ import { detectVendor, vendorForFamily } from '../dispatch/dispatch.js';
 import { SenderResolver, type SenderRule } from '../dispatch/senders.js';
 import type { Telemetry, SenderStats } from '../core/telemetry.js';
 
-/** An enrichment stage: adds fields to a finished document in place. */
+/** An enrichment stage: adds fields to a finished document in place. `senderIp` is '' for file input. */
 export interface Enricher {
   readonly name: string;
-  enrich(doc: EcsDoc): void;
+  enrich(doc: EcsDoc, senderIp: string): void;
 }
 
 export interface ProcessorOptions {
@@ -90,7 +90,7 @@ export class Processor {
       listener: frame.listener,
     };
     const enrichers = this.opts.enrichers;
-    for (let i = 0; i < enrichers.length; i++) enrichers[i]!.enrich(doc);
+    for (let i = 0; i < enrichers.length; i++) enrichers[i]!.enrich(doc, frame.senderIp);
     return doc;
   }
 }

@@ -1,0 +1,3 @@
+export async function setupCommand(_args: string[]): Promise<number> {
+  throw new Error('setup: not yet implemented');
+}
