@@ -1,9 +1,234 @@
-/** sonicwall_firewall: placeholder until the family parser lands. */
-import type { VendorParser } from '../../src/core/types.js';
+/**
+ * SonicWall SonicOS (firewall / TZ / NSa / NSsp) syslog in the default "enhanced" key=value format:
+ * `id=firewall sn=... time="..." fw=... pri=6 c=... m=98 msg="..." src=ip:port:iface[:host] ...`.
+ * Mapped to ECS as Elastic's sonicwall_firewall integration does; keys it leaves unmapped stay
+ * under `sonicwall.firewall.<key>` as strings.
+ */
+import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import { parseKv, type KvMap } from '../../src/ecs/kv.js';
+import { isIp, relatedIp, relatedUser, setField, toInt } from '../../src/ecs/fields.js';
+import { isoTime } from '../../src/ecs/base.js';
+import { readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
+import { isValidTimezone } from '../../src/syslog/timezone.js';
+import { EVENT_TYPES, MESSAGE_ACTION } from './message-codes.js';
+
+const LOG_LEVEL: Record<string, string> = {
+  '0': 'emergency', '1': 'alert', '2': 'critical', '3': 'error', '4': 'warning', '5': 'notice', '6': 'info', '7': 'debug',
+};
+const FW_ACTION: Record<string, string> = { forward: 'packet-forwarded', drop: 'packet-dropped', mgmt: 'packet-management' };
+const HTTP_OP: Record<string, string> = { '1': 'GET', '2': 'POST', '3': 'HEAD' };
+const DPI: Record<string, string> = { '0': 'false', '1': 'true' };
+const GCAT: Record<string, string> = {
+  '1': 'Value', '2': 'System', '3': 'Log', '4': 'Security Services', '5': 'Users', '6': 'Firewall Settings',
+  '7': 'Network', '8': 'VPN', '9': 'High Availability', '10': '3G/4G, Modem, and Module Firewall', '11': 'Wireless',
+  '12': 'VoIP', '13': 'SSL VPN', '14': 'Anti-Spam', '15': 'WAN Acceleration', '16': 'SD-WAN', '17': 'Multi-Tenancy',
+};
+
+/** keys mapped to ECS (and so not kept under sonicwall.firewall.*) */
+const CONSUMED = new Set([
+  'arg', 'dpi', 'dstMac', 'dstname', 'dstZone', 'fw', 'fw_action', 'gcat', 'id', 'm', 'msg', 'n', 'natDst', 'natDstV6',
+  'natSrc', 'natSrcV6', 'op', 'pri', 'proto', 'rcvd', 'rpkt', 'rule', 'sent', 'spkt', 'srcMac', 'srcZone', 'sn', 'time',
+  'user', 'usr', 'src', 'dst', 'dur', 'cdur', 'srcV6', 'dstV6', 'note', 'c',
+]);
+
+function mac(v: string | undefined): string | undefined {
+  return v === undefined || v === '' ? undefined : v.toUpperCase().replace(/:/g, '-');
+}
+
+/** `ip[:port[:interface[:host]]]` into the endpoint fields. */
+function endpoint(doc: EcsDoc, v: string | undefined, side: 'source' | 'destination', iface: string): void {
+  if (v === undefined) return;
+  const parts = v.split(':', 4);
+  const addr = parts[0]!;
+  if (addr !== '') {
+    if (isIp(addr)) setField(doc, side + '.ip', addr);
+    else setField(doc, side + '.address', addr);
+  }
+  const port = toInt(parts[1]);
+  if (port !== undefined && port >= 0 && port <= 65535) setField(doc, side + '.port', port);
+  setField(doc, iface, parts[2]);
+  setField(doc, side + '.domain', parts[3]);
+}
+
+/** natSrc/natDst: `ipv4[:port]`, `ipv6` or `[ipv6]:port`. */
+function nat(doc: EcsDoc, v: string | undefined, side: 'source' | 'destination'): void {
+  if (v === undefined || v === '') return;
+  let ip = v, port: string | undefined;
+  if (v.charCodeAt(0) === 91) {
+    const close = v.indexOf(']');
+    if (close < 0) return;
+    ip = v.slice(1, close);
+    if (v.charCodeAt(close + 1) === 58) port = v.slice(close + 2);
+  } else if (!isIp(v)) {
+    const colon = v.indexOf(':');
+    if (colon < 0) return;
+    ip = v.slice(0, colon);
+    port = v.slice(colon + 1);
+  }
+  if (!isIp(ip)) return;
+  setField(doc, side + '.nat.ip', ip);
+  const p = toInt(port);
+  if (p !== undefined && p > 0 && p <= 65535) setField(doc, side + '.nat.port', p);
+}
+
+function counter(doc: EcsDoc, path: string, v: string | undefined): number | undefined {
+  const n = toInt(v);
+  if (n !== undefined && n >= 0) setField(doc, path, n);
+  return n !== undefined && n >= 0 ? n : undefined;
+}
+
+/** SonicOS `time="yyyy-mm-dd hh:mm:ss[ Zone]"`, in the device's zone when it names none. */
+function deviceTime(v: string, tz: string): number {
+  const end = readIsoStamp(v, 0, tz, false);
+  if (end < 0) return NaN;
+  if (!stamp.hasZone && end < v.length && v.charCodeAt(end) === 32) {
+    const zone = v.slice(end + 1).trim();
+    if (zone !== '' && zone.length < 40 && isValidTimezone(zone)) return readIsoStamp(v, 0, zone, false) >= 0 ? stamp.ms : NaN;
+  }
+  return stamp.ms;
+}
+
+function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
+  setField(doc, 'observer.vendor', 'SonicWall');
+  setField(doc, 'observer.product', 'SonicOS');
+  setField(doc, 'observer.type', 'firewall');
+  setField(doc, 'event.timezone', ctx.timezone);
+  const raw = msg.raw;
+  const start = raw.indexOf('id=');
+  if (start < 0) return 'no_key_values';
+  const kv: KvMap = parseKv(raw, start, { singleQuotes: true });
+
+  setField(doc, 'observer.name', kv.id);
+  setField(doc, 'observer.serial_number', kv.sn);
+  const fw = kv.fw;
+  if (fw !== undefined && fw !== '') {
+    if (isIp(fw)) setField(doc, 'observer.ip', fw);
+    else setField(doc, 'observer.hostname', fw);
+  }
+  const code = kv.m;
+  setField(doc, 'event.code', code);
+  setField(doc, 'event.sequence', kv.n);
+  const pri = kv.pri;
+  if (pri !== undefined) {
+    setField(doc, 'event.severity', pri);
+    setField(doc, 'log.level', LOG_LEVEL[pri]);
+  }
+  if (kv.time !== undefined) {
+    const t = deviceTime(kv.time, ctx.timezone);
+    if (!Number.isNaN(t)) doc['@timestamp'] = isoTime(t);
+  }
+
+  // endpoints
+  endpoint(doc, kv.src, 'source', 'observer.ingress.interface.name');
+  endpoint(doc, kv.dst, 'destination', 'observer.egress.interface.name');
+  if (kv.srcV6 !== undefined && kv.srcV6 !== '') {
+    if (isIp(kv.srcV6)) setField(doc, 'source.ip', kv.srcV6);
+    else setField(doc, 'source.address', kv.srcV6);
+  }
+  if (kv.dstV6 !== undefined && kv.dstV6 !== '') {
+    if (isIp(kv.dstV6)) setField(doc, 'destination.ip', kv.dstV6);
+    else setField(doc, 'destination.address', kv.dstV6);
+  }
+  setField(doc, 'source.mac', mac(kv.srcMac));
+  setField(doc, 'destination.mac', mac(kv.dstMac));
+  setField(doc, 'observer.ingress.zone', kv.srcZone);
+  setField(doc, 'observer.egress.zone', kv.dstZone);
+  nat(doc, kv.natSrcV6 ?? kv.natSrc, 'source');
+  nat(doc, kv.natDstV6 ?? kv.natDst, 'destination');
+
+  // protocol: `tcp/https`, `udp/53` (port dropped), `icmp`
+  const proto = kv.proto;
+  if (proto !== undefined && proto !== '') {
+    const slash = proto.indexOf('/');
+    if (slash < 0 || proto.indexOf('/', slash + 1) >= 0) setField(doc, 'network.transport', proto);
+    else {
+      setField(doc, 'network.transport', proto.slice(0, slash));
+      const p = proto.slice(slash + 1);
+      if (!/^[0-9]+(\.[0-9]+)?$/.test(p)) setField(doc, 'network.protocol', p);
+    }
+  }
+
+  // counters
+  const sb = counter(doc, 'source.bytes', kv.sent);
+  const db = counter(doc, 'destination.bytes', kv.rcvd);
+  const sp = counter(doc, 'source.packets', kv.spkt);
+  const dp = counter(doc, 'destination.packets', kv.rpkt);
+  if (sb !== undefined || db !== undefined) setField(doc, 'network.bytes', (sb ?? 0) + (db ?? 0));
+  if (sp !== undefined || dp !== undefined) setField(doc, 'network.packets', (sp ?? 0) + (dp ?? 0));
+  const cdur = toInt(kv.cdur), dur = toInt(kv.dur);
+  if (cdur !== undefined) setField(doc, 'event.duration', cdur * 1_000_000);
+  else if (dur !== undefined) setField(doc, 'event.duration', dur * 1_000_000_000);
+
+  // users, rules, http
+  const user = kv.usr ?? kv.user;
+  setField(doc, 'user.name', user);
+  setField(doc, 'rule.id', kv.rule);
+  if (kv.op !== undefined) setField(doc, 'http.request.method', HTTP_OP[kv.op]);
+  if (kv.fw_action !== undefined) setField(doc, 'event.action', FW_ACTION[kv.fw_action]);
+
+  // message: msg, with the note in parentheses
+  const m = kv.msg, note = kv.note;
+  if (m !== undefined && m !== '') doc.message = note !== undefined && note !== '' ? m + ' (' + note + ')' : m;
+  else if (note !== undefined && note !== '') doc.message = note;
+
+  // categorisation by message id
+  const action = code === undefined ? undefined : MESSAGE_ACTION.get(code);
+  if (action !== undefined) {
+    const shape = EVENT_TYPES[action]!;
+    setField(doc, 'event.kind', shape.kind);
+    setField(doc, 'event.category', shape.category.slice());
+    setField(doc, 'event.type', shape.type.slice());
+    setField(doc, 'event.outcome', shape.outcome);
+    setField(doc, 'event.action', action);
+  }
+
+  // url = scheme://dstname + arg, only for web requests (arg present)
+  const arg = kv.arg, dstname = kv.dstname;
+  if (arg !== undefined && arg !== '') {
+    setField(doc, 'url.path', arg);
+    const scheme = doc.network?.protocol as string | undefined;
+    setField(doc, 'url.scheme', scheme);
+    if (dstname !== undefined && dstname !== '') {
+      setField(doc, 'url.domain', dstname);
+      setField(doc, 'url.full', (scheme !== undefined ? scheme + '://' : '//') + dstname + arg);
+    }
+  }
+
+  // vendor namespace: what is not mapped
+  const vendor: Record<string, string> = {};
+  let any = false;
+  for (const k in kv) {
+    if (CONSUMED.has(k)) continue;
+    if (kv[k] === '') continue;
+    vendor[k] = kv[k]!;
+    any = true;
+  }
+  if ((arg === undefined || arg === '') && dstname !== undefined && dstname !== '') { vendor.dstname = dstname; any = true; }
+  if (kv.dpi !== undefined && DPI[kv.dpi] !== undefined) { vendor.dpi = DPI[kv.dpi]!; any = true; }
+  if (kv.gcat !== undefined && kv.gcat !== '') {
+    vendor.gcat = kv.gcat;
+    if (GCAT[kv.gcat] !== undefined) vendor.event_group_category = GCAT[kv.gcat]!;
+    any = true;
+  }
+  if (any) setField(doc, 'sonicwall.firewall', vendor);
+
+  relatedIp(doc, doc.source?.ip);
+  relatedIp(doc, doc.source?.nat?.ip);
+  relatedIp(doc, doc.destination?.ip);
+  relatedIp(doc, doc.destination?.nat?.ip);
+  relatedIp(doc, doc.observer?.ip);
+  relatedUser(doc, user);
+  if (code === undefined) return 'no_message_id';
+  return null;
+}
 
 export const parser: VendorParser = {
   id: 'sonicwall_firewall',
   dataset: 'sonicwall_firewall.log',
-  detect: () => false,
-  parse: () => 'not_implemented',
+  detect(msg: SyslogMessage): boolean {
+    const c = msg.content;
+    return c.indexOf(' sn=') >= 0 && c.indexOf(' m=') > 0;
+  },
+  parse,
 };
+
