@@ -59,11 +59,13 @@ function nat(doc: EcsDoc, v: string | undefined, side: 'source' | 'destination')
     if (close < 0) return;
     ip = v.slice(1, close);
     if (v.charCodeAt(close + 1) === 58) port = v.slice(close + 2);
-  } else if (!isIp(v)) {
+  } else {
+    // one colon: `ipv4:port`; more: a bare IPv6 address
     const colon = v.indexOf(':');
-    if (colon < 0) return;
-    ip = v.slice(0, colon);
-    port = v.slice(colon + 1);
+    if (colon >= 0 && colon === v.lastIndexOf(':')) {
+      ip = v.slice(0, colon);
+      port = v.slice(colon + 1);
+    }
   }
   if (!isIp(ip)) return;
   setField(doc, side + '.nat.ip', ip);
