@@ -1,3 +1,148 @@
-export async function runCommand(_args: string[]): Promise<number> {
-  throw new Error('run: not yet implemented');
+/**
+ * `syslog-ecs run [--config FILE] [--listen URL]... [--output URL]... [--http HOST:PORT]`: the
+ * collector. Without arguments it runs on the embedded defaults (UDP and TCP on port 5514, all
+ * interfaces; NDJSON files under ./data). `--listen`/`--output` add to the config file's lists;
+ * without a config file they replace the embedded defaults. SIGTERM/SIGINT: stop accepting, drain,
+ * flush, print the ledger, exit 0.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfigFile, defaultConfig, parseListenUrl, validateConfigText, formatIssues, type Config, type ListenerConfig } from '../config/load.js';
+import { configError } from '../core/errors.js';
+import { Telemetry } from '../core/telemetry.js';
+import { Processor } from '../pipeline/process.js';
+import { Pipeline } from '../pipeline/pipeline.js';
+import { createOutput } from '../sinks/create-output.js';
+import type { Output } from '../sinks/output.js';
+import type { Source } from '../sources/frame-handler.js';
+import { UdpSource } from '../sources/udp.js';
+import { TcpSource } from '../sources/tcp.js';
+import { buildEnrichers } from '../enrich/build.js';
+import { formatLedger } from './ledger.js';
+
+export interface RunningCollector {
+  sources: Source[];
+  outputs: Output[];
+  telemetry: Telemetry;
+  pipeline: Pipeline;
+  config: Config;
+  stop(): Promise<void>;
+}
+
+function listenerFromUrl(url: string): ListenerConfig {
+  const { config, issues } = validateConfigText(`listeners:\n  - url: ${JSON.stringify(url)}\n`);
+  if (issues.length > 0) throw configError('--listen: ' + formatIssues('--listen', issues));
+  return config.listeners[0]!;
+}
+
+/** Merges command-line flags into the config. */
+export function mergeFlags(base: Config | null, listen: string[], output: string[], http?: string): Config {
+  const c = base ?? defaultConfig();
+  if (listen.length > 0) {
+    const extra = listen.map(listenerFromUrl);
+    c.listeners = base ? [...c.listeners, ...extra] : extra;
+  }
+  if (output.length > 0) {
+    const { config, issues } = validateConfigText('outputs:\n' + output.map((u) => `  - url: ${JSON.stringify(u)}\n`).join(''));
+    if (issues.length > 0) throw configError('--output: ' + formatIssues('--output', issues));
+    c.outputs = base ? [...c.outputs, ...config.outputs] : config.outputs;
+  }
+  if (http !== undefined) c.http = { listen: http };
+  return c;
+}
+
+export async function startCollector(config: Config): Promise<RunningCollector> {
+  const telemetry = new Telemetry();
+  const enrichers = await buildEnrichers({
+    geoipDir: config.enrich.geoip?.directory ?? null,
+    assets: config.enrich.assets?.file ?? null,
+    watch: true,
+  });
+  const processors = new Map<string, Processor>();
+  const processorFor = (tz: string): Processor => {
+    let p = processors.get(tz);
+    if (p === undefined) {
+      p = new Processor({ timezone: tz, senders: config.senders, enrichers, telemetry });
+      processors.set(tz, p);
+    }
+    return p;
+  };
+  const processor = processorFor(config.timezone);
+  const outputs: Output[] = [];
+  for (const oc of config.outputs) outputs.push(await createOutput(oc));
+  for (const o of outputs) await o.start();
+  const pipeline = new Pipeline(telemetry, processor, outputs);
+  const sources: Source[] = [];
+  for (const l of config.listeners) {
+    const u = parseListenUrl(l.url);
+    const name = l.name ?? l.url;
+    // a listener zone gets its own processor: decided at start, not per message
+    const handler = pipeline.handlerFor(processorFor(l.timezone ?? config.timezone));
+    if (u.protocol === 'udp') {
+      sources.push(new UdpSource({
+        name, host: u.host, port: u.port, maxMessageBytes: l.max_message_bytes,
+        receiveBufferBytes: l.receive_buffer_bytes, allow: l.allow,
+      }, handler));
+    } else {
+      const t = l.tls;
+      sources.push(new TcpSource({
+        name, host: u.host, port: u.port, maxMessageBytes: l.max_message_bytes, maxConnections: l.max_connections,
+        idleTimeoutMs: l.idle_timeout_ms, framing: l.framing, allow: l.allow,
+        tls: u.protocol === 'tls' && t ? {
+          certFile: t.cert_file!, keyFile: t.key_file!, caFile: t.ca_file, minVersion: t.min_version as 'TLSv1.2' | 'TLSv1.3',
+          ciphers: t.ciphers, clientAuth: t.client_auth, handshakeTimeoutMs: t.handshake_timeout_ms,
+        } : undefined,
+      }, handler));
+    }
+  }
+  try {
+    for (const s of sources) {
+      await s.start();
+      process.stderr.write(`syslog-ecs: listening on ${s.boundUrl} (${s.name})\n`);
+    }
+  } catch (e) {
+    for (const s of sources) await s.stop(0).catch(() => undefined);
+    for (const o of outputs) await o.close().catch(() => undefined);
+    throw e;
+  }
+  for (const o of outputs) process.stderr.write(`syslog-ecs: output ${o.name}\n`);
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      for (const s of sources) await s.stop(config.pipeline.shutdown_grace_ms);
+      for (const o of outputs) await o.close();
+    })();
+    return stopping;
+  };
+  return { sources, outputs, telemetry, pipeline, config, stop };
+}
+
+export async function runCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      config: { type: 'string' },
+      listen: { type: 'string', multiple: true },
+      output: { type: 'string', multiple: true },
+      http: { type: 'string' },
+    },
+  });
+  const base = values.config !== undefined ? loadConfigFile(values.config) : null;
+  const config = mergeFlags(base, values.listen ?? [], values.output ?? [], values.http);
+  const collector = await startCollector(config);
+  process.stderr.write('syslog-ecs: ready\n');
+  await new Promise<void>((resolve) => {
+    const onSignal = (sig: string): void => {
+      process.stderr.write(`syslog-ecs: ${sig}: stopping (draining, flushing)\n`);
+      process.removeAllListeners('SIGTERM');
+      process.removeAllListeners('SIGINT');
+      collector.stop().then(resolve, (e: unknown) => {
+        process.stderr.write(`syslog-ecs: shutdown error: ${(e as Error).message}\n`);
+        resolve();
+      });
+    };
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
+    process.once('SIGINT', () => onSignal('SIGINT'));
+  });
+  process.stderr.write(formatLedger(collector.telemetry) + '\n');
+  return 0;
 }

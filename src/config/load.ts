@@ -1,0 +1,267 @@
+/**
+ * Loads and validates the YAML configuration against `configSpec`. Every error names the key path
+ * and its line; defaults are filled in. Semantic checks (URLs, zones, CIDRs, families) run here
+ * too, so a bad file fails at start, not on the first message.
+ */
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import { configSpec, type FieldSpec } from './schema.js';
+import { CollectorError } from '../core/errors.js';
+import { isValidTimezone } from '../syslog/timezone.js';
+import { FAMILY_IDS } from '../dispatch/dispatch.js';
+
+export interface ConfigIssue {
+  path: string;
+  line: number;
+  message: string;
+}
+
+export interface TlsConfig {
+  cert_file?: string; key_file?: string; ca_file?: string; min_version: string; ciphers?: string;
+  client_auth: 'none' | 'optional' | 'required'; handshake_timeout_ms: number;
+}
+export interface ListenerConfig {
+  url: string; name?: string; timezone?: string; max_message_bytes: number; max_connections: number;
+  idle_timeout_ms: number; framing: 'auto' | 'lf' | 'octet-counting'; receive_buffer_bytes: number;
+  allow?: string[]; tls?: TlsConfig;
+}
+export interface SenderConfig { match: string; family?: string; timezone?: string }
+export interface OutputConfig {
+  url: string; flush_interval_ms: number; flush_bytes: number; max_buffered_bytes: number; index_template: string;
+  elasticsearch?: unknown;
+}
+export interface Config {
+  timezone: string;
+  listeners: ListenerConfig[];
+  senders: SenderConfig[];
+  outputs: OutputConfig[];
+  pipeline: { workers: number; shutdown_grace_ms: number };
+  enrich: {
+    geoip?: { directory: string; cache_entries: number };
+    assets?: { file?: string };
+    users?: { file?: string };
+  };
+  http: { listen: string };
+}
+
+class Validator {
+  readonly issues: ConfigIssue[] = [];
+  constructor(private readonly lines: LineCounter) {}
+
+  line(node: Node | null | undefined): number {
+    const r = node?.range;
+    return r ? this.lines.linePos(r[0]).line : 0;
+  }
+
+  fail(path: string, node: Node | null | undefined, message: string): void {
+    this.issues.push({ path, line: this.line(node), message });
+  }
+
+  value(spec: FieldSpec, node: Node | null | undefined, path: string): unknown {
+    switch (spec.type) {
+      case 'section':
+        return node ? (node as { toJSON(): unknown }).toJSON() : undefined;
+      case 'object':
+        return this.object(spec.fields, node, path);
+      case 'list': {
+        if (!isSeq(node)) {
+          this.fail(path, node, 'must be a list');
+          return [];
+        }
+        return node.items.map((item, i) => this.value(spec.of, item as Node, `${path}[${i}]`));
+      }
+      case 'string-list': {
+        if (!isSeq(node)) {
+          this.fail(path, node, 'must be a list of strings');
+          return [];
+        }
+        return node.items.map((item, i) => {
+          if (!isScalar(item) || typeof item.value !== 'string') this.fail(`${path}[${i}]`, item as Node, 'must be a string');
+          return isScalar(item) ? String(item.value) : '';
+        });
+      }
+      default: {
+        if (!isScalar(node)) {
+          this.fail(path, node, `must be a ${spec.type === 'int' ? 'number' : spec.type}`);
+          return undefined;
+        }
+        const v = node.value;
+        if (spec.type === 'string') {
+          if (typeof v === 'number') return String(v);
+          if (typeof v !== 'string') this.fail(path, node, 'must be a string');
+          return v;
+        }
+        if (spec.type === 'bool') {
+          if (typeof v !== 'boolean') this.fail(path, node, 'must be true or false');
+          return v;
+        }
+        if (spec.type === 'int') {
+          if (typeof v !== 'number' || !Number.isInteger(v)) {
+            this.fail(path, node, 'must be an integer');
+            return undefined;
+          }
+          if (spec.min !== undefined && v < spec.min) this.fail(path, node, `must be at least ${spec.min}`);
+          if (spec.max !== undefined && v > spec.max) this.fail(path, node, `must be at most ${spec.max}`);
+          return v;
+        }
+        // enum
+        if (typeof v !== 'string' || !spec.values.includes(v)) {
+          this.fail(path, node, `must be one of ${spec.values.join(', ')}`);
+        }
+        return v;
+      }
+    }
+  }
+
+  object(fields: Record<string, FieldSpec>, node: Node | null | undefined, path: string): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    if (node !== undefined && node !== null && !isMap(node)) {
+      if (!(isScalar(node) && node.value === null)) this.fail(path || '(top level)', node, 'must be a mapping of keys');
+    }
+    const seen = new Set<string>();
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const keyNode = pair.key as Node;
+        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        const p = path ? `${path}.${key}` : key;
+        const spec = fields[key];
+        if (!spec) {
+          const near = Object.keys(fields).find((k) => k.replace(/_/g, '') === key.replace(/[_-]/g, '').toLowerCase());
+          this.fail(p, keyNode, `unknown key${near ? ` (did you mean "${near}"?)` : ''}`);
+          continue;
+        }
+        seen.add(key);
+        out[key] = this.value(spec, pair.value as Node, p);
+      }
+    }
+    for (const [key, spec] of Object.entries(fields)) {
+      if (seen.has(key)) continue;
+      if ('default' in spec && spec.default !== undefined) out[key] = structuredClone(spec.default);
+      else if (spec.type === 'object' && spec.optional === true && (spec.fields && hasDefaults(spec.fields)) && path === '') {
+        out[key] = this.object(spec.fields, undefined, key);
+      }
+    }
+    return out;
+  }
+}
+
+function hasDefaults(fields: Record<string, FieldSpec>): boolean {
+  return Object.values(fields).some((f) => 'default' in f && f.default !== undefined);
+}
+
+/** Semantic checks after the shape is right. */
+function checkSemantics(c: Config, v: Validator, find: (path: string) => Node | null): void {
+  const at = (path: string, message: string): void => v.fail(path, find(path), message);
+  if (!isValidTimezone(c.timezone)) at('timezone', `unknown zone "${c.timezone}"`);
+  c.listeners.forEach((l, i) => {
+    const p = `listeners[${i}]`;
+    if (typeof l.url !== 'string') {
+      at(p, 'url is required');
+      return;
+    }
+    try {
+      parseListenUrl(l.url);
+    } catch (e) {
+      at(`${p}.url`, (e as Error).message);
+    }
+    if (l.timezone !== undefined && !isValidTimezone(l.timezone)) at(`${p}.timezone`, `unknown zone "${l.timezone}"`);
+    for (const [j, a] of (l.allow ?? []).entries()) if (!isCidr(a)) at(`${p}.allow[${j}]`, `not an IP or CIDR: "${a}"`);
+    if (l.url.startsWith('tls:') && (!l.tls?.cert_file || !l.tls?.key_file)) at(`${p}.tls`, 'a tls:// listener needs tls.cert_file and tls.key_file');
+    if (l.tls?.client_auth && l.tls.client_auth !== 'none' && !l.tls.ca_file) at(`${p}.tls.ca_file`, 'client_auth needs ca_file');
+  });
+  c.senders.forEach((s, i) => {
+    const p = `senders[${i}]`;
+    if (typeof s.match !== 'string' || !isCidr(s.match)) at(`${p}.match`, `not an IP or CIDR: "${s.match}"`);
+    if (s.family !== undefined && !FAMILY_IDS.includes(s.family)) at(`${p}.family`, `unknown family "${s.family}" (known: ${FAMILY_IDS.join(', ')})`);
+    if (s.timezone !== undefined && !isValidTimezone(s.timezone)) at(`${p}.timezone`, `unknown zone "${s.timezone}"`);
+  });
+  c.outputs.forEach((o, i) => {
+    if (typeof o.url !== 'string') at(`outputs[${i}]`, 'url is required');
+    else if (!/^(file:.+|stdout|https?:\/\/.+)$/.test(o.url)) at(`outputs[${i}].url`, `must be file:DIR, stdout or http(s)://HOST:PORT, not "${o.url}"`);
+  });
+}
+
+export function isCidr(s: string): boolean {
+  const [addr, bits, extra] = s.split('/');
+  if (extra !== undefined || addr === undefined) return false;
+  const fam = isIP(addr);
+  if (fam === 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (fam === 4 ? 32 : 128);
+}
+
+export interface ListenUrl {
+  protocol: 'udp' | 'tcp' | 'tls';
+  host: string;
+  port: number;
+}
+
+/** `udp://HOST:PORT`, `tcp://[::]:514`, ... */
+export function parseListenUrl(url: string): ListenUrl {
+  const m = /^(udp|tcp|tls):\/\/(\[[0-9a-fA-F:.]+\]|[^:/\s]+):(\d{1,5})\/?$/.exec(url);
+  if (!m) throw new Error(`not a listener URL (udp|tcp|tls://HOST:PORT): "${url}"`);
+  const port = Number(m[3]);
+  if (port > 65535) throw new Error(`port out of range in "${url}"`);
+  let host = m[2]!;
+  if (host.startsWith('[')) host = host.slice(1, -1);
+  return { protocol: m[1] as ListenUrl['protocol'], host, port };
+}
+
+/** Validates YAML text; returns the config with defaults and the list of issues (empty when valid). */
+export function validateConfigText(text: string): { config: Config; issues: ConfigIssue[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const v = new Validator(lines);
+  for (const e of doc.errors) {
+    v.issues.push({ path: '(yaml)', line: e.linePos?.[0]?.line ?? 0, message: e.message.split('\n')[0]! });
+  }
+  const root = (doc.contents ?? null) as Node | null;
+  const config = v.object(configSpec as Record<string, FieldSpec>, root, '') as unknown as Config;
+  config.pipeline ??= { workers: 0, shutdown_grace_ms: 2000 };
+  config.enrich ??= {};
+  config.http ??= { listen: '127.0.0.1:9102' };
+  if (v.issues.length === 0) {
+    checkSemantics(config, v, (path) => findNode(root, path));
+  }
+  return { config, issues: v.issues };
+}
+
+function findNode(root: Node | null, path: string): Node | null {
+  let cur: Node | null = root;
+  for (const part of path.split('.')) {
+    const m = /^([^[]+)((?:\[\d+\])*)$/.exec(part);
+    if (!m || !cur) return cur;
+    if (isMap(cur)) {
+      const pair = cur.items.find((p) => isScalar(p.key) && String(p.key.value) === m[1]);
+      cur = (pair?.value as Node) ?? cur;
+    }
+    for (const idx of m[2]!.matchAll(/\[(\d+)\]/g)) {
+      if (isSeq(cur)) cur = (cur.items[Number(idx[1])] as Node) ?? cur;
+    }
+  }
+  return cur;
+}
+
+export function formatIssues(file: string, issues: ConfigIssue[]): string {
+  return issues.map((i) => `${file}:${i.line}: ${i.path}: ${i.message}`).join('\n');
+}
+
+/** Reads and validates a config file; throws a CollectorError listing every issue. */
+export function loadConfigFile(file: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CollectorError('COL_ERR_CONFIG_READ', `${file}: ${(e as Error).message}`);
+  }
+  const { config, issues } = validateConfigText(text);
+  if (issues.length > 0) throw new CollectorError('COL_ERR_CONFIG', '\n' + formatIssues(file, issues));
+  return config;
+}
+
+/** The embedded defaults (what `syslog-ecs run` uses without a config file). */
+export function defaultConfig(): Config {
+  return validateConfigText('{}').config;
+}

@@ -1,0 +1,114 @@
+/**
+ * The configuration schema: one YAML file, snake_case keys with units. The same table validates a
+ * file (errors name the key and its line), applies defaults and generates docs/configuration.md.
+ */
+
+export type FieldSpec =
+  | { type: 'string'; doc: string; default?: string; example?: string }
+  | { type: 'int'; doc: string; default?: number; min?: number; max?: number }
+  | { type: 'bool'; doc: string; default?: boolean }
+  | { type: 'enum'; doc: string; values: readonly string[]; default?: string }
+  | { type: 'string-list'; doc: string; default?: readonly string[] }
+  | { type: 'object'; doc: string; fields: Record<string, FieldSpec>; optional?: boolean }
+  | { type: 'list'; doc: string; of: FieldSpec; default?: readonly unknown[] }
+  /** a section validated by its component (the Elasticsearch output) */
+  | { type: 'section'; doc: string };
+
+const tlsFields: Record<string, FieldSpec> = {
+  cert_file: { type: 'string', doc: 'PEM certificate chain of the listener.' },
+  key_file: { type: 'string', doc: 'PEM private key of the listener.' },
+  ca_file: { type: 'string', doc: 'PEM CA bundle that client certificates must chain to (mutual TLS).' },
+  min_version: { type: 'enum', values: ['TLSv1.2', 'TLSv1.3'], default: 'TLSv1.2', doc: 'Lowest TLS version accepted.' },
+  ciphers: { type: 'string', doc: 'OpenSSL cipher list for TLS 1.2 (TLS 1.3 suites are fixed by Node).' },
+  client_auth: {
+    type: 'enum', values: ['none', 'optional', 'required'], default: 'none',
+    doc: 'Client certificates: `required` refuses clients without a certificate signed by `ca_file` (mutual TLS).',
+  },
+  handshake_timeout_ms: { type: 'int', min: 100, default: 10_000, doc: 'Time a client has to finish the TLS handshake.' },
+};
+
+export const listenerSpec: FieldSpec = {
+  type: 'object',
+  doc: 'A listener.',
+  fields: {
+    url: {
+      type: 'string', doc: '`udp://HOST:PORT`, `tcp://HOST:PORT` or `tls://HOST:PORT` (IPv6 as `[::]`).',
+      example: 'udp://0.0.0.0:5514',
+    },
+    name: { type: 'string', doc: 'Name in metrics and documents; defaults to the URL.' },
+    timezone: { type: 'string', doc: 'Zone for timestamps without one (IANA name or `+hh:mm`); defaults to `timezone` at top level.' },
+    max_message_bytes: { type: 'int', min: 480, max: 16 << 20, default: 65_536, doc: 'Longer messages are cut to this size and tagged `truncated` (never dropped).' },
+    max_connections: { type: 'int', min: 1, default: 1024, doc: 'TCP/TLS: connections beyond this are refused (counted).' },
+    idle_timeout_ms: { type: 'int', min: 0, default: 600_000, doc: 'TCP/TLS: a connection silent this long is closed (0: never).' },
+    framing: { type: 'enum', values: ['auto', 'lf', 'octet-counting'], default: 'auto', doc: 'TCP/TLS framing (RFC 6587); `auto` decides per frame.' },
+    receive_buffer_bytes: { type: 'int', min: 0, default: 8 << 20, doc: 'UDP: socket receive buffer asked of the kernel (SO_RCVBUF; capped by net.core.rmem_max).' },
+    allow: { type: 'string-list', doc: 'Sender allowlist (IPs/CIDRs); empty: everyone. Others are dropped and counted (`not_allowed`).' },
+    tls: { type: 'object', optional: true, doc: 'TLS settings (for `tls://`).', fields: tlsFields },
+  },
+};
+
+export const senderSpec: FieldSpec = {
+  type: 'object',
+  doc: 'Settings for senders matching an IP or CIDR; the most specific match wins.',
+  fields: {
+    match: { type: 'string', doc: 'IP or CIDR.', example: '10.1.0.0/16' },
+    family: { type: 'string', doc: 'Vendor family to parse with (skips detection), e.g. `cisco_asa`.' },
+    timezone: { type: 'string', doc: 'Zone of the devices\' clocks for stamps without one.' },
+  },
+};
+
+export const outputSpec: FieldSpec = {
+  type: 'object',
+  doc: 'An output. File and stdout take the keys below; `http(s)://` outputs take the Elasticsearch keys (docs/configuration.md, Elasticsearch).',
+  fields: {
+    url: { type: 'string', doc: '`file:DIR`, `stdout`, or `http(s)://HOST:PORT` (Elasticsearch).', example: 'file:./data' },
+    flush_interval_ms: { type: 'int', min: 10, default: 1000, doc: 'File output: buffered events are written at least this often.' },
+    flush_bytes: { type: 'int', min: 1024, default: 1 << 20, doc: 'File output: write when this many bytes are buffered.' },
+    max_buffered_bytes: { type: 'int', min: 1 << 16, default: 64 << 20, doc: 'File output: above this the sources are paused (TCP) or drop and count (UDP).' },
+    index_template: { type: 'string', doc: 'File name (and Elasticsearch index) template.', default: 'syslog-ecs-{dataset}-{yyyy.MM.dd}' },
+    elasticsearch: { type: 'section', doc: 'Elasticsearch output settings (for `http(s)://` URLs).' },
+  },
+};
+
+export const configSpec: Record<string, FieldSpec> = {
+  timezone: { type: 'string', default: 'UTC', doc: 'Default zone for timestamps that carry none.' },
+  listeners: {
+    type: 'list', of: listenerSpec, doc: 'Where syslog is received.',
+    default: [{ url: 'udp://[::]:5514' }, { url: 'tcp://[::]:5514' }],
+  },
+  senders: { type: 'list', of: senderSpec, default: [], doc: 'Per-sender family and timezone overrides.' },
+  outputs: { type: 'list', of: outputSpec, default: [{ url: 'file:./data' }], doc: 'Where events go; the first is the primary output whose outcomes the loss ledger counts.' },
+  pipeline: {
+    type: 'object', optional: true, doc: 'Processing.',
+    fields: {
+      workers: { type: 'int', min: 0, max: 64, default: 0, doc: 'Parser worker threads (0: parse on the main thread).' },
+      shutdown_grace_ms: { type: 'int', min: 0, default: 2000, doc: 'On SIGTERM, how long open TCP connections may still deliver before they are closed.' },
+    },
+  },
+  enrich: {
+    type: 'object', optional: true, doc: 'Enrichment.',
+    fields: {
+      geoip: {
+        type: 'object', optional: true, doc: 'GeoIP (MaxMind .mmdb).',
+        fields: {
+          directory: { type: 'string', default: 'geoip', doc: 'Directory with GeoLite2/GeoIP2 City and ASN databases.' },
+          cache_entries: { type: 'int', min: 0, default: 100_000, doc: 'LRU cache size of lookups.' },
+        },
+      },
+      assets: {
+        type: 'object', optional: true, doc: 'Asset inventory (CSV or YAML).',
+        fields: { file: { type: 'string', doc: 'Inventory file; reloaded on change.' } },
+      },
+      users: {
+        type: 'object', optional: true, doc: 'User dictionary from `syslog-ecs directory-sync`.',
+        fields: { file: { type: 'string', doc: 'users.yaml; reloaded on change.' } },
+      },
+    },
+  },
+  http: {
+    type: 'object', optional: true, doc: 'Health, metrics and status page.',
+    fields: {
+      listen: { type: 'string', default: '127.0.0.1:9102', doc: '`HOST:PORT` of /health, /metrics and the status page; empty to disable.' },
+    },
+  },
+};

@@ -1,0 +1,97 @@
+/**
+ * The one place the stages are wired: sources -> (frames) -> processor (syslog, vendor, enrich)
+ * -> outputs. It is the sources' FrameHandler: it tells them when to pause (outputs full) and
+ * resume. The first output is primary: its outcomes are the loss ledger's `written`,
+ * `deadLettered` and output drops; further outputs get copies, counted in their own stats.
+ */
+import type { EcsDoc, Frame } from '../core/types.js';
+import { SenderStats, type Telemetry } from '../core/telemetry.js';
+import type { FrameHandler } from '../sources/frame-handler.js';
+import { WriteResult, type Output } from '../sinks/output.js';
+import type { Processor } from './process.js';
+
+/** A listener's view of the pipeline: its own processor (its default timezone), shared outputs. */
+class ListenerHandler implements FrameHandler {
+  constructor(private readonly pipeline: Pipeline, private readonly processor: Processor) {}
+  get telemetry(): Telemetry {
+    return this.pipeline.telemetry;
+  }
+  get paused(): boolean {
+    return this.pipeline.paused;
+  }
+  accept(frame: Frame, stats: SenderStats): WriteResult {
+    return this.pipeline.deliver(this.processor.process(frame, stats), stats);
+  }
+  onResume(cb: () => void): void {
+    this.pipeline.onResume(cb);
+  }
+}
+
+export class Pipeline implements FrameHandler {
+  paused = false;
+  private readonly resumeCallbacks: (() => void)[] = [];
+  private readonly fullOutputs = new Set<Output>();
+  /** ledgers of the secondary outputs */
+  readonly secondaryStats: SenderStats[];
+
+  constructor(
+    readonly telemetry: Telemetry,
+    private readonly processor: Processor,
+    private readonly outputs: readonly Output[],
+  ) {
+    this.secondaryStats = outputs.slice(1).map((o) => new SenderStats('*', o.name));
+    for (const o of outputs) {
+      o.onDrain(() => {
+        this.fullOutputs.delete(o);
+        if (this.fullOutputs.size === 0 && this.paused) {
+          this.paused = false;
+          for (const cb of this.resumeCallbacks) cb();
+        }
+      });
+    }
+  }
+
+  onResume(cb: () => void): void {
+    this.resumeCallbacks.push(cb);
+  }
+
+  /** A handler for a listener whose processor differs (another default timezone). */
+  handlerFor(processor: Processor): FrameHandler {
+    return processor === this.processor ? this : new ListenerHandler(this, processor);
+  }
+
+  accept(frame: Frame, stats: SenderStats): WriteResult {
+    return this.deliver(this.processor.process(frame, stats), stats);
+  }
+
+  /** Hands a finished document to the outputs. A Rejected result is counted (queue_full) by the source. */
+  deliver(doc: EcsDoc, stats: SenderStats): WriteResult {
+    const outputs = this.outputs;
+    const primary = outputs[0]!;
+    const r = primary.write(doc, stats);
+    if (r === WriteResult.Rejected) {
+      this.markFull(primary);
+      return r;
+    }
+    if (r === WriteResult.Full) this.markFull(primary);
+    let worst: WriteResult = r;
+    for (let i = 1; i < outputs.length; i++) {
+      const o = outputs[i]!;
+      const s = this.secondaryStats[i - 1]!;
+      s.received++;
+      const copy = i === outputs.length - 1 ? doc : structuredClone(doc);
+      const ri = o.write(copy, s);
+      if (ri === WriteResult.Rejected) s.dropped.queue_full++;
+      if (ri !== WriteResult.Ok) {
+        this.markFull(o);
+        if (worst === WriteResult.Ok) worst = WriteResult.Full;
+      }
+    }
+    return worst;
+  }
+
+  private markFull(o: Output): void {
+    this.fullOutputs.add(o);
+    this.paused = true;
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * TCP and TLS (RFC 5425) listener. Each connection gets its own StreamFramer (RFC 6587 octet
+ * counting or LF, decided per frame in `auto`). Limits: max connections (refused and counted),
+ * idle timeout, max message size (truncated and flagged). Back-pressure: while the outputs are full
+ * every connection stops reading, so senders' socket buffers fill instead of our memory.
+ */
+import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer, type TLSSocket, type SecureVersion } from 'node:tls';
+import { readFileSync } from 'node:fs';
+import type { Frame } from '../core/types.js';
+import type { SenderStats } from '../core/telemetry.js';
+import { StreamFramer, type Framing } from '../framing/stream-framer.js';
+import type { FrameHandler, Source } from './frame-handler.js';
+import { normalizeAddress } from './sender.js';
+import { Allowlist } from './allowlist.js';
+import { CollectorError } from '../core/errors.js';
+import { WriteResult } from '../sinks/output.js';
+
+export interface TlsOptions {
+  certFile: string;
+  keyFile: string;
+  caFile?: string;
+  minVersion: SecureVersion;
+  ciphers?: string;
+  clientAuth: 'none' | 'optional' | 'required';
+  handshakeTimeoutMs: number;
+}
+
+export interface TcpOptions {
+  name: string;
+  host: string;
+  port: number;
+  maxMessageBytes: number;
+  maxConnections: number;
+  idleTimeoutMs: number;
+  framing: Framing;
+  allow?: readonly string[];
+  tls?: TlsOptions;
+}
+
+interface Conn {
+  socket: Socket;
+  framer: StreamFramer;
+  stats: SenderStats;
+}
+
+export class TcpSource implements Source {
+  readonly name: string;
+  boundUrl = '';
+  private server: Server | null = null;
+  private readonly conns = new Set<Conn>();
+  private readonly allow: Allowlist;
+  /** connections refused at the limit, not allowed, or failing the TLS handshake */
+  connectionsRefused = 0;
+  tlsFailures = 0;
+
+  constructor(private readonly opts: TcpOptions, private readonly handler: FrameHandler) {
+    this.name = opts.name;
+    this.allow = new Allowlist(opts.allow);
+    handler.onResume(() => {
+      for (const c of this.conns) c.socket.resume();
+    });
+  }
+
+  get connections(): number {
+    return this.conns.size;
+  }
+
+  private makeServer(): Server {
+    const t = this.opts.tls;
+    if (!t) return createTcpServer({ noDelay: true }, (s) => this.onConnection(s));
+    let key: Buffer, cert: Buffer, ca: Buffer | undefined;
+    try {
+      key = readFileSync(t.keyFile);
+      cert = readFileSync(t.certFile);
+      ca = t.caFile ? readFileSync(t.caFile) : undefined;
+    } catch (e) {
+      throw new CollectorError('COL_ERR_TLS', `${this.name}: ${(e as Error).message}`);
+    }
+    try {
+      const server = createTlsServer({
+        key, cert, ca,
+        minVersion: t.minVersion,
+        ciphers: t.ciphers,
+        requestCert: t.clientAuth !== 'none',
+        rejectUnauthorized: t.clientAuth === 'required',
+        handshakeTimeout: t.handshakeTimeoutMs,
+      }, (s: TLSSocket) => this.onConnection(s));
+      server.on('tlsClientError', () => {
+        this.tlsFailures++;
+      });
+      return server;
+    } catch (e) {
+      throw new CollectorError('COL_ERR_TLS', `${this.name}: ${(e as Error).message}`);
+    }
+  }
+
+  private onConnection(socket: Socket): void {
+    const ip = normalizeAddress(socket.remoteAddress);
+    const port = socket.remotePort ?? 0;
+    if (!this.allow.allows(ip) || this.conns.size >= this.opts.maxConnections) {
+      this.connectionsRefused++;
+      socket.destroy();
+      return;
+    }
+    const stats = this.handler.telemetry.stats(this.name, ip);
+    const listener = this.name;
+    const handler = this.handler;
+    let paused = false;
+    const framer = new StreamFramer(this.opts.framing, this.opts.maxMessageBytes, (data, truncated) => {
+      const frame: Frame = { data, senderIp: ip, senderPort: port, listener, receivedAt: Date.now(), truncated };
+      const r = handler.accept(frame, stats);
+      if (r !== WriteResult.Ok && !paused) {
+        paused = true;
+        socket.pause();
+      }
+      if (r === WriteResult.Rejected) stats.dropped.queue_full++;
+    });
+    const conn: Conn = { socket, framer, stats };
+    this.conns.add(conn);
+    if (this.opts.idleTimeoutMs > 0) {
+      socket.setTimeout(this.opts.idleTimeoutMs, () => socket.end());
+    }
+    socket.on('data', (chunk: Buffer) => {
+      paused = false;
+      framer.push(chunk);
+      if (handler.paused) {
+        paused = true;
+        socket.pause();
+      }
+    });
+    socket.on('end', () => {
+      framer.end();
+      socket.end();
+    });
+    socket.on('error', () => {
+      /* reset by peer etc.: what was framed is kept; close */
+    });
+    socket.on('close', () => {
+      framer.end();
+      this.conns.delete(conn);
+    });
+  }
+
+  start(): Promise<void> {
+    const server = this.makeServer();
+    this.server = server;
+    return new Promise((resolve, reject) => {
+      server.once('error', (err) => reject(new CollectorError('COL_ERR_LISTEN', `${this.name}: ${err.message}`, { cause: err })));
+      server.listen({ port: this.opts.port, host: this.opts.host, ipv6Only: false, backlog: 1024 }, () => {
+        server.removeAllListeners('error');
+        server.on('error', (err) => process.stderr.write(`syslog-ecs: ${this.name}: ${err.message}\n`));
+        const a = server.address();
+        const proto = this.opts.tls ? 'tls' : 'tcp';
+        if (a && typeof a === 'object') this.boundUrl = `${proto}://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * Stops accepting connections; open connections may keep delivering for `graceMs`, then they are
+   * closed after what they sent has been framed.
+   */
+  async stop(graceMs: number): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    const closed = server ? new Promise<void>((r) => server.close(() => r())) : Promise.resolve();
+    // resume paused connections so what they hold is read during the grace period
+    for (const c of this.conns) c.socket.resume();
+    const deadline = Date.now() + graceMs;
+    while (this.conns.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    for (const c of [...this.conns]) {
+      c.framer.end();
+      c.socket.destroy();
+      this.conns.delete(c);
+    }
+    await closed;
+  }
+}

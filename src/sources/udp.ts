@@ -1,0 +1,142 @@
+/**
+ * UDP listener: one datagram is one frame (IPv4 and IPv6). When the outputs are full past their
+ * bound, datagrams are dropped and counted (`queue_full`); kernel drops are read from the socket's
+ * `drops` column in /proc/net/udp{,6} and counted (`kernel`).
+ */
+import { createSocket, type Socket } from 'node:dgram';
+import { readFileSync } from 'node:fs';
+import { isIPv6 } from 'node:net';
+import type { Frame } from '../core/types.js';
+import type { SenderStats } from '../core/telemetry.js';
+import { WriteResult } from '../sinks/output.js';
+import type { FrameHandler, Source } from './frame-handler.js';
+import { normalizeAddress } from './sender.js';
+import { Allowlist } from './allowlist.js';
+import { CollectorError } from '../core/errors.js';
+
+export interface UdpOptions {
+  name: string;
+  host: string;
+  port: number;
+  maxMessageBytes: number;
+  receiveBufferBytes: number;
+  allow?: readonly string[];
+}
+
+export class UdpSource implements Source {
+  readonly name: string;
+  boundUrl = '';
+  private socket: Socket | null = null;
+  private readonly stats = new Map<string, SenderStats>();
+  private readonly allow: Allowlist;
+  private kernelDropsBase = -1;
+  private kernelTimer: NodeJS.Timeout | null = null;
+  /** drops the kernel reported for this socket, counted so far */
+  kernelDrops = 0;
+
+  constructor(private readonly opts: UdpOptions, private readonly handler: FrameHandler) {
+    this.name = opts.name;
+    this.allow = new Allowlist(opts.allow);
+  }
+
+  private statsFor(ip: string): SenderStats {
+    let s = this.stats.get(ip);
+    if (s === undefined) {
+      s = this.handler.telemetry.stats(this.name, ip);
+      if (this.stats.size < 65_536) this.stats.set(ip, s);
+    }
+    return s;
+  }
+
+  start(): Promise<void> {
+    const { host, port } = this.opts;
+    const v6 = isIPv6(host);
+    const socket = createSocket({ type: v6 ? 'udp6' : 'udp4', reuseAddr: false, ipv6Only: false });
+    this.socket = socket;
+    const max = this.opts.maxMessageBytes;
+    socket.on('message', (data, rinfo) => {
+      const ip = normalizeAddress(rinfo.address);
+      const stats = this.statsFor(ip);
+      if (!this.allow.allows(ip)) {
+        stats.received++;
+        stats.dropped.not_allowed++;
+        return;
+      }
+      const truncated = data.length > max;
+      const frame: Frame = {
+        data: truncated ? data.subarray(0, max) : data,
+        senderIp: ip,
+        senderPort: rinfo.port,
+        listener: this.name,
+        receivedAt: Date.now(),
+        truncated,
+      };
+      if (this.handler.accept(frame, stats) === WriteResult.Rejected) stats.dropped.queue_full++;
+    });
+    return new Promise((resolve, reject) => {
+      socket.once('error', (err) => reject(new CollectorError('COL_ERR_LISTEN', `${this.name}: ${err.message}`, { cause: err })));
+      socket.bind(port, host, () => {
+        socket.removeAllListeners('error');
+        socket.on('error', (err) => process.stderr.write(`syslog-ecs: ${this.name}: ${err.message}\n`));
+        if (this.opts.receiveBufferBytes > 0) {
+          try {
+            socket.setRecvBufferSize(this.opts.receiveBufferBytes);
+          } catch {
+            /* the kernel caps it at net.core.rmem_max; the listener still works */
+          }
+        }
+        const a = socket.address();
+        this.boundUrl = `udp://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
+        this.kernelDropsBase = readSocketDrops(a.port, a.family === 'IPv6');
+        this.kernelTimer = setInterval(() => this.pollKernelDrops(), 1000);
+        this.kernelTimer.unref();
+        resolve();
+      });
+    });
+  }
+
+  /** Adds drops the kernel counted on this socket since the last poll to the `kernel` reason. */
+  pollKernelDrops(): void {
+    const a = this.socket?.address();
+    if (!a || this.kernelDropsBase < 0) return;
+    const now = readSocketDrops(a.port, a.family === 'IPv6');
+    if (now < 0) return;
+    const delta = now - this.kernelDropsBase - this.kernelDrops;
+    if (delta > 0) {
+      this.kernelDrops += delta;
+      // the kernel does not say who sent what it dropped
+      const s = this.handler.telemetry.stats(this.name, 'unknown');
+      s.received += delta;
+      s.dropped.kernel += delta;
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.kernelTimer) clearInterval(this.kernelTimer);
+    this.pollKernelDrops();
+    const s = this.socket;
+    this.socket = null;
+    if (s) await new Promise<void>((r) => s.close(() => r()));
+  }
+}
+
+/** The `drops` column of our socket's line in /proc/net/udp (or udp6); -1 when unreadable. */
+export function readSocketDrops(port: number, v6: boolean): number {
+  const hexPort = ':' + port.toString(16).toUpperCase().padStart(4, '0');
+  let total = -1;
+  for (const file of v6 ? ['/proc/net/udp6', '/proc/net/udp'] : ['/proc/net/udp']) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n')) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length < 13 || !cols[1]!.endsWith(hexPort) || cols[3] !== '07') continue;
+      const drops = Number(cols[cols.length - 1]);
+      if (Number.isFinite(drops)) total = (total < 0 ? 0 : total) + drops;
+    }
+  }
+  return total;
+}
