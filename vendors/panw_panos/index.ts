@@ -1,9 +1,396 @@
-/** panw_panos: placeholder until the family parser lands. */
-import type { VendorParser } from '../../src/core/types.js';
+/**
+ * panw_panos: Palo Alto Networks PAN-OS syslog in the default CSV form
+ * `FUTURE_USE,receive_time,serial,type,subtype,config_version,generated_time,...`, mapped to ECS as
+ * Elastic's `panw.panos` pipeline does. Each log type has a column table (Elastic's csv targets, in
+ * order); newer PAN-OS releases only append columns, so one table per type serves 8.1-11.x.
+ */
+import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import { setField, isIp, relatedIp, relatedUser, relatedHost, appendUnique, ianaNumber } from '../../src/ecs/fields.js';
+import { communityId } from '../../src/ecs/community-id.js';
+import { splitCsv } from './csv.js';
+import { panTime, panTimeIso, splitUser, normMac, FLAG_LABELS, readFlags, hasBit } from './convert.js';
+import type { Fields, LogType } from './shared.js';
+import { traffic } from './log-types/traffic.js';
+import { threat } from './log-types/threat.js';
+import { globalprotect } from './log-types/globalprotect.js';
+import { system } from './log-types/system.js';
+import { config } from './log-types/config.js';
+import { userid } from './log-types/userid.js';
+import { hipmatch } from './log-types/hipmatch.js';
+import { authentication } from './log-types/authentication.js';
+import { decryption } from './log-types/decryption.js';
+
+const LOG_TYPES: Record<string, LogType> = Object.assign(Object.create(null) as Record<string, LogType>, {
+  TRAFFIC: traffic, THREAT: threat, GLOBALPROTECT: globalprotect, SYSTEM: system, CONFIG: config, USERID: userid,
+  HIPMATCH: hipmatch, 'HIP-MATCH': hipmatch, AUTHENTICATION: authentication, DECRYPTION: decryption,
+});
+
+/** Log types PAN-OS sends in this CSV form; the ones without a table get the header fields only. */
+const KNOWN_TYPES = new Set([
+  ...Object.keys(LOG_TYPES), 'CORRELATION', 'GTP', 'IPTAG', 'SCTP', 'START', 'END', 'AUDIT', 'TUNNEL',
+]);
+
+/** panw.panos fields Elastic copies into ECS and then drops from its own namespace. */
+const REMOVED = new Set([
+  'bytes_received', 'bytes_sent', 'certificate.fingerprint', 'certificate.not_after', 'certificate.not_before',
+  'certificate.serial_number', 'certificate.size', 'certificate.version', 'client.os', 'client.os_version',
+  'destination.ip', 'destination.location', 'destination.nat.ip', 'destination.nat.port', 'destination.port',
+  'destination.user', 'destination.zone', 'device_name', 'elapsed_time', 'elliptic_curve', 'event.id', 'event.reason',
+  'event.status', 'file.type', 'forwarded_ip', 'host.id', 'host.ip', 'http_method', 'inbound_interface', 'location',
+  'login_duration', 'machine.mac_address', 'machine.name', 'machine.os', 'misc', 'network.application', 'network.bytes',
+  'network.direction', 'network.packets', 'normalize_user', 'observer.serial_number', 'outbound_interface',
+  'packets_received', 'packets_sent', 'private.ip', 'private.ipv6', 'protocol', 'public.ip', 'public.ipv6', 'recipient',
+  'referrer', 'rule_uuid', 'sender', 'server_name_indication.value', 'severity', 'source.ip', 'source.ipv6',
+  'source.location', 'source.nat.ip', 'source.nat.port', 'source.port', 'source.region', 'source.user', 'source.zone',
+  'start_time', 'tls.encryption', 'tls.version', 'tunnel_inspection_rule', 'user', 'user_agent', 'user_by_source',
+  'subject_common_name.value', 'issuer_common_name.value', 'hash',
+].map((k) => 'panw.panos.' + k));
+
+const LONGS = new Set([
+  'repeat_count', 'sctp.chunks', 'sctp.chunks_sent', 'sctp.chunks_received', 'timeout', 'error_code', 'factorno',
+  'issuer_common_name.length', 'root_common_name.length', 'subject_common_name.length', 'server_name_indication.length',
+  'link.change_count', 'strict_check', 'tunnel_fragment', 'unknown_protocol', 'sessions.closed', 'sessions.created',
+  'max_encapsulation', 'application.risk_level', 'response_time',
+].map((k) => 'panw.panos.' + k));
+const DATES = new Set(['panw.panos.parent_session.start_time', 'panw.panos.factorcompletiontime']);
+const IPS = new Set(['panw.panos.xff.ip', 'panw.panos.remote_user.ip', 'panw.panos.end_ip_address']);
+const MACS = new Set(['panw.panos.src.mac', 'panw.panos.dst.mac']);
+const VENDOR_PREFIX = 'panw.panos.';
+
+const THREAT_ACTIONS: Record<string, string> = {
+  data: 'data_match', file: 'file_match', flood: 'flood_detected', packet: 'packet_attack', scan: 'scan_detected',
+  spyware: 'spyware_detected', url: 'url_filtering', virus: 'virus_detected', vulnerability: 'exploit_detected',
+  wildfire: 'wildfire_verdict', 'wildfire-virus': 'wildfire_virus_detected',
+};
+const FLOW_ACTIONS: Record<string, [string, readonly string[]]> = {
+  start: ['flow_started', ['start', 'connection']],
+  end: ['flow_terminated', ['end', 'connection']],
+  drop: ['flow_dropped', ['denied', 'connection']],
+  deny: ['flow_denied', ['denied', 'connection']],
+};
+const ALLOWED = new Set(['alert', 'allow', 'continue']);
+const DENIED = new Set([
+  'deny', 'drop', 'reset-client', 'reset-server', 'reset-both', 'block-url', 'block-ip', 'random-drop', 'sinkhole', 'block',
+]);
+const ACTION_FIX: Record<string, string> = {
+  'drop icmp': 'drop-icmp', 'drop ICMP': 'drop-icmp', 'reset both': 'reset-both', 'reset client': 'reset-client',
+  'reset server': 'reset-server',
+};
+const SEVERITY: Record<string, number> = { critical: 1, high: 2, medium: 3, low: 4, informational: 5 };
+const HEADER_COLS = 7;
+const MAX_COLS = 160;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Offset of the comma before the receive time (`,2024/01/31 ` or `,2024-01-31T`) when the message
+ * has the PAN-OS shape, else -1. The comma must come within the first 64 characters.
+ */
+function csvStart(s: string): number {
+  const i = s.indexOf(',');
+  if (i < 0 || i > 64) return -1;
+  const sep = s.charCodeAt(i + 5);
+  if (!(sep === 47 || sep === 45) || !isDigit(s.charCodeAt(i + 1)) || !isDigit(s.charCodeAt(i + 4))) return -1;
+  return i;
+}
+
+/** The 4th column (log type) when it is one PAN-OS writes. */
+function typeAt(s: string, i: number): string | null {
+  const a = s.indexOf(',', i + 1);
+  if (a < 0 || a - i > 40) return null;
+  const b = s.indexOf(',', a + 1);
+  if (b < 0 || b - a > 40) return null;
+  const c = s.indexOf(',', b + 1);
+  if (c < 0 || c - b > 16) return null;
+  const t = s.slice(b + 1, c);
+  return KNOWN_TYPES.has(t) ? t : null;
+}
+
+function toLong(v: string): number | undefined {
+  if (!/^-?\d{1,19}$/.test(v)) return undefined;
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** Replaces a string field with its number, or drops it when it is not one (Elastic's convert). */
+function numField(obj: EcsDoc | undefined, key: string): void {
+  if (obj === undefined || obj === null) return;
+  const v = obj[key];
+  if (typeof v !== 'string') return;
+  const n = toLong(v);
+  if (n === undefined) delete obj[key];
+  else obj[key] = n;
+}
+
+function ipField(obj: EcsDoc | undefined, key: string): void {
+  if (obj === undefined || obj === null) return;
+  const v = obj[key];
+  if (typeof v === 'string' && !isIp(v)) delete obj[key];
+}
+
+function dropEmpty(doc: EcsDoc, key: string): void {
+  const o = doc[key];
+  if (o !== undefined && o !== null && typeof o === 'object' && !Array.isArray(o) && Object.keys(o).length === 0) delete doc[key];
+}
+
+function writeUser(doc: EcsDoc, side: 'source' | 'destination', raw: string): void {
+  const u = splitUser(raw);
+  setField(doc, side + '.user.name', u.name);
+  if (u.domain !== undefined) setField(doc, side + '.user.domain', u.domain);
+}
+
+/** Fields every PAN-OS event gets, also unknown or unparseable ones. */
+function observer(doc: EcsDoc): void {
+  const o = (doc.observer ??= {});
+  o.vendor = 'Palo Alto Networks';
+  o.product = 'PAN-OS';
+  o.type = 'firewall';
+}
+
+function parseLine(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
+  observer(doc);
+  const s = msg.content;
+  const start = csvStart(s);
+  if (start < 0) return 'not_panos_csv';
+  const tz = ctx.timezone;
+  const cols = splitCsv(s, start + 1, MAX_COLS);
+  if (cols.length < HEADER_COLS - 1) return 'short_header';
+  const type = cols[2]!;
+  const subType = cols[3]!;
+  const ev = (doc.event ??= {});
+  ev.timezone = tz;
+  if (cols[1] !== '') setField(doc, 'observer.serial_number', cols[1]);
+  setField(doc, 'panw.panos.type', type);
+  setField(doc, 'panw.panos.sub_type', subType);
+  const generated = panTime(cols[5], tz);
+  if (!Number.isNaN(generated)) {
+    const iso = new Date(generated).toISOString();
+    doc['@timestamp'] = iso;
+    setField(doc, 'panw.panos.generated_time', iso);
+  }
+  const received = panTimeIso(cols[0], tz);
+  if (received !== undefined) setField(doc, 'panw.panos.received_time', received);
+
+  const lt = LOG_TYPES[type];
+  if (lt === undefined) return 'unsupported_log_type';
+  ev.kind = lt.kind;
+  ev.category = lt.category.slice();
+
+  // column table -> fields
+  const f: Fields = Object.create(null) as Fields;
+  if (cols[4] !== undefined && cols[4] !== '') f['_temp_.config_version'] = cols[4];
+  const names = lt.columns;
+  const trim = lt === system;
+  const n = Math.min(names.length, cols.length - (HEADER_COLS - 1));
+  for (let k = 0; k < n; k++) {
+    let v = cols[k + HEADER_COLS - 1]!;
+    if (trim) v = v.trim();
+    if (v === '') continue;
+    const name = names[k]!;
+    f[name] = v;
+    if (!name.startsWith(VENDOR_PREFIX) || REMOVED.has(name)) continue;
+    if (LONGS.has(name)) {
+      const num = toLong(v);
+      if (num !== undefined) setField(doc, name, num);
+    } else if (DATES.has(name)) {
+      const iso = panTimeIso(v, tz);
+      if (iso !== undefined) setField(doc, name, iso);
+    } else if (IPS.has(name)) {
+      if (isIp(v)) setField(doc, name, v);
+    } else if (MACS.has(name)) {
+      setField(doc, name, normMac(v));
+    } else if (name === 'panw.panos.network.pcap_id' && v === '0') {
+      continue;
+    } else {
+      setField(doc, name, v);
+    }
+  }
+  if (cols.length - (HEADER_COLS - 1) < 1) return 'no_body';
+
+  lt.map(f, doc, tz, subType);
+
+  const logged = panTimeIso(f['_temp_.logged_time'], tz);
+  if (logged !== undefined) setField(doc, 'panw.panos.logged_time', logged);
+  const hr = f['_temp_.high_res_timestamp'];
+  // PAN-OS 9.1 and earlier write a 1969/1970 placeholder here: Elastic drops it
+  if (hr !== undefined && !hr.startsWith('1969') && !hr.startsWith('1970')) {
+    const iso = panTimeIso(hr, tz);
+    if (iso !== undefined) setField(doc, 'panw.panos.high_resolution_timestamp', iso);
+  }
+  common(f, doc, subType, tz);
+  return null;
+}
+
+function common(f: Fields, doc: EcsDoc, subType: string, tz: string): void {
+  const ev = doc.event as EcsDoc;
+  const src = doc.source as EcsDoc | undefined;
+  const dst = doc.destination as EcsDoc | undefined;
+  const device = f['panw.panos.device_name'];
+  if (device !== undefined) setField(doc, 'observer.hostname', device);
+
+  // NAT fields when no translation was done
+  if (src?.nat?.ip === '0.0.0.0' && src.nat.port === '0') delete src.nat;
+  if (dst?.nat?.ip === '0.0.0.0' && dst.nat.port === '0') delete dst.nat;
+  for (const side of [src, dst]) {
+    if (side === undefined) continue;
+    ipField(side, 'ip');
+    numField(side, 'port');
+    numField(side, 'bytes');
+    numField(side, 'packets');
+    if (side.nat) {
+      ipField(side.nat, 'ip');
+      numField(side.nat, 'port');
+      if (Object.keys(side.nat).length === 0) delete side.nat;
+    }
+  }
+  if (doc.network) {
+    numField(doc.network, 'bytes');
+    numField(doc.network, 'packets');
+    if (typeof doc.network.transport === 'string') doc.network.transport = doc.network.transport.toLowerCase();
+    if (typeof doc.network.application === 'string') doc.network.application = doc.network.application.toLowerCase();
+  }
+
+  // duration in seconds -> nanoseconds; event.start/end
+  if (typeof ev.start === 'string') {
+    const iso = panTimeIso(ev.start, tz);
+    if (iso === undefined) delete ev.start;
+    else ev.start = iso;
+  }
+  if (typeof ev.duration === 'string') {
+    const secs = toLong(ev.duration);
+    if (secs === undefined) delete ev.duration;
+    else {
+      ev.duration = secs * 1_000_000_000;
+      if (typeof ev.start === 'string') ev.end = new Date(Date.parse(ev.start) + secs * 1000).toISOString();
+    }
+  }
+
+  // session flags
+  const flags = readFlags(f['_temp_.labels']);
+  let srcUser = f['_temp_.srcuser'];
+  if (!Number.isNaN(flags) && flags !== 0) {
+    const labels: Record<string, boolean> = {};
+    for (const [bit, name] of FLAG_LABELS) if (hasBit(flags, bit)) labels[name] = true;
+    if (Object.keys(labels).length > 0) doc.labels = { ...(doc.labels ?? {}), ...labels };
+    if (srcUser !== undefined && hasBit(flags, 0x00080000)) {
+      setField(doc, 'panw.panos.x_forwarded_for', srcUser);
+      srcUser = undefined;
+    }
+  }
+  if (srcUser !== undefined) writeUser(doc, 'source', srcUser);
+  const dstUser = f['_temp_.dstuser'];
+  if (dstUser !== undefined) writeUser(doc, 'destination', dstUser);
+  if (doc.source?.user !== undefined) doc.user = { ...doc.source.user };
+
+  // event.type / event.action
+  const rawAction = f['panw.panos.action'];
+  if (rawAction !== undefined) {
+    if (ALLOWED.has(rawAction)) appendUnique(doc, 'event.type', 'allowed');
+    else if (DENIED.has(rawAction)) appendUnique(doc, 'event.type', 'denied');
+    const fixed = ACTION_FIX[rawAction];
+    if (fixed !== undefined) setField(doc, 'panw.panos.action', fixed);
+  }
+  const flow = FLOW_ACTIONS[subType];
+  if (flow !== undefined) {
+    ev.action = flow[0];
+    for (const t of flow[1]) appendUnique(doc, 'event.type', t);
+  } else {
+    const ta = THREAT_ACTIONS[subType];
+    if (ta !== undefined) ev.action = ta;
+  }
+
+  // severity
+  const level = doc.log?.level;
+  if (typeof level === 'string' && f['panw.panos.severity'] !== undefined) {
+    const lower = level.toLowerCase();
+    doc.log.level = lower;
+    const sev = SEVERITY[lower];
+    if (sev !== undefined) ev.severity = sev;
+  }
+
+  // network.type, related.ip
+  const sip = doc.source?.ip;
+  if (typeof sip === 'string' && doc.network?.type === undefined) {
+    setField(doc, 'network.type', sip.indexOf(':') >= 0 ? 'ipv6' : 'ipv4');
+  }
+  relatedIp(doc, sip);
+  relatedIp(doc, doc.destination?.ip);
+  relatedIp(doc, doc.source?.nat?.ip);
+  relatedIp(doc, doc.destination?.nat?.ip);
+  const hostIp = doc.host?.ip;
+  if (Array.isArray(hostIp)) for (const ip of hostIp) relatedIp(doc, ip);
+  relatedIp(doc, doc.panw?.panos?.xff?.ip);
+  relatedIp(doc, doc.network?.forwarded_ip);
+
+  // the device's location names for the address ranges
+  const srcloc = f['_temp_.srcloc'];
+  if (srcloc !== undefined) setField(doc, 'source.geo.name', srcloc);
+  const dstloc = f['_temp_.dstloc'];
+  if (dstloc !== undefined) setField(doc, 'destination.geo.name', dstloc);
+
+  // community ids of the flow and of its translated form
+  const transport = doc.network?.transport;
+  const proto = typeof transport === 'string' ? ianaNumber(transport) : undefined;
+  if (proto !== undefined) {
+    const s = doc.source, d = doc.destination;
+    let cid: string | undefined;
+    if (s?.port && d?.port && typeof s.ip === 'string' && typeof d.ip === 'string') {
+      cid = communityId(s.ip, d.ip, proto, s.port, d.port);
+      if (cid !== undefined) doc.network.community_id = cid;
+    }
+    const sn = s?.nat, dn = d?.nat;
+    if (sn?.port && dn?.port && typeof sn.ip === 'string' && typeof dn.ip === 'string') {
+      const nat = communityId(sn.ip, dn.ip, proto, sn.port, dn.port);
+      if (nat !== undefined) {
+        setField(doc, 'panw.panos.network.nat.community_id', nat);
+        if (nat !== cid) doc.network.community_id = cid === undefined ? [nat] : [cid, nat];
+      }
+    }
+  }
+
+  // threat name `Name(1234)`
+  const tname = f['panw.panos.threat.name'];
+  if (tname !== undefined) {
+    const m = /^(.*)\(\s*(\d+)\s*\)$/.exec(tname);
+    if (m !== null) {
+      if (m[1] !== '') setField(doc, 'panw.panos.threat.name', m[1]);
+      else delete (doc.panw.panos.threat as EcsDoc).name;
+      setField(doc, 'panw.panos.threat.id', m[2]);
+    }
+    if (doc.panw.panos.threat?.id === '9999') doc.panw.panos.threat.name = 'URL-filtering';
+  }
+  const ruleset = f['panw.panos.ruleset'];
+  if (ruleset !== undefined && doc.rule?.name === undefined) setField(doc, 'rule.name', ruleset);
+
+  // related.user / hosts / hash
+  const sname = doc.source?.user?.name;
+  if (Array.isArray(sname)) for (const u of sname) relatedUser(doc, u);
+  else relatedUser(doc, sname);
+  relatedUser(doc, doc.destination?.user?.name);
+  relatedUser(doc, f['panw.panos.admin']);
+  const fhash = f['panw.panos.file.hash'];
+  if (fhash !== undefined) appendUnique(doc, 'related.hash', fhash);
+  const th = doc.tls?.client?.hash;
+  if (th) for (const k of ['md5', 'sha1', 'sha256']) if (th[k]) appendUnique(doc, 'related.hash', th[k]);
+  relatedHost(doc, doc.observer?.hostname);
+  relatedHost(doc, doc.host?.name);
+  relatedHost(doc, f['panw.panos.dst.host']);
+  relatedHost(doc, f['panw.panos.src.host']);
+  dropEmpty(doc, 'source');
+  dropEmpty(doc, 'destination');
+}
 
 export const parser: VendorParser = {
   id: 'panw_panos',
   dataset: 'panw.panos',
-  detect: () => false,
-  parse: () => 'not_implemented',
+  detect(msg: SyslogMessage): boolean {
+    const s = msg.content;
+    const i = csvStart(s);
+    return i >= 0 && typeAt(s, i) !== null;
+  },
+  parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
+    return parseLine(msg, doc, ctx);
+  },
 };

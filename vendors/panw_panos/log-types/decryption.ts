@@ -1,0 +1,79 @@
+/** DECRYPTION log (PAN-OS 10.0+): TLS handshakes seen by the decryption policy. */
+import { setField } from '../../../src/ecs/fields.js';
+import type { Fields, LogType } from '../shared.js';
+import { NET_ECS, copyPairs, type Pairs } from './network-common.js';
+import { panTimeIso } from '../convert.js';
+
+const DECRYPT_ECS: Pairs = [
+  ...NET_ECS,
+  ['panw.panos.tls.encryption', 'tls.cipher'],
+  ['panw.panos.server_name_indication.value', 'tls.client.server_name'],
+  ['panw.panos.certificate.serial_number', 'tls.client.x509.serial_number'],
+  ['panw.panos.certificate.version', 'tls.client.x509.version_number'],
+  ['panw.panos.elliptic_curve', 'tls.curve'],
+];
+
+export const decryption: LogType = {
+  columns: [
+    'panw.panos.source.ip', 'panw.panos.destination.ip', 'panw.panos.source.nat.ip', 'panw.panos.destination.nat.ip',
+    'panw.panos.ruleset', '_temp_.srcuser', '_temp_.dstuser', 'panw.panos.network.application', 'panw.panos.virtual_sys',
+    'panw.panos.source.zone', 'panw.panos.destination.zone', 'panw.panos.inbound_interface', 'panw.panos.outbound_interface',
+    'panw.panos.log_profile', '_temp_.logged_time', 'panw.panos.flow_id', 'panw.panos.repeat_count', 'panw.panos.source.port',
+    'panw.panos.destination.port', 'panw.panos.source.nat.port', 'panw.panos.destination.nat.port', '_temp_.labels',
+    'panw.panos.protocol', 'panw.panos.action', 'panw.panos.tunnel_type', '_temp_.future_use1', '_temp_.future_use2',
+    'panw.panos.source_vm_uuid', 'panw.panos.destination_vm_uuid', 'panw.panos.rule_uuid', 'panw.panos.hs_stage_c2f',
+    'panw.panos.hs_stage_f2s', '_temp_.tls', 'panw.panos.tls.key_exchange_algorithm', 'panw.panos.tls.encryption',
+    'panw.panos.tls.auth', 'panw.panos.policy.name', 'panw.panos.elliptic_curve', 'panw.panos.tls.error_type',
+    'panw.panos.root_certificate_status', 'panw.panos.chain_status', 'panw.panos.proxy_type',
+    'panw.panos.certificate.serial_number', '_temp_.hash', 'panw.panos.certificate.not_before',
+    'panw.panos.certificate.not_after', 'panw.panos.certificate.version', 'panw.panos.certificate.size',
+    'panw.panos.subject_common_name.length', 'panw.panos.issuer_common_name.length', 'panw.panos.root_common_name.length',
+    'panw.panos.server_name_indication.length', 'panw.panos.certificate.flags', 'panw.panos.subject_common_name.value',
+    'panw.panos.issuer_common_name.value', 'panw.panos.root_common_name.value', 'panw.panos.server_name_indication.value',
+    'panw.panos.error_message', 'panw.panos.container.id', 'panw.panos.pod.namespace', 'panw.panos.pod.name',
+    'panw.panos.src.external_dynamic_list', 'panw.panos.dst.external_dynamic_list', 'panw.panos.src.dynamic_address_group',
+    'panw.panos.dst.dynamic_address_group', '_temp_.high_res_timestamp', 'panw.panos.src.category',
+    'panw.panos.src.profile', 'panw.panos.src.model', 'panw.panos.src.vendor', 'panw.panos.src.os.family',
+    'panw.panos.src.os.version', 'panw.panos.src.host', 'panw.panos.src.mac', 'panw.panos.dst.category',
+    'panw.panos.dst.profile', 'panw.panos.dst.model', 'panw.panos.dst.vendor', 'panw.panos.dst.os.family',
+    'panw.panos.dst.os.version', 'panw.panos.dst.host', 'panw.panos.dst.mac', 'panw.panos.sequence_number',
+    'panw.panos.action_flags', 'panw.panos.device_group_hierarchy1', 'panw.panos.device_group_hierarchy2',
+    'panw.panos.device_group_hierarchy3', 'panw.panos.device_group_hierarchy4', 'panw.panos.vsys_name',
+    'panw.panos.device_name', 'panw.panos.vsys_id', 'panw.panos.application.sub_category',
+    'panw.panos.application.category', 'panw.panos.application.technology', 'panw.panos.application.risk_level',
+    'panw.panos.application.characteristics', 'panw.panos.application.container', 'panw.panos.application.tunneled',
+    'panw.panos.application.is_saas', 'panw.panos.application.is_sanctioned',
+  ],
+  kind: 'event',
+  category: ['network'],
+  map(f: Fields, doc, tz) {
+    copyPairs(f, doc, DECRYPT_ECS);
+    const err = f['panw.panos.error_message'];
+    doc.event.outcome = err === undefined ? 'success' : 'failure';
+    const subj = f['panw.panos.subject_common_name.value'];
+    if (subj !== undefined) setField(doc, 'tls.client.x509.subject.common_name', [subj]);
+    const iss = f['panw.panos.issuer_common_name.value'];
+    if (iss !== undefined) setField(doc, 'tls.client.x509.issuer.common_name', [iss]);
+    const notAfter = panTimeIso(f['panw.panos.certificate.not_after'], tz);
+    if (notAfter !== undefined) setField(doc, 'tls.client.not_after', notAfter);
+    const notBefore = panTimeIso(f['panw.panos.certificate.not_before'], tz);
+    if (notBefore !== undefined) setField(doc, 'tls.client.not_before', notBefore);
+    const size = f['panw.panos.certificate.size'];
+    if (size !== undefined) {
+      if (/^\d{1,9}$/.test(size)) setField(doc, 'tls.client.x509.public_key_size', Number(size));
+      else setField(doc, 'panw.panos.certificate.raw_size', size);
+    }
+    const hash = f['_temp_.hash'];
+    if (hash !== undefined) {
+      const algo = hash.length === 32 ? 'md5' : hash.length === 40 ? 'sha1' : hash.length === 64 ? 'sha256' : undefined;
+      if (algo !== undefined) setField(doc, 'tls.client.hash.' + algo, hash);
+    }
+    const tls = f['_temp_.tls'];
+    if (tls !== undefined && tls.length >= 6) {
+      setField(doc, 'tls.version_protocol', tls.slice(0, 3).toLowerCase());
+      setField(doc, 'tls.version', tls.slice(3, 6));
+    }
+    const cfg = f['_temp_.config_version'];
+    if (cfg !== undefined) setField(doc, 'panw.panos.config_version', cfg);
+  },
+};

@@ -1,0 +1,33 @@
+/** Column -> ECS copies shared by the session logs (TRAFFIC, THREAT, DECRYPTION). */
+import type { EcsDoc } from '../../../src/core/types.js';
+import { setField } from '../../../src/ecs/fields.js';
+import type { Fields } from '../shared.js';
+
+export type Pairs = readonly (readonly [string, string])[];
+
+export const NET_ECS: Pairs = [
+  ['panw.panos.source.ip', 'source.ip'],
+  ['panw.panos.destination.ip', 'destination.ip'],
+  ['panw.panos.source.nat.ip', 'source.nat.ip'],
+  ['panw.panos.destination.nat.ip', 'destination.nat.ip'],
+  ['panw.panos.source.port', 'source.port'],
+  ['panw.panos.destination.port', 'destination.port'],
+  ['panw.panos.source.nat.port', 'source.nat.port'],
+  ['panw.panos.destination.nat.port', 'destination.nat.port'],
+  ['panw.panos.network.application', 'network.application'],
+  ['panw.panos.protocol', 'network.transport'],
+  ['panw.panos.outbound_interface', 'observer.egress.interface.name'],
+  ['panw.panos.destination.zone', 'observer.egress.zone'],
+  ['panw.panos.inbound_interface', 'observer.ingress.interface.name'],
+  ['panw.panos.source.zone', 'observer.ingress.zone'],
+  ['panw.panos.rule_uuid', 'rule.uuid'],
+];
+
+/** Copies each present column to its ECS field (as the string; the common step types them). */
+export function copyPairs(f: Fields, doc: EcsDoc, pairs: Pairs): void {
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i]!;
+    const v = f[p[0]];
+    if (v !== undefined) setField(doc, p[1], v);
+  }
+}
