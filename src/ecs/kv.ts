@@ -14,6 +14,8 @@ export interface KvOptions {
   kvSep?: number;
   /** also strip single quotes around values */
   singleQuotes?: boolean;
+  /** keep backslash escapes inside quoted values as written (`a\\"b` stays `a\\"b`); they still do not end the value */
+  keepEscapes?: boolean;
 }
 
 export function parseKv(s: string, start = 0, opts?: KvOptions): KvMap {
@@ -21,6 +23,7 @@ export function parseKv(s: string, start = 0, opts?: KvOptions): KvMap {
   const pairSep = opts?.pairSep ?? 32;
   const kvSep = opts?.kvSep ?? 61;
   const single = opts?.singleQuotes ?? false;
+  const keep = opts?.keepEscapes ?? false;
   const n = s.length;
   let p = start;
   while (p < n) {
@@ -46,6 +49,10 @@ export function parseKv(s: string, start = 0, opts?: KvOptions): KvMap {
       while (p < n) {
         const c = s.charCodeAt(p);
         if (c === 92 && p + 1 < n && (s.charCodeAt(p + 1) === q || s.charCodeAt(p + 1) === 92)) {
+          if (keep) {
+            p += 2;
+            continue;
+          }
           value += s.slice(chunk, p);
           chunk = p + 1;
           p += 2;
