@@ -269,7 +269,7 @@ function common(f: Fields, doc: EcsDoc, subType: string, tz: string): void {
 
   // session flags
   const flags = readFlags(f['_temp_.labels']);
-  let srcUser = f['_temp_.srcuser'];
+  let srcUser: string | undefined = f['_temp_.srcuser'];
   if (!Number.isNaN(flags) && flags !== 0) {
     const labels: Record<string, boolean> = {};
     for (const [bit, name] of FLAG_LABELS) if (hasBit(flags, bit)) labels[name] = true;
