@@ -1,9 +1,180 @@
-/** cisco_ios: placeholder until the family parser lands. */
-import type { VendorParser } from '../../src/core/types.js';
+/**
+ * cisco_ios: Cisco IOS, IOS-XE and NX-OS `%FACILITY-SEVERITY-MNEMONIC: text` messages (also the
+ * one-letter severities of Cisco small-business switches), normalised as Elastic's `cisco_ios`
+ * integration does. See README.md.
+ */
+import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import { deleteField, setField, toInt } from '../../src/ecs/fields.js';
+import { isoTime, isoTimeUs } from '../../src/ecs/base.js';
+import { findMarker, type Marker } from './marker.js';
+import { readHeader } from './header.js';
+import { isAclCode, parseAcl } from './messages/acl.js';
+import { parseConfig, parseLogin, parseLogout } from './messages/session.js';
+import {
+  parseAuditTrail, parseBadAuth, parseDropPkt, parseLinkState, parseReplayCtr, parseRpJoin,
+} from './messages/misc.js';
+import { finish } from './finish.js';
+
+/** `log.level` names of the Cisco severities, as Elastic's pipeline writes them. */
+const LEVELS: readonly string[] = [
+  'emergencies', 'alert', 'critical', 'error', 'warning', 'notification', 'informational', 'debug',
+];
+
+type Handler = (code: string, text: string, doc: EcsDoc, facility: string) => string | null;
+
+const HANDLERS: Record<string, Handler> = {
+  LOGIN_SUCCESS: (code, text, doc) => parseLogin(code, text, doc),
+  LOGIN_FAILED: (code, text, doc) => parseLogin(code, text, doc),
+  QUIET_MODE_ON: (code, text, doc) => parseLogin(code, text, doc),
+  LOGOUT: (_c, text, doc) => parseLogout(text, doc),
+  CONFIG_I: (_c, text, doc) => parseConfig(text, doc),
+  BADAUTH: (_c, text, doc) => parseBadAuth(text, doc),
+  INVALID_RP_JOIN: (_c, text, doc) => parseRpJoin(text, doc),
+  INVALID_REPLAY_CTR: (_c, text, doc) => parseReplayCtr(text, doc),
+  SESS_AUDIT_TRAIL: (_c, text, doc, fac) => (fac === 'FW' ? parseAuditTrail(text, doc) : null),
+  DROP_PKT: (_c, text, doc, fac) => (fac === 'FW' ? parseDropPkt(text, doc) : null),
+  UPDOWN: (_c, text, doc) => parseLinkState(text, doc),
+  CHANGED: (_c, text, doc) => parseLinkState(text, doc),
+};
+/** NX-OS interface messages (`ETHPORT-5-IF_DOWN_LINK_FAILURE`, `IF_UP`, ...). */
+const ETHPORT_PREFIX = 'IF_';
+
+/** Facilities and mnemonics Elastic's pipeline files under each observer.type. */
+const FIREWALL_FACILITIES = new Set(['SEC', 'FW', 'IPV6', 'IPV6_ACL']);
+const SWITCH_FACILITIES = new Set(['LINK', 'SPANTREE', 'STP', 'PORTSECURITY', 'VTP', 'LINEPROTO']);
+
+function observerType(facility: string, code: string): string {
+  if (FIREWALL_FACILITIES.has(facility) || isAclCode(code)) return 'firewall';
+  if (SWITCH_FACILITIES.has(facility)) return 'switch';
+  return 'router';
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * After the marker, Elastic drops an optional slot tag `\w+\d+(/\d+)?:` (`R0/0:`, `SIP0:`) and
+ * then an optional process tag `[a-zA-Z0-9_]+:` (`fman_fp_image:`), each followed by spaces.
+ */
+function messageStart(s: string, p: number): number {
+  while (isSpace(s.charCodeAt(p))) p++;
+  // slot tag
+  let q = p;
+  while (q < s.length && q - p < 64 && isWordChar(s.charCodeAt(q))) q++;
+  if (q > p && s.charCodeAt(q - 1) >= 48 && s.charCodeAt(q - 1) <= 57) {
+    let r = q;
+    if (s.charCodeAt(r) === 47) {
+      r++;
+      const d0 = r;
+      while (s.charCodeAt(r) >= 48 && s.charCodeAt(r) <= 57) r++;
+      if (r === d0) r = -1;
+    }
+    if (r > 0 && s.charCodeAt(r) === 58 && isSpace(s.charCodeAt(r + 1))) {
+      p = r + 1;
+      while (isSpace(s.charCodeAt(p))) p++;
+    }
+  }
+  // process tag
+  q = p;
+  while (q < s.length && q - p < 128 && isWordChar(s.charCodeAt(q))) q++;
+  if (q > p && s.charCodeAt(q) === 58 && isSpace(s.charCodeAt(q + 1))) {
+    p = q + 1;
+    while (isSpace(s.charCodeAt(p))) p++;
+  }
+  return p;
+}
+
+/** Index after the PRI in raw (0 when there is none). */
+function afterPri(msg: SyslogMessage): number {
+  if (msg.priority < 0) return 0;
+  const gt = msg.raw.indexOf('>');
+  return gt >= 0 && gt < 12 ? gt + 1 : 0;
+}
+
+function setCommon(doc: EcsDoc): void {
+  setField(doc, 'event.category', ['network']);
+  setField(doc, 'event.type', ['info']);
+  setField(doc, 'event.provider', 'firewall');
+  setField(doc, 'observer.vendor', 'Cisco');
+  setField(doc, 'observer.product', 'IOS');
+}
 
 export const parser: VendorParser = {
   id: 'cisco_ios',
   dataset: 'cisco_ios.log',
-  detect: () => false,
-  parse: () => 'not_implemented',
+
+  detect(msg: SyslogMessage): boolean {
+    // `%` then FACILITY-SEV-MNEMONIC: (the `%` at the start of the content or after a space)
+    return msg.content.indexOf('%') >= 0 && findMarker(msg.content, 0) !== null;
+  },
+
+  parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
+    setCommon(doc);
+    const raw = msg.raw;
+    const from = afterPri(msg);
+    let m: Marker | null = findMarker(raw, from);
+    if (m === null) {
+      setField(doc, 'observer.type', 'router');
+      return 'no_message_id';
+    }
+    const h = readHeader(raw, from, m.start, msg.priority >= 0, ctx.timezone, ctx.receivedAt);
+    let text = raw.slice(messageStart(raw, m.end));
+    // IOS-XE wraps messages of the data plane: `%IOSXE-3-PLATFORM: R0/0: kernel: %FOO-...`
+    if (m.facility === 'IOSXE' && m.mnemonic === 'PLATFORM' && text.indexOf('%') >= 0) {
+      const inner = findMarker(text, 0);
+      if (inner !== null) {
+        m = inner;
+        text = text.slice(messageStart(text, inner.end));
+      }
+    }
+    let end = text.length;
+    while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+    if (end !== text.length) text = text.slice(0, end);
+    doc.message = text;
+
+    // header: counters, host, uptime, the device's own stamp
+    if (h.messageCount !== null) setField(doc, 'cisco.ios.message_count', toInt(h.messageCount));
+    if (h.sequence !== null) setField(doc, 'cisco.ios.sequence', h.sequence);
+    const seq = toInt(h.sequence ?? h.messageCount ?? undefined);
+    if (seq !== undefined) setField(doc, 'event.sequence', seq);
+    if (h.hostname !== null) setField(doc, 'log.syslog.hostname', h.hostname);
+    if (h.uptime !== null) setField(doc, 'cisco.ios.uptime', h.uptime);
+    deleteField(doc, 'log.syslog.appname');
+    deleteField(doc, 'log.syslog.procid');
+    if (!Number.isNaN(h.time)) {
+      doc['@timestamp'] = isoTimeUs(h.time, h.timeUs);
+      if (h.timeHasZone) deleteField(doc, 'event.timezone');
+      else setField(doc, 'event.timezone', ctx.timezone);
+    } else if (doc['@timestamp'] === undefined) {
+      // no device time at all: Elastic stamps the event when it is ingested
+      doc['@timestamp'] = isoTime(ctx.receivedAt);
+      deleteField(doc, 'event.timezone');
+    }
+
+    // FACILITY-SEVERITY-MNEMONIC
+    const code = m.mnemonic;
+    setField(doc, 'cisco.ios.facility', m.facility);
+    setField(doc, 'event.code', code);
+    if (m.severity >= 0) {
+      setField(doc, 'event.severity', m.severity);
+      if (m.severity < LEVELS.length) setField(doc, 'log.level', LEVELS[m.severity]);
+    } else {
+      // Elastic keeps the letter of a letter severity as cisco.ios.mnemonic
+      setField(doc, 'cisco.ios.mnemonic', m.letter);
+    }
+
+    let step: string | null = null;
+    const handler = HANDLERS[code];
+    if (handler !== undefined) step = handler(code, text, doc, m.facility);
+    else if (isAclCode(code)) step = parseAcl(code, text, doc);
+    else if (m.facility === 'ETHPORT' && code.startsWith(ETHPORT_PREFIX)) step = parseLinkState(text, doc);
+    setField(doc, 'observer.type', observerType(m.facility, code));
+    finish(doc);
+    return step;
+  },
 };
