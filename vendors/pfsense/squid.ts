@@ -1,0 +1,94 @@
+/**
+ * Squid access log lines as pfSense's squid package (native `squid` format) and OPNsense (JSON,
+ * ECS-like) send them over syslog. Fields as Elastic's pfsense integration maps them: `http.*`,
+ * `url.*`, `source.*`, `squid.request_status`, `squid.hierarchy_status`.
+ */
+import type { EcsDoc } from '../../src/core/types.js';
+import { isIp, setField, toInt } from '../../src/ecs/fields.js';
+import { urlParts } from './url.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+function obj(v: unknown): Record<string, any> | undefined {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, any>) : undefined;
+}
+
+function str(v: unknown): string | undefined {
+  if (typeof v === 'string') return v === '' || v === '-' ? undefined : v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+function outcome(doc: EcsDoc): void {
+  const code = doc.http?.response?.status_code as number | undefined;
+  if (code !== undefined) setField(doc, 'event.outcome', code < 400 ? 'success' : 'failure');
+}
+
+function address(doc: EcsDoc, side: string, v: string | undefined): void {
+  if (v === undefined) return;
+  setField(doc, side + '.address', v);
+  if (isIp(v)) setField(doc, side + '.ip', v);
+}
+
+/** OPNsense's JSON access log. */
+function parseJson(s: string, doc: EcsDoc): string | null {
+  let j: Record<string, any> | undefined;
+  try {
+    j = obj(JSON.parse(s));
+  } catch {
+    return 'parse_squid_json';
+  }
+  if (j === undefined) return 'parse_squid_json';
+  const http = obj(j.http), req = obj(http?.request), resp = obj(http?.response);
+  setField(doc, 'http.request.method', str(req?.method));
+  setField(doc, 'http.request.referrer', str(req?.referrer));
+  const bytes = toInt(resp?.bytes);
+  if (bytes !== undefined) setField(doc, 'http.response.bytes', bytes);
+  const status = toInt(obj(resp?.body)?.status_code ?? resp?.status_code);
+  if (status !== undefined) setField(doc, 'http.response.status_code', status);
+  setField(doc, 'http.response.mime_type', str(resp?.mime_type));
+  setField(doc, 'http.version', str(http?.version));
+  address(doc, 'source', str(obj(j.source)?.ip) ?? str(obj(j.source)?.address));
+  address(doc, 'destination', str(obj(j.destination)?.ip) ?? str(obj(j.destination)?.address));
+  setField(doc, 'user.name', str(obj(j.user)?.name));
+  setField(doc, 'user_agent.original', str(obj(j.user_agent)?.original));
+  const url = str(obj(j.url)?.original);
+  if (url !== undefined) urlParts(doc, url);
+  const labels = obj(j.labels);
+  setField(doc, 'squid.request_status', str(labels?.request_status));
+  setField(doc, 'squid.hierarchy_status', str(labels?.hierarchy_status));
+  return null;
+}
+
+const STATUS = /^[A-Z_]+\/[0-9]{3}$/;
+
+/** Native format: `[time elapsed] client status/code bytes method url user hier/peer type`. */
+function parseNative(s: string, doc: EcsDoc): string | null {
+  const t = s.split(' ').filter((x) => x !== '');
+  let i = 0;
+  while (i + 1 < t.length && !STATUS.test(t[i + 1]!)) i++;
+  if (i + 1 >= t.length || t.length < i + 8) return 'parse_squid';
+  address(doc, 'source', t[i]);
+  const st = t[i + 1]!;
+  const slash = st.indexOf('/');
+  setField(doc, 'squid.request_status', st.slice(0, slash));
+  setField(doc, 'http.response.status_code', toInt(st.slice(slash + 1)));
+  const bytes = toInt(t[i + 2]);
+  if (bytes !== undefined) setField(doc, 'http.response.bytes', bytes);
+  setField(doc, 'http.request.method', t[i + 3]);
+  if (t[i + 4] !== '-') urlParts(doc, t[i + 4]!);
+  const user = t[i + 5]!;
+  if (user !== '-') setField(doc, 'user.name', user);
+  const hier = t[i + 6]!;
+  const hs = hier.indexOf('/');
+  setField(doc, 'squid.hierarchy_status', hs >= 0 ? hier.slice(0, hs) : hier);
+  if (hs >= 0) address(doc, 'destination', hier.slice(hs + 1));
+  if (t[i + 7] !== '-') setField(doc, 'http.response.mime_type', t[i + 7]);
+  return null;
+}
+
+export function parseSquid(s: string, doc: EcsDoc): string | null {
+  setField(doc, 'event.category', ['web']);
+  const step = s.charCodeAt(0) === 123 ? parseJson(s, doc) : parseNative(s, doc);
+  outcome(doc);
+  return step;
+}
