@@ -10,13 +10,15 @@ import { Telemetry } from '../core/telemetry.js';
 import { isValidTimezone } from '../syslog/timezone.js';
 import type { Frame } from '../core/types.js';
 import { UsageError } from '../core/errors.js';
-import { buildEnrichers } from '../enrich/build.js';
+import { buildEnrichment } from '../enrich/build.js';
 
 export interface ParseArgs {
   framing: Framing;
   timezone: string;
   geoipDir: string | null;
   assets: string | null;
+  /** user dictionary from directory-sync */
+  users?: string | null;
   now: number | null;
   stats: boolean;
   maxMessageBytes: number;
@@ -26,8 +28,9 @@ export interface ParseArgs {
 export async function parseCommand(a: ParseArgs): Promise<number> {
   if (!isValidTimezone(a.timezone)) throw new UsageError(`--timezone: unknown zone "${a.timezone}"`);
   const telemetry = new Telemetry();
-  const enrichers: Enricher[] = await buildEnrichers({ geoipDir: a.geoipDir, assets: a.assets, watch: false });
-  const processor = new Processor({ timezone: a.timezone, senders: [], enrichers, telemetry });
+  const enrichment = await buildEnrichment({ geoipDir: a.geoipDir, assets: a.assets, users: a.users ?? null, watch: false });
+  const enrichers: Enricher[] = enrichment.enrichers;
+  const processor = new Processor({ timezone: a.timezone, senders: [], enrichers, telemetry, deviceTimezone: enrichment.deviceTimezone });
   const stats = telemetry.stats('file', a.input);
   const out = process.stdout;
   let chunks: string[] = [];
@@ -62,6 +65,7 @@ export async function parseCommand(a: ParseArgs): Promise<number> {
   framer.end();
   const w = flush();
   if (w) await w;
+  enrichment.close();
   if (a.stats) printStats(telemetry);
   return 0;
 }

@@ -1,15 +1,87 @@
 /**
- * Builds the enrichment stages from the settings (GeoIP, asset inventory, directory users).
- * Placeholder: no enrichers until the enrichment issue lands.
+ * Builds the enrichment stages from the settings: the asset inventory (which also gives the
+ * per-device timezone), GeoIP, and users from the directory. Each one fails at start with its
+ * CollectorError (COL_ERR_ASSETS, COL_ERR_GEOIP_DB, COL_ERR_LDAP) when its file is missing or bad;
+ * with `watch`, each reloads its file when it changes and keeps the previous data when the new file
+ * is bad.
  */
 import type { Enricher } from '../pipeline/process.js';
+import { GeoIp } from './geoip.js';
+import { AssetEnricher } from './assets.js';
+import { UserEnricher } from './users.js';
+import type { EnrichLog } from './log.js';
 
 export interface EnrichSettings {
+  /** GeoIP database directory (config `enrich.geoip.directory`); null: no GeoIP unless a file is given */
   geoipDir: string | null;
+  /** City/Country .mmdb (config `enrich.geoip.city_database`), relative to geoipDir */
+  geoipCity?: string | null;
+  /** ASN/ISP .mmdb (config `enrich.geoip.asn_database`), relative to geoipDir */
+  geoipAsn?: string | null;
+  /** GeoIP LRU cache entries (config `enrich.geoip.cache_entries`, default 100000) */
+  geoipCacheEntries?: number;
+  /** asset inventory file, .csv or .yaml (config `enrich.assets.file`) */
   assets: string | null;
+  /** user dictionary written by directory-sync (config `enrich.users.file`) */
+  users?: string | null;
+  /** reload files when they change (the run command); false for one-shot parsing */
   watch: boolean;
+  /** reload and rejection reports; stderr by default */
+  log?: EnrichLog;
 }
 
-export async function buildEnrichers(_s: EnrichSettings): Promise<Enricher[]> {
-  return [];
+export interface Enrichment {
+  enrichers: Enricher[];
+  /** for ProcessorOptions.deviceTimezone: the inventory zone of a sender, null when none */
+  deviceTimezone: ((ip: string) => string | null) | undefined;
+  geoip: GeoIp | null;
+  assets: AssetEnricher | null;
+  users: UserEnricher | null;
+  /** stops the file watchers */
+  close(): void;
+}
+
+export async function buildEnrichment(s: EnrichSettings): Promise<Enrichment> {
+  const log = s.log;
+  const assets = s.assets ? AssetEnricher.open({ file: s.assets, watch: s.watch, log }) : null;
+  let geoip: GeoIp | null = null;
+  let users: UserEnricher | null = null;
+  try {
+    if (s.geoipDir || s.geoipCity || s.geoipAsn) {
+      geoip = GeoIp.open({
+        directory: s.geoipDir,
+        cityDatabase: s.geoipCity ?? null,
+        asnDatabase: s.geoipAsn ?? null,
+        cacheEntries: s.geoipCacheEntries,
+        watch: s.watch,
+        log,
+      });
+    }
+    if (s.users) users = UserEnricher.open({ file: s.users, watch: s.watch, log });
+  } catch (e) {
+    assets?.close();
+    geoip?.close();
+    throw e;
+  }
+  const enrichers: Enricher[] = [];
+  if (assets) enrichers.push(assets);
+  if (geoip) enrichers.push(geoip);
+  if (users) enrichers.push(users);
+  return {
+    enrichers,
+    deviceTimezone: assets ? assets.deviceTimezone : undefined,
+    geoip,
+    assets,
+    users,
+    close() {
+      assets?.close();
+      geoip?.close();
+      users?.close();
+    },
+  };
+}
+
+/** The enrichers alone (no per-device timezone, no way to stop the watchers): prefer buildEnrichment. */
+export async function buildEnrichers(s: EnrichSettings): Promise<Enricher[]> {
+  return (await buildEnrichment(s)).enrichers;
 }

@@ -1,0 +1,304 @@
+/**
+ * Asset inventory: IP addresses and networks (IPv4 and IPv6, the most specific network wins) mapped
+ * to what the organisation knows about them, from a CSV or YAML file.
+ *
+ * What an event gets (fields the message itself already carries are kept):
+ * - the sending device (the syslog sender address): `observer.name` (inventory `name`),
+ *   `observer.vendor`, `observer.product` (`model`), `observer.type`, and `observer.asset.*`;
+ *   its `timezone` is the zone for its year- and zone-less syslog timestamps;
+ * - `source`, `destination`, `client`, `server` addresses: `<side>.domain` (inventory `name`) and
+ *   `<side>.asset.*`.
+ * `asset.*` (custom, keyword fields, see ASSET_MAPPING): name, type, owner, site, criticality,
+ * tags (array), vendor, model, network (the matching inventory entry, CIDR notation).
+ *
+ * CSV: a header row naming the columns (`ip` is required; known: ip, name, type, owner, site,
+ * criticality, tags, vendor, model, timezone; other columns are ignored), tags separated by `;`
+ * or `|`. YAML: a list of records with the same keys (or `{assets: [...]}`), tags a list or a
+ * string. `ip` is an address or a CIDR network; host bits of a network are ignored.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import type { EcsDoc } from '../core/types.js';
+import type { Enricher } from '../pipeline/process.js';
+import { CollectorError } from '../core/errors.js';
+import { isValidTimezone } from '../syslog/timezone.js';
+import { PrefixTrie } from './prefix-trie.js';
+import { parseCidr } from './ip.js';
+import { parseCsv, CsvError } from './csv.js';
+import { watchDirectory, type DirWatch } from './watch.js';
+import { stderrLog, type EnrichLog } from './log.js';
+
+export const ASSET_COLUMNS = ['ip', 'name', 'type', 'owner', 'site', 'criticality', 'tags', 'vendor', 'model', 'timezone'] as const;
+
+export interface Asset {
+  /** the inventory entry, CIDR notation (`10.1.2.3/32`) */
+  network: string;
+  name?: string;
+  type?: string;
+  owner?: string;
+  site?: string;
+  criticality?: string;
+  tags?: string[];
+  vendor?: string;
+  model?: string;
+  timezone?: string;
+  /** where the entry is in the file */
+  line: number;
+}
+
+/** Elasticsearch mapping of the custom `asset` object under each side (merge into the template). */
+export const ASSET_MAPPING: Record<string, unknown> = (() => {
+  const kw = { type: 'keyword', ignore_above: 1024 };
+  const asset = {
+    properties: {
+      name: kw, type: kw, owner: kw, site: kw, criticality: kw, tags: kw, vendor: kw, model: kw, network: kw,
+    },
+  };
+  const props: Record<string, unknown> = {};
+  for (const side of ['source', 'destination', 'client', 'server', 'observer']) props[side] = { properties: { asset } };
+  return props;
+})();
+
+export class Inventory {
+  readonly trie = new PrefixTrie<Asset>();
+  constructor(readonly file: string, readonly assets: Asset[]) {
+    for (const a of assets) {
+      const c = parseCidr(a.network)!;
+      const prev = this.trie.insert(c.family, c.words, c.prefix, a);
+      if (prev !== undefined) {
+        throw new CollectorError('COL_ERR_ASSETS', `${file} line ${a.line}: ${a.network} is already listed on line ${prev.line}`);
+      }
+    }
+  }
+
+  lookup(ip: string): Asset | undefined {
+    return this.trie.lookup(ip);
+  }
+}
+
+function bad(file: string, line: number, msg: string): CollectorError {
+  return new CollectorError('COL_ERR_ASSETS', `${file} line ${line}: ${msg}`);
+}
+
+function splitTags(s: string): string[] {
+  return s
+    .split(/[;|]/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+}
+
+/** Checks one record's values and makes the Asset; throws naming the line. */
+function makeAsset(file: string, line: number, rec: Record<string, unknown>): Asset {
+  const ipv = rec.ip;
+  if (typeof ipv !== 'string' || ipv.trim() === '') throw bad(file, line, 'no ip');
+  const c = parseCidr(ipv);
+  if (c === null) throw bad(file, line, `"${ipv}" is not an IP address or CIDR network`);
+  const a: Asset = { network: c.text, line };
+  for (const k of ['name', 'type', 'owner', 'site', 'criticality', 'vendor', 'model', 'timezone'] as const) {
+    const v = rec[k];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string' && typeof v !== 'number') throw bad(file, line, `${k} must be text`);
+    const s = String(v).trim();
+    if (s !== '') a[k] = s;
+  }
+  if (a.timezone !== undefined && !isValidTimezone(a.timezone)) throw bad(file, line, `unknown timezone "${a.timezone}"`);
+  const t = rec.tags;
+  if (typeof t === 'string') {
+    const tags = splitTags(t);
+    if (tags.length > 0) a.tags = tags;
+  } else if (Array.isArray(t)) {
+    const tags = t.map((x) => String(x).trim()).filter((x) => x !== '');
+    if (tags.length > 0) a.tags = tags;
+  } else if (t !== undefined && t !== null) throw bad(file, line, 'tags must be a list or text');
+  return a;
+}
+
+export function parseInventoryCsv(file: string, text: string): Asset[] {
+  let recs;
+  try {
+    recs = parseCsv(text);
+  } catch (e) {
+    if (e instanceof CsvError) throw bad(file, e.line, e.message);
+    throw e;
+  }
+  if (recs.length === 0) return [];
+  const header = recs[0]!;
+  const cols = header.fields.map((h) => h.trim().toLowerCase());
+  if (!cols.includes('ip')) throw bad(file, header.line, `the header row has no "ip" column (columns: ${ASSET_COLUMNS.join(',')})`);
+  const seen = new Set<string>();
+  for (const c of cols) {
+    if (c !== '' && seen.has(c)) throw bad(file, header.line, `column "${c}" appears twice`);
+    seen.add(c);
+  }
+  const known = new Set<string>(ASSET_COLUMNS);
+  const out: Asset[] = [];
+  for (let r = 1; r < recs.length; r++) {
+    const { line, fields } = recs[r]!;
+    if (fields.length !== cols.length) throw bad(file, line, `${fields.length} fields, the header has ${cols.length}`);
+    const rec: Record<string, unknown> = {};
+    for (let i = 0; i < cols.length; i++) if (known.has(cols[i]!)) rec[cols[i]!] = fields[i];
+    out.push(makeAsset(file, line, rec));
+  }
+  return out;
+}
+
+export function parseInventoryYaml(file: string, text: string): Asset[] {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    throw bad(file, e.linePos?.[0]?.line ?? 0, e.message.split('\n')[0]!);
+  }
+  const lineOf = (n: Node | null | undefined): number => (n?.range ? lc.linePos(n.range[0]).line : 0);
+  let root = doc.contents as Node | null;
+  if (root === null) return [];
+  if (isMap(root)) {
+    const list = root.get('assets', true) as Node | undefined;
+    if (list === undefined) throw bad(file, lineOf(root), 'expected a list of assets or an "assets:" key');
+    root = list;
+  }
+  if (!isSeq(root)) throw bad(file, lineOf(root), 'expected a list of assets');
+  const out: Asset[] = [];
+  for (const item of root.items) {
+    const n = item as Node;
+    const line = lineOf(n);
+    if (!isMap(n)) throw bad(file, line, 'an asset must be a mapping with at least "ip"');
+    const rec: Record<string, unknown> = {};
+    for (const p of n.items) {
+      const k = isScalar(p.key) ? String(p.key.value) : String(p.key);
+      if (!(ASSET_COLUMNS as readonly string[]).includes(k)) continue;
+      const v = p.value as Node | null;
+      rec[k] = isScalar(v) ? v.value : isSeq(v) ? v.toJSON() : v === null ? null : (v as any).toJSON?.();
+    }
+    out.push(makeAsset(file, line, rec));
+  }
+  return out;
+}
+
+/** Reads and checks an inventory file (format from the extension: .csv, .yaml/.yml). */
+export function loadInventory(path: string): Inventory {
+  const file = resolve(path);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CollectorError('COL_ERR_ASSETS', `asset inventory ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const lower = file.toLowerCase();
+  const assets = lower.endsWith('.yaml') || lower.endsWith('.yml') ? parseInventoryYaml(file, text) : parseInventoryCsv(file, text);
+  return new Inventory(file, assets);
+}
+
+const SIDES = ['source', 'destination', 'client', 'server'] as const;
+const SENDER_CACHE_MAX = 4096;
+
+function assetObject(a: Asset): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  if (a.name !== undefined) o.name = a.name;
+  if (a.type !== undefined) o.type = a.type;
+  if (a.owner !== undefined) o.owner = a.owner;
+  if (a.site !== undefined) o.site = a.site;
+  if (a.criticality !== undefined) o.criticality = a.criticality;
+  if (a.tags !== undefined) o.tags = a.tags.slice();
+  if (a.vendor !== undefined) o.vendor = a.vendor;
+  if (a.model !== undefined) o.model = a.model;
+  o.network = a.network;
+  return o;
+}
+
+export interface AssetSettings {
+  file: string;
+  watch: boolean;
+  log?: EnrichLog;
+}
+
+export class AssetEnricher implements Enricher {
+  readonly name = 'assets';
+  private inv: Inventory;
+  private readonly senders = new Map<string, Asset | null>();
+  private readonly log: EnrichLog;
+  private watcher: DirWatch | null = null;
+  reloads = 0;
+  rejected = 0;
+
+  private constructor(inv: Inventory, log: EnrichLog) {
+    this.inv = inv;
+    this.log = log;
+  }
+
+  /** Loads the inventory; throws COL_ERR_ASSETS naming the file and line on a bad entry. */
+  static open(s: AssetSettings): AssetEnricher {
+    const e = new AssetEnricher(loadInventory(s.file), s.log ?? stderrLog);
+    if (s.watch) {
+      const file = e.inv.file;
+      e.watcher = watchDirectory(dirname(file), (n) => n === basename(file), () => e.reload());
+    }
+    return e;
+  }
+
+  get inventory(): Inventory {
+    return this.inv;
+  }
+
+  /** Re-reads the file; a bad file is reported and the current inventory stays. Returns success. */
+  reload(): boolean {
+    try {
+      this.inv = loadInventory(this.inv.file);
+    } catch (e) {
+      this.rejected++;
+      this.log('warn', `${(e as Error).message}; keeping the previous asset inventory`);
+      return false;
+    }
+    this.senders.clear();
+    this.reloads++;
+    this.log('info', `asset inventory ${this.inv.file} loaded: ${this.inv.assets.length} entries`);
+    return true;
+  }
+
+  close(): void {
+    this.watcher?.close();
+    this.watcher = null;
+  }
+
+  private sender(ip: string): Asset | null {
+    let a = this.senders.get(ip);
+    if (a === undefined) {
+      a = this.inv.lookup(ip) ?? null;
+      if (this.senders.size >= SENDER_CACHE_MAX) this.senders.clear();
+      this.senders.set(ip, a);
+    }
+    return a;
+  }
+
+  /** The inventory zone of a sending device, for ProcessorOptions.deviceTimezone. */
+  readonly deviceTimezone = (ip: string): string | null => {
+    if (ip === '') return null;
+    return this.sender(ip)?.timezone ?? null;
+  };
+
+  enrich(doc: EcsDoc, senderIp: string): void {
+    if (senderIp !== '') {
+      const a = this.sender(senderIp);
+      if (a !== null) {
+        let o = doc.observer;
+        if (o === undefined || o === null || typeof o !== 'object') o = doc.observer = {};
+        if (a.name !== undefined && o.name === undefined) o.name = a.name;
+        if (a.vendor !== undefined && o.vendor === undefined) o.vendor = a.vendor;
+        if (a.model !== undefined && o.product === undefined) o.product = a.model;
+        if (a.type !== undefined && o.type === undefined) o.type = a.type;
+        if (o.asset === undefined) o.asset = assetObject(a);
+      }
+    }
+    for (let i = 0; i < SIDES.length; i++) {
+      const side = doc[SIDES[i]!];
+      if (side === undefined || side === null || typeof side !== 'object') continue;
+      const ip = side.ip;
+      if (typeof ip !== 'string') continue;
+      const a = this.inv.lookup(ip);
+      if (a === undefined) continue;
+      if (a.name !== undefined && side.domain === undefined) side.domain = a.name;
+      if (side.asset === undefined) side.asset = assetObject(a);
+    }
+  }
+}

@@ -1,0 +1,372 @@
+/**
+ * GeoIP enrichment: `source`, `destination`, `client` and `server` addresses get
+ * `*.geo.{city_name, continent_name, country_iso_code, country_name, region_iso_code, region_name,
+ * location: {lat, lon}}` and `*.as.{number, organization.name}`, the fields and shapes Elasticsearch's
+ * geoip processor writes (with the ECS renames of the integration pipelines), from MaxMind DB files:
+ * a City (or Country) database and an ASN (or ISP) database, told apart by their metadata type.
+ *
+ * When the address itself gives no geo (or no AS) fact, for instance a private address behind NAT,
+ * the side's `nat.ip` is looked up instead, as the integrations' pipelines do for PAN-OS GlobalProtect
+ * and Sophos. Special-purpose ranges are never looked up. Results (misses too) go to a bounded LRU cache.
+ * Fields already in the document (set by a vendor parser from the device's own GeoIP) are kept.
+ * With `watch`, a database file replaced in its directory is re-read and checked; a corrupt
+ * replacement is reported and the previous database stays in use.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, isAbsolute, join, resolve } from 'node:path';
+import type { Reader } from 'maxmind';
+import type { EcsDoc } from '../core/types.js';
+import type { Enricher } from '../pipeline/process.js';
+import { CollectorError } from '../core/errors.js';
+import { LruCache } from './lru.js';
+import { isReservedIp } from './reserved.js';
+import { openVerified } from './mmdb-verify.js';
+import { watchDirectory, type DirWatch } from './watch.js';
+import { stderrLog, type EnrichLog } from './log.js';
+
+export interface GeoIpSettings {
+  /** directory searched for databases (and watched); relative names below are taken from it */
+  directory: string | null;
+  /** City/Country database file; null: the best City (else Country) database in `directory` */
+  cityDatabase?: string | null;
+  /** ASN/ISP database file; null: the best ASN (else ISP) database in `directory` */
+  asnDatabase?: string | null;
+  /** LRU cache entries (0 disables the cache) */
+  cacheEntries?: number;
+  watch: boolean;
+  log?: EnrichLog;
+}
+
+export type DbKind = 'geo' | 'asn';
+
+export interface GeoFields {
+  city_name?: string;
+  continent_name?: string;
+  country_iso_code?: string;
+  country_name?: string;
+  region_iso_code?: string;
+  region_name?: string;
+  location?: { lat: number; lon: number };
+}
+
+export interface AsFields {
+  number?: number;
+  organization?: { name: string };
+}
+
+export interface GeoResult {
+  geo: GeoFields | null;
+  as: AsFields | null;
+}
+
+interface LoadedDb {
+  kind: DbKind;
+  file: string;
+  type: string;
+  reader: Reader<any>;
+  stamp: string;
+}
+
+const SIDES = ['source', 'destination', 'client', 'server'] as const;
+const NONE: GeoResult = Object.freeze({ geo: null, as: null }) as GeoResult;
+
+/** Which kind a database type serves, and how well (lower is better); null: not one we use. */
+export function classifyDatabase(type: string): { kind: DbKind; rank: number } | null {
+  if (/City|Enterprise/i.test(type)) return { kind: 'geo', rank: 0 };
+  if (/Country/i.test(type)) return { kind: 'geo', rank: 1 };
+  if (/ASN/i.test(type)) return { kind: 'asn', rank: 0 };
+  if (/ISP/i.test(type)) return { kind: 'asn', rank: 1 };
+  return null;
+}
+
+/** A valid database of a type this enricher has no use for (Anonymous-IP, Domain, ...). */
+class UnusedDatabase extends Error {}
+
+function fileStamp(file: string): string {
+  const s = statSync(file);
+  return `${s.ino}:${s.size}:${s.mtimeMs}`;
+}
+
+function openDb(file: string): LoadedDb & { rank: number } {
+  let buf: Buffer;
+  let stamp: string;
+  try {
+    stamp = fileStamp(file);
+    buf = readFileSync(file);
+  } catch (e) {
+    throw new Error(`cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const { reader, info } = openVerified(buf);
+  const c = classifyDatabase(info.databaseType);
+  if (c === null) throw new UnusedDatabase(`database type ${info.databaseType} is neither a City/Country nor an ASN/ISP database`);
+  return { kind: c.kind, rank: c.rank, file, type: info.databaseType, reader, stamp };
+}
+
+function names(o: any): string | undefined {
+  const n = o?.names?.en;
+  return typeof n === 'string' ? n : undefined;
+}
+
+/** The fields Elasticsearch's geoip processor writes for a City or Country record. */
+export function geoFields(r: any): GeoFields | null {
+  if (r === null || typeof r !== 'object') return null;
+  const g: GeoFields = {};
+  const city = names(r.city);
+  if (city !== undefined) g.city_name = city;
+  const continent = names(r.continent);
+  if (continent !== undefined) g.continent_name = continent;
+  const iso = r.country?.iso_code;
+  if (typeof iso === 'string') g.country_iso_code = iso;
+  const country = names(r.country);
+  if (country !== undefined) g.country_name = country;
+  const subs = r.subdivisions;
+  if (Array.isArray(subs) && subs.length > 0) {
+    const sub = subs[subs.length - 1]; // the most specific subdivision
+    if (typeof iso === 'string' && typeof sub?.iso_code === 'string') g.region_iso_code = iso + '-' + sub.iso_code;
+    const rn = names(sub);
+    if (rn !== undefined) g.region_name = rn;
+  }
+  const lat = r.location?.latitude;
+  const lon = r.location?.longitude;
+  if (typeof lat === 'number' && typeof lon === 'number') g.location = { lat, lon };
+  return Object.keys(g).length > 0 ? g : null;
+}
+
+/** `as.number` and `as.organization.name` from an ASN or ISP record. */
+export function asFields(r: any): AsFields | null {
+  if (r === null || typeof r !== 'object') return null;
+  const a: AsFields = {};
+  const n = r.autonomous_system_number;
+  if (typeof n === 'number') a.number = n;
+  const o = r.autonomous_system_organization;
+  if (typeof o === 'string' && o !== '') a.organization = { name: o };
+  return a.number !== undefined || a.organization !== undefined ? a : null;
+}
+
+export class GeoIp implements Enricher {
+  readonly name = 'geoip';
+  private readonly dbs: { geo: LoadedDb | null; asn: LoadedDb | null } = { geo: null, asn: null };
+  private readonly cache: LruCache<string, GeoResult>;
+  private readonly log: EnrichLog;
+  private readonly dir: string | null;
+  private readonly explicit: { geo: string | null; asn: string | null };
+  private watcher: DirWatch | null = null;
+  /** reloads done and rejected, for tests and metrics */
+  reloads = 0;
+  rejected = 0;
+
+  private constructor(s: GeoIpSettings) {
+    this.cache = new LruCache(s.cacheEntries ?? 100_000);
+    this.log = s.log ?? stderrLog;
+    this.dir = s.directory === null ? null : resolve(s.directory);
+    const place = (f: string | null | undefined): string | null =>
+      f === null || f === undefined || f === '' ? null : isAbsolute(f) || this.dir === null ? resolve(f) : join(this.dir, f);
+    this.explicit = { geo: place(s.cityDatabase), asn: place(s.asnDatabase) };
+  }
+
+  /** Opens the databases; throws COL_ERR_GEOIP_DB naming the file when one is missing or corrupt. */
+  static open(s: GeoIpSettings): GeoIp {
+    const g = new GeoIp(s);
+    g.loadAll();
+    if (s.watch) g.startWatching();
+    return g;
+  }
+
+  /** Database files in use, for status pages and tests. */
+  databases(): { kind: DbKind; file: string; type: string }[] {
+    const out: { kind: DbKind; file: string; type: string }[] = [];
+    for (const d of [this.dbs.geo, this.dbs.asn]) if (d) out.push({ kind: d.kind, file: d.file, type: d.type });
+    return out;
+  }
+
+  get cacheStats(): { size: number; hits: number; misses: number } {
+    return { size: this.cache.size, hits: this.cache.hits, misses: this.cache.misses };
+  }
+
+  private loadAll(): void {
+    for (const kind of ['geo', 'asn'] as const) {
+      const f = this.explicit[kind];
+      if (f === null) continue;
+      let db: LoadedDb & { rank: number };
+      try {
+        db = openDb(f);
+      } catch (e) {
+        throw new CollectorError('COL_ERR_GEOIP_DB', `GeoIP database ${f}: ${(e as Error).message}`);
+      }
+      if (db.kind !== kind) {
+        throw new CollectorError('COL_ERR_GEOIP_DB', `GeoIP database ${f}: type ${db.type} is not a${kind === 'geo' ? ' City/Country' : 'n ASN/ISP'} database`);
+      }
+      this.dbs[kind] = db;
+    }
+    if (this.dir !== null && (this.explicit.geo === null || this.explicit.asn === null)) {
+      let files: string[];
+      try {
+        files = readdirSync(this.dir).filter((f) => f.endsWith('.mmdb')).sort();
+      } catch (e) {
+        throw new CollectorError('COL_ERR_GEOIP_DB', `GeoIP directory ${this.dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+      const best: { geo: (LoadedDb & { rank: number }) | null; asn: (LoadedDb & { rank: number }) | null } = { geo: null, asn: null };
+      const failures: string[] = [];
+      for (const f of files) {
+        const path = join(this.dir, f);
+        if (path === this.explicit.geo || path === this.explicit.asn) continue;
+        let db: LoadedDb & { rank: number };
+        try {
+          db = openDb(path);
+        } catch (e) {
+          if (!(e instanceof UnusedDatabase)) failures.push(`${path}: ${(e as Error).message}`);
+          continue;
+        }
+        if (this.explicit[db.kind] !== null) continue;
+        const cur = best[db.kind];
+        if (cur === null || better(db, cur)) best[db.kind] = db;
+      }
+      for (const kind of ['geo', 'asn'] as const) if (this.explicit[kind] === null) this.dbs[kind] = best[kind];
+      if (this.dbs.geo === null && this.dbs.asn === null) {
+        const why = failures.length > 0 ? ': ' + failures.join('; ') : ' (no .mmdb file there)';
+        throw new CollectorError('COL_ERR_GEOIP_DB', `no usable GeoIP database in ${this.dir}${why}; see geoip/README.md`);
+      }
+      for (const f of failures) this.log('warn', `GeoIP: skipped ${f}`);
+    }
+    if (this.dbs.geo === null && this.dbs.asn === null) {
+      throw new CollectorError('COL_ERR_GEOIP_DB', 'GeoIP: no database directory or file configured');
+    }
+  }
+
+  private startWatching(): void {
+    const dirs = new Set<string>();
+    if (this.dir !== null) dirs.add(this.dir);
+    for (const f of [this.explicit.geo, this.explicit.asn]) if (f !== null) dirs.add(resolve(f, '..'));
+    const watchers = [...dirs].map((d) =>
+      watchDirectory(d, (n) => n.endsWith('.mmdb'), (n) => this.onFileChanged(join(d, n))),
+    );
+    this.watcher = { close: () => watchers.forEach((w) => w.close()) };
+  }
+
+  /** Called when `path` was written, renamed into place or removed. Public for tests. */
+  onFileChanged(path: string): void {
+    const kinds = (['geo', 'asn'] as const).filter((k) => this.explicit[k] === path || (this.explicit[k] === null && this.dir !== null && resolve(path, '..') === this.dir));
+    if (kinds.length === 0) return;
+    let stamp: string;
+    try {
+      stamp = fileStamp(path);
+    } catch {
+      // removed or renamed away: keep what is loaded
+      return;
+    }
+    if ((this.dbs.geo?.file === path && this.dbs.geo.stamp === stamp) || (this.dbs.asn?.file === path && this.dbs.asn.stamp === stamp)) return;
+    let db: LoadedDb & { rank: number };
+    try {
+      db = openDb(path);
+    } catch (e) {
+      const inUse = kinds.some((k) => this.dbs[k]?.file === path || this.explicit[k] === path);
+      if (inUse) {
+        this.rejected++;
+        this.log('warn', `GeoIP database ${path} replaced by an unusable file (${(e as Error).message}); keeping the previous one`);
+      }
+      return;
+    }
+    if (!kinds.includes(db.kind)) return;
+    const cur = this.dbs[db.kind];
+    // in directory mode a new file takes over when it is the current one or better than it
+    if (this.explicit[db.kind] === null && cur !== null && cur.file !== path && !better(db, cur)) return;
+    this.dbs[db.kind] = db;
+    this.cache.clear();
+    this.reloads++;
+    this.log('info', `GeoIP database ${path} (${db.type}) loaded`);
+  }
+
+  close(): void {
+    this.watcher?.close();
+    this.watcher = null;
+  }
+
+  /** Geo and AS facts of an address; null for special-purpose ranges, non-addresses and misses. */
+  lookup(ip: string): GeoResult | null {
+    let r = this.cache.get(ip);
+    if (r === undefined) {
+      r = this.resolve(ip);
+      this.cache.set(ip, r);
+    }
+    return r === NONE ? null : r;
+  }
+
+  private resolve(ip: string): GeoResult {
+    if (isReservedIp(ip)) return NONE;
+    let geo: GeoFields | null = null;
+    let as: AsFields | null = null;
+    try {
+      if (this.dbs.geo !== null) geo = geoFields(this.dbs.geo.reader.get(ip));
+      if (this.dbs.asn !== null) as = asFields(this.dbs.asn.reader.get(ip));
+    } catch {
+      return NONE;
+    }
+    return geo === null && as === null ? NONE : { geo, as };
+  }
+
+  enrich(doc: EcsDoc): void {
+    for (let i = 0; i < SIDES.length; i++) {
+      const side = doc[SIDES[i]!];
+      if (side === undefined || side === null || typeof side !== 'object') continue;
+      const ip = side.ip;
+      let r = typeof ip === 'string' ? this.lookup(ip) : null;
+      if (r === null || r.geo === null || r.as === null) {
+        // a private or unknown address translated to a public one: locate the public one
+        const nat = side.nat;
+        const nip = nat !== undefined && nat !== null && typeof nat === 'object' ? nat.ip : undefined;
+        if (typeof nip === 'string') {
+          const n = this.lookup(nip);
+          if (n !== null) r = r === null ? n : { geo: r.geo ?? n.geo, as: r.as ?? n.as };
+        }
+      }
+      if (r === null) continue;
+      if (r.geo !== null) side.geo = mergeGeo(side.geo, r.geo);
+      if (r.as !== null) side.as = mergeAs(side.as, r.as);
+    }
+  }
+}
+
+function better(a: { rank: number; file: string }, b: { rank: number; file: string }): boolean {
+  if (a.rank !== b.rank) return a.rank < b.rank;
+  const an = basename(a.file);
+  const bn = basename(b.file);
+  // GeoIP2 (commercial) before GeoLite2, then the shorter (canonical) name, then by name
+  const ap = an.startsWith('GeoIP2') ? 0 : 1;
+  const bp = bn.startsWith('GeoIP2') ? 0 : 1;
+  if (ap !== bp) return ap < bp;
+  if (an.length !== bn.length) return an.length < bn.length;
+  return an < bn;
+}
+
+/** A fresh object per document; keys the document already has win. */
+function mergeGeo(cur: any, g: GeoFields): any {
+  if (cur === undefined || cur === null || typeof cur !== 'object') {
+    const o: any = {};
+    for (const k in g) {
+      const v = (g as any)[k];
+      o[k] = k === 'location' ? { lat: v.lat, lon: v.lon } : v;
+    }
+    return o;
+  }
+  for (const k in g) {
+    if (cur[k] !== undefined) continue;
+    const v = (g as any)[k];
+    cur[k] = k === 'location' ? { lat: v.lat, lon: v.lon } : v;
+  }
+  return cur;
+}
+
+function mergeAs(cur: any, a: AsFields): any {
+  if (cur === undefined || cur === null || typeof cur !== 'object') {
+    const o: any = {};
+    if (a.number !== undefined) o.number = a.number;
+    if (a.organization !== undefined) o.organization = { name: a.organization.name };
+    return o;
+  }
+  if (cur.number === undefined && a.number !== undefined) cur.number = a.number;
+  if (a.organization !== undefined) {
+    if (cur.organization === undefined || cur.organization === null) cur.organization = { name: a.organization.name };
+    else if (cur.organization.name === undefined) cur.organization.name = a.organization.name;
+  }
+  return cur;
+}

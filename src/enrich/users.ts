@@ -1,0 +1,174 @@
+/**
+ * Users from the directory: the YAML dictionary `syslog-ecs directory-sync` writes, and the enricher
+ * that completes events naming a user. For `user`, `source.user`, `destination.user`, `client.user`
+ * and `server.user` with a `name`, it adds (when absent) `full_name`, `email`, `domain` and
+ * `group.name` (array of group names). Names match case-insensitively, also as `DOMAIN\name`,
+ * `name@realm` and by the entry's aliases (mail, userPrincipalName).
+ *
+ * File format:
+ *   users:
+ *     jdoe:
+ *       full_name: Jane Doe
+ *       email: jdoe@example.com
+ *       domain: example.com
+ *       groups: [vpn-users, staff]
+ *       aliases: [jane.doe@example.com]
+ */
+import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { EcsDoc } from '../core/types.js';
+import type { Enricher } from '../pipeline/process.js';
+import { CollectorError } from '../core/errors.js';
+import { watchDirectory, type DirWatch } from './watch.js';
+import { stderrLog, type EnrichLog } from './log.js';
+
+export interface DirectoryUser {
+  name: string;
+  full_name?: string;
+  email?: string;
+  domain?: string;
+  groups?: string[];
+  aliases?: string[];
+}
+
+export class UserDirectory {
+  private readonly byKey = new Map<string, DirectoryUser>();
+  constructor(readonly file: string, readonly users: DirectoryUser[]) {
+    for (const u of users) this.byKey.set(u.name.toLowerCase(), u);
+    for (const u of users) for (const a of u.aliases ?? []) if (!this.byKey.has(a.toLowerCase())) this.byKey.set(a.toLowerCase(), u);
+  }
+
+  /** The entry of a login name as devices write it: `jdoe`, `EXAMPLE\jdoe`, `jdoe@example.com`. */
+  find(name: string): DirectoryUser | undefined {
+    let k = name.trim().toLowerCase();
+    let u = this.byKey.get(k);
+    if (u !== undefined) return u;
+    const bs = k.lastIndexOf('\\');
+    if (bs >= 0) {
+      k = k.slice(bs + 1);
+      u = this.byKey.get(k);
+      if (u !== undefined) return u;
+    }
+    const at = k.indexOf('@');
+    if (at > 0) return this.byKey.get(k.slice(0, at));
+    return undefined;
+  }
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined;
+}
+
+function strList(v: unknown): string[] | undefined {
+  if (v === undefined || v === null) return undefined;
+  const a = (Array.isArray(v) ? v : [v]).map(str).filter((x): x is string => x !== undefined);
+  return a.length > 0 ? a : undefined;
+}
+
+export function loadUsers(path: string): UserDirectory {
+  const file = resolve(path);
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new CollectorError('COL_ERR_LDAP', `user dictionary ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]}`);
+  }
+  const users = (data as { users?: unknown } | null)?.users;
+  if (users === undefined || users === null) return new UserDirectory(file, []);
+  if (typeof users !== 'object' || Array.isArray(users)) {
+    throw new CollectorError('COL_ERR_LDAP', `user dictionary ${file}: "users" must map user names to their facts`);
+  }
+  const out: DirectoryUser[] = [];
+  for (const [name, v] of Object.entries(users as Record<string, unknown>)) {
+    const o = (v ?? {}) as Record<string, unknown>;
+    if (typeof o !== 'object' || Array.isArray(o)) throw new CollectorError('COL_ERR_LDAP', `user dictionary ${file}: entry "${name}" must be a mapping`);
+    const u: DirectoryUser = { name };
+    const fn = str(o.full_name);
+    if (fn !== undefined) u.full_name = fn;
+    const em = str(o.email);
+    if (em !== undefined) u.email = em;
+    const dm = str(o.domain);
+    if (dm !== undefined) u.domain = dm;
+    const g = strList(o.groups);
+    if (g !== undefined) u.groups = g;
+    const al = strList(o.aliases);
+    if (al !== undefined) u.aliases = al;
+    out.push(u);
+  }
+  return new UserDirectory(file, out);
+}
+
+const USER_PATHS: readonly (readonly string[])[] = [['user'], ['source', 'user'], ['destination', 'user'], ['client', 'user'], ['server', 'user']];
+
+export interface UserSettings {
+  file: string;
+  watch: boolean;
+  log?: EnrichLog;
+}
+
+export class UserEnricher implements Enricher {
+  readonly name = 'users';
+  private dir: UserDirectory;
+  private readonly log: EnrichLog;
+  private watcher: DirWatch | null = null;
+  reloads = 0;
+  rejected = 0;
+
+  private constructor(dir: UserDirectory, log: EnrichLog) {
+    this.dir = dir;
+    this.log = log;
+  }
+
+  static open(s: UserSettings): UserEnricher {
+    const e = new UserEnricher(loadUsers(s.file), s.log ?? stderrLog);
+    if (s.watch) {
+      const file = e.dir.file;
+      e.watcher = watchDirectory(dirname(file), (n) => n === basename(file), () => e.reload());
+    }
+    return e;
+  }
+
+  get directory(): UserDirectory {
+    return this.dir;
+  }
+
+  reload(): boolean {
+    try {
+      this.dir = loadUsers(this.dir.file);
+    } catch (e) {
+      this.rejected++;
+      this.log('warn', `${(e as Error).message}; keeping the previous user dictionary`);
+      return false;
+    }
+    this.reloads++;
+    this.log('info', `user dictionary ${this.dir.file} loaded: ${this.dir.users.length} users`);
+    return true;
+  }
+
+  close(): void {
+    this.watcher?.close();
+    this.watcher = null;
+  }
+
+  enrich(doc: EcsDoc): void {
+    for (let i = 0; i < USER_PATHS.length; i++) {
+      const p = USER_PATHS[i]!;
+      let o: any = doc[p[0]!];
+      if (p.length === 2) o = o !== null && typeof o === 'object' ? o[p[1]!] : undefined;
+      if (o === undefined || o === null || typeof o !== 'object') continue;
+      const name = o.name;
+      if (typeof name !== 'string' || name === '') continue;
+      const u = this.dir.find(name);
+      if (u === undefined) continue;
+      if (u.full_name !== undefined && o.full_name === undefined) o.full_name = u.full_name;
+      if (u.email !== undefined && o.email === undefined) o.email = u.email;
+      if (u.domain !== undefined && o.domain === undefined) o.domain = u.domain;
+      if (u.groups !== undefined) {
+        const g = o.group;
+        if (g === undefined || g === null || typeof g !== 'object') o.group = { name: u.groups.slice() };
+        else if (g.name === undefined) g.name = u.groups.slice();
+      }
+    }
+  }
+}
