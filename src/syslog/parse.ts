@@ -11,7 +11,14 @@ import { parse3164 } from './rfc3164.js';
 
 /** Decodes bytes as UTF-8; sets SyslogFlag.InvalidUtf8 in the returned flags when they were not. */
 export function decode(data: Buffer): { text: string; flags: number } {
-  const text = data.toString('utf8');
+  // trailing LF/CR/NUL are framing leftovers (senders that octet-count a newline-terminated line)
+  let end = data.length;
+  while (end > 0) {
+    const c = data[end - 1];
+    if (c === 10 || c === 13 || c === 0) end--;
+    else break;
+  }
+  const text = (end === data.length ? data : data.subarray(0, end)).toString('utf8');
   let flags = 0;
   if (text.indexOf('\uFFFD') >= 0 && !isUtf8(data)) flags |= SyslogFlag.InvalidUtf8;
   return { text, flags };
