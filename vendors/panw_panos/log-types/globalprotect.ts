@@ -13,8 +13,6 @@ const GP_ECS: Pairs = [
   ['panw.panos.client.os', 'host.os.family'],
   ['panw.panos.client.os_version', 'host.os.full'],
   ['panw.panos.location', 'observer.geo.name'],
-  ['_temp_.public_ipv6', 'panw.panos.public.ipv6'],
-  ['_temp_.private_ipv6', 'panw.panos.private.ipv6'],
 ];
 
 /** The v4 column when it holds an address, else the v6 one when it is not the `0.0.0.0` placeholder. */

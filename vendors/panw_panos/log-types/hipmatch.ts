@@ -19,7 +19,6 @@ export const hipmatch: LogType = {
     const v6 = f['_temp_.source_ipv6'];
     const src = v6 !== undefined && v6 !== '0.0.0.0' && isIp(v6) ? v6 : v4;
     if (src !== undefined) setField(doc, 'source.ip', src);
-    if (v6 !== undefined && isIp(v6)) setField(doc, 'panw.panos.source.ipv6', v6);
     const hostId = f['panw.panos.host.id'];
     if (hostId !== undefined) setField(doc, 'host.id', hostId);
     const mac = f['panw.panos.machine.mac_address'];
