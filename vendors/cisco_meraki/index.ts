@@ -10,9 +10,6 @@ import { EVENT_MAP } from './event-map.js';
 import { urlFields } from './url.js';
 
 const FLOW_TYPES = new Set(['flows', 'firewall', 'vpn_firewall', 'cellular_firewall', 'bridge_anyconnect_client_vpn_firewall']);
-const KNOWN_TYPES = new Set([
-  ...FLOW_TYPES, 'urls', 'ids-alerts', 'security_event', 'events', 'airmarshal_events', 'ip_flow_start', 'ip_flow_end',
-]);
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -26,7 +23,10 @@ interface Header {
   body: number;
 }
 
-/** Reads `1 <epoch>.<frac> <host> <type>` at the start of `s`; null when it is not that shape. */
+/**
+ * Reads `1 <epoch>.<frac> <host> <type>` at the start of `s`; null when it is not that shape. An
+ * epoch where RFC 5424 puts an ISO time is Meraki's own mark, so any type word is taken.
+ */
 function readHeader(s: string): Header | null {
   if (s.charCodeAt(0) !== 49 || s.charCodeAt(1) !== 32) return null;
   let p = 2;
@@ -47,7 +47,7 @@ function readHeader(s: string): Header | null {
   let tEnd = s.indexOf(' ', hEnd + 1);
   if (tEnd < 0) tEnd = s.length;
   const type = s.slice(hEnd + 1, tEnd);
-  if (!KNOWN_TYPES.has(type)) return null;
+  if (type === '') return null;
   return { ms: secs * 1000 + Math.floor(frac), host: s.slice(p + 1, hEnd), type, body: tEnd };
 }
 
@@ -260,7 +260,8 @@ export const parser: VendorParser = {
       setField(doc, 'cisco_meraki.event_subtype', 'ids_alerted');
       step = null;
     } else if (h.type === 'security_event') step = security(body, doc);
-    else step = typed(body, doc);
+    else if (h.type === 'events' || h.type === 'airmarshal_events') step = typed(body, doc);
+    else step = 'unknown_event_type';
     const ev = (doc.event ??= {});
     appendUnique(doc, 'event.category', 'network');
     appendUnique(doc, 'event.type', 'info');
