@@ -269,7 +269,7 @@ export const parser: VendorParser = {
   dataset: 'snort.log',
   detect(msg: SyslogMessage): boolean {
     const c = msg.message;
-    return c.indexOf('] [Priority: ') >= 0 || (startsWithSnortDate(c) && c.indexOf(',') > 0);
+    return c.indexOf(' [Priority: ') >= 0 || (startsWithSnortDate(c) && c.indexOf(',') > 0);
   },
   parse,
 };
