@@ -1,0 +1,144 @@
+/**
+ * The netfilter LOG target's text (`IN=eth0 OUT= MAC=... SRC=... DST=... LEN=... ... PROTO=TCP
+ * SPT=... DPT=... WINDOW=... RES=0x00 SYN URGP=0`) read token by token, in the order the kernel
+ * writes it, because keys repeat (`LEN` of IP and of UDP, `ID` of IP and of ICMP echo, `SEQ` of TCP
+ * and of ICMP). Reading stops at `[`, where the kernel quotes the packet an ICMP error carries.
+ * Field names are those of Elastic's iptables pipeline (`iptables.*`).
+ */
+import type { EcsDoc } from '../../src/core/types.js';
+import { setField, toInt } from '../../src/ecs/fields.js';
+
+/** Hex text (`0x1C`, `1c`, `08:00`) to a number, skipping non-hex characters as Elastic's script does. */
+export function hexValue(s: string): number {
+  let v = 0;
+  for (let i = 0; i < s.length && i < 16; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (c >= 48 && c <= 57) v = v * 16 + (c - 48);
+    else if (c >= 97 && c <= 102) v = v * 16 + (c - 87);
+  }
+  return v;
+}
+
+const TCP_FLAGS = new Set(['CWR', 'ECE', 'URG', 'ACK', 'PSH', 'RST', 'SYN', 'FIN']);
+const FRAG_FLAGS = new Set(['CE', 'DF', 'MF']);
+
+/** Splits the MAC= value (dst:src:type, octets joined by `:`) into the document. */
+function readMac(v: string, doc: EcsDoc): void {
+  const o = v.split(':', 32);
+  if (o.length >= 14) {
+    setField(doc, 'destination.mac', o.slice(0, 6).join('-').toUpperCase());
+    setField(doc, 'source.mac', o.slice(6, 12).join('-').toUpperCase());
+    setField(doc, 'iptables.ether_type', o[12]! + ':' + o[13]!);
+  } else if (o.length >= 6) {
+    setField(doc, 'destination.mac', o.slice(0, 6).join('-').toUpperCase());
+    if (o.length >= 8) setField(doc, 'iptables.ether_type', o[o.length - 2]! + ':' + o[o.length - 1]!);
+  }
+}
+
+const INT_KEYS: Record<string, string> = {
+  LEN: 'iptables.length', TTL: 'iptables.ttl', ID: 'iptables.id', HOPLIMIT: 'iptables.ttl',
+  FLOWLBL: 'iptables.flow_label', FRAG: 'iptables.fragment_offset',
+};
+
+/**
+ * Reads the LOG text starting at `IN=` (index `start` of s) into doc. Returns false when the
+ * mandatory part (SRC and DST) is missing.
+ */
+export function readBody(s: string, start: number, doc: EcsDoc): boolean {
+  const ipt: EcsDoc = (doc.iptables as EcsDoc | undefined) ?? {};
+  doc.iptables = ipt;
+  let stage = 0; // 0 = IP header, 1 = after PROTO
+  let transport = '';
+  const tcpFlags: string[] = [];
+  const fragFlags: string[] = [];
+  let sawSrc = false, sawDst = false;
+  let p = start;
+  const n = s.length;
+  let tokens = 0;
+  while (p < n && tokens < 128) {
+    tokens++;
+    while (p < n && s.charCodeAt(p) === 32) p++;
+    if (p >= n || s.charCodeAt(p) === 91 /* [ */) break;
+    let e = s.indexOf(' ', p);
+    if (e < 0) e = n;
+    const tok = s.slice(p, e);
+    p = e + 1;
+    const eq = tok.indexOf('=');
+    if (eq < 0) {
+      if (stage === 1 && TCP_FLAGS.has(tok)) tcpFlags.push(tok);
+      else if (stage === 0 && FRAG_FLAGS.has(tok)) fragFlags.push(tok);
+      else if (tok === 'INCOMPLETE' && s.charCodeAt(p) === 91) {
+        const close = s.indexOf(' bytes]', p);
+        if (close > p) setField(doc, 'iptables.incomplete_bytes', toInt(s.slice(p + 1, close)));
+        break;
+      }
+      continue;
+    }
+    const key = tok.slice(0, eq);
+    const v = tok.slice(eq + 1);
+    if (stage === 0) {
+      switch (key) {
+        case 'IN': ipt.input_device = v; break;
+        case 'OUT': ipt.output_device = v; break;
+        case 'MAC': readMac(v, doc); break;
+        case 'SRC': setField(doc, 'source.ip', v); sawSrc = true; break;
+        case 'DST': setField(doc, 'destination.ip', v); sawDst = true; break;
+        case 'TOS': case 'TC': ipt.tos = v; break;
+        case 'PREC': ipt.precedence_bits = v; break;
+        case 'PROTO':
+          transport = v;
+          stage = 1;
+          break;
+        default: {
+          const f = INT_KEYS[key];
+          if (f !== undefined) setField(doc, f, toInt(v));
+        }
+      }
+      continue;
+    }
+    switch (key) {
+      case 'SPT': setField(doc, 'source.port', toInt(v)); break;
+      case 'DPT': setField(doc, 'destination.port', toInt(v)); break;
+      case 'SEQ': setField(doc, transport === 'ICMP' || transport === 'ICMPv6' ? 'iptables.icmp.seq' : 'iptables.tcp.seq', toInt(v)); break;
+      case 'ACK': setField(doc, 'iptables.tcp.ack', toInt(v)); break;
+      case 'WINDOW': setField(doc, 'iptables.tcp.window', toInt(v)); break;
+      case 'RES': ipt.tcp_reserved_bits = v; break;
+      case 'LEN': setField(doc, 'iptables.udp.length', toInt(v)); break;
+      case 'TYPE': setField(doc, 'iptables.icmp.type', toInt(v)); break;
+      case 'CODE': setField(doc, 'iptables.icmp.code', toInt(v)); break;
+      case 'ID': setField(doc, 'iptables.icmp.id', toInt(v)); break;
+      case 'PARAMETER': setField(doc, 'iptables.icmp.parameter', toInt(v)); break;
+      case 'GATEWAY': setField(doc, 'iptables.icmp.redirect', v); break;
+      default: break;
+    }
+  }
+  if (transport !== '') {
+    let allDigits = true;
+    for (let i = 0; i < transport.length; i++) {
+      const c = transport.charCodeAt(i);
+      if (c < 48 || c > 57) allDigits = false;
+    }
+    if (allDigits) setField(doc, 'network.iana_number', transport);
+    else {
+      const t = transport.toLowerCase();
+      setField(doc, 'network.transport', t === 'icmpv6' ? 'ipv6-icmp' : t);
+    }
+  }
+  if (tcpFlags.length > 0) setField(doc, 'iptables.tcp.flags', tcpFlags);
+  if (fragFlags.length > 0) ipt.fragment_flags = fragFlags;
+  // hex fields become numbers, as Elastic's script converts them
+  const ether = ipt.ether_type as string | undefined;
+  if (ether !== undefined) {
+    const lower = ether.toLowerCase();
+    if (lower === '08:00') setField(doc, 'network.type', 'ipv4');
+    else if (lower === '86:dd') setField(doc, 'network.type', 'ipv6');
+    ipt.ether_type = hexValue(ether);
+  }
+  if (typeof ipt.tos === 'string') ipt.tos = hexValue(ipt.tos);
+  if (typeof ipt.precedence_bits === 'string') ipt.precedence_bits = hexValue(ipt.precedence_bits);
+  if (typeof ipt.tcp_reserved_bits === 'string') {
+    setField(doc, 'iptables.tcp.reserved_bits', hexValue(ipt.tcp_reserved_bits));
+    delete ipt.tcp_reserved_bits;
+  }
+  return sawSrc && sawDst;
+}
