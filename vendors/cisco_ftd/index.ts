@@ -1,9 +1,24 @@
-/** cisco_ftd: placeholder until the family parser lands. */
-import type { VendorParser } from '../../src/core/types.js';
+/**
+ * cisco_ftd: Cisco Firepower Threat Defense (`%FTD-6-430003: ...`, and the ASA-style messages FTD
+ * writes), normalized as Elastic's cisco_ftd integration does. It reuses the cisco_asa message
+ * parsers with the FTD flavor (observer, categorization by action, security-event layout).
+ */
+import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import { parseCisco } from '../cisco_asa/core.js';
+
+/** True when a `%FTD-` marker appears near the start of the message. */
+export function hasFtdMarker(s: string): boolean {
+  const i = s.indexOf('%FTD-');
+  return i >= 0 && i < 512;
+}
 
 export const parser: VendorParser = {
   id: 'cisco_ftd',
   dataset: 'cisco_ftd.log',
-  detect: () => false,
-  parse: () => 'not_implemented',
+  detect(msg: SyslogMessage): boolean {
+    return hasFtdMarker(msg.raw);
+  },
+  parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
+    return parseCisco(msg, doc, ctx, 'ftd');
+  },
 };
