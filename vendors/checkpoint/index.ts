@@ -1,9 +1,153 @@
-/** checkpoint: placeholder until the family parser lands. */
-import type { VendorParser } from '../../src/core/types.js';
+/**
+ * checkpoint: Check Point Log Exporter (R80.x / R81.x gateways and management servers), in its
+ * syslog form `<PRI>1 TIME HOST CheckPoint PID - [key:"value"; key:"value"; ...]` and in its CEF form
+ * `CEF:0|Check Point|VPN-1 & FireWall-1|...`. The syslog body is not RFC 5424 structured data, so
+ * the header is read here from the raw line. Mapping follows Elastic's checkpoint integration (and,
+ * for CEF, the cef integration with its Check Point sub-pipeline).
+ */
+import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import { readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
+import { decodeCef } from '../cef/decode.js';
+import { cefToEcs } from '../cef/ecs.js';
+import { checkpointCef } from './cef-map.js';
+import { parseCpBody } from './kv.js';
+import { mapCheckpoint } from './syslog-map.js';
+import { normaliseZone } from './time.js';
+
+const APP = ' CheckPoint ';
+const CEF = 'CEF:0|Check Point|';
+
+interface Header {
+  /** epoch ms of the header time, NaN when absent */
+  ms: number;
+  /** zone written in the header (`UTC` for `Z`), null when none */
+  zone: string | null;
+  /** index of the body's `[` */
+  body: number;
+  hostname: string | null;
+  appname: string | null;
+  procid: string | null;
+}
+
+function token(s: string, i: number): number {
+  while (i < s.length && s.charCodeAt(i) !== 32) i++;
+  return i;
+}
+
+function spaces(s: string, i: number): number {
+  while (s.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/** `<PRI>VER TS HOST APP PROC MSGID [` as Elastic's grok reads it; null when the line is not so. */
+function readHeader(s: string, tz: string): Header | null {
+  let p = 0;
+  if (s.charCodeAt(0) === 60) {
+    const gt = s.indexOf('>', 1);
+    if (gt < 0 || gt > 5) return null;
+    p = gt + 1;
+  }
+  const v0 = p;
+  while (p < s.length && s.charCodeAt(p) >= 48 && s.charCodeAt(p) <= 57) p++;
+  if (p === v0 || s.charCodeAt(p) !== 32) return null;
+  p = spaces(s, p);
+  let ms = NaN;
+  let zone: string | null = null;
+  const tsEnd = token(s, p);
+  if (!(tsEnd === p + 1 && s.charCodeAt(p) === 45)) {
+    const end = readIsoStamp(s, p, tz, false);
+    if (end !== tsEnd) return null;
+    ms = stamp.ms;
+    if (stamp.hasZone) {
+      const c = s.charCodeAt(end - 1);
+      if (c === 90 || c === 122) zone = 'UTC';
+      else {
+        let z = end - 1;
+        while (z > p && s.charCodeAt(z) !== 43 && s.charCodeAt(z) !== 45) z--;
+        zone = normaliseZone(s.slice(z, end));
+      }
+    }
+  }
+  const fields: (string | null)[] = [];
+  p = spaces(s, tsEnd);
+  for (let k = 0; k < 4; k++) {
+    const e = token(s, p);
+    if (e === p) return null;
+    const f = s.slice(p, e);
+    fields.push(f === '-' ? null : f);
+    p = spaces(s, e);
+  }
+  if (s.charCodeAt(p) !== 91) return null;
+  return { ms, zone, body: p, hostname: fields[0]!, appname: fields[1]!, procid: fields[2]! };
+}
+
+/** a line whose header is not RFC 5424 (e.g. `Mar 29 13:19:20 gw CheckPoint[123]: [...]`) */
+function looseBody(s: string): number {
+  let p = s.indexOf(APP);
+  if (p < 0) return s.indexOf('[');
+  p += APP.length - 1;
+  if (s.charCodeAt(p) === 91) p = s.indexOf(']', p) + 1;
+  return s.indexOf('[', p);
+}
+
+function parseSyslogForm(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
+  const s = msg.raw;
+  const tz = normaliseZone(ctx.timezone || 'UTC');
+  const h = readHeader(s, tz);
+  let body: number;
+  let ms: number;
+  let zone: string;
+  if (h !== null) {
+    body = h.body;
+    ms = h.ms;
+    zone = h.zone ?? tz;
+    const sys = doc.log?.syslog;
+    if (sys !== undefined) {
+      if (h.hostname !== null) sys.hostname = h.hostname;
+      if (h.appname !== null) sys.appname = h.appname;
+      if (h.procid !== null) sys.procid = h.procid;
+      sys.version = '1';
+    }
+    // the bracketed body is Check Point's own format, not broken RFC 5424 structured data
+    const tags = doc.tags as string[] | undefined;
+    if (tags !== undefined) {
+      const i = tags.indexOf('malformed_rfc5424');
+      if (i >= 0) tags.splice(i, 1);
+      if (tags.length === 0) delete doc.tags;
+    }
+  } else {
+    body = looseBody(s);
+    ms = msg.timestamp;
+    zone = msg.timestampHasZone ? 'UTC' : tz;
+  }
+  doc.event ??= {};
+  if (body < 0) {
+    doc.observer = { vendor: 'Checkpoint', type: 'firewall' };
+    doc.event.timezone = zone;
+    return 'no_body';
+  }
+  let end = s.lastIndexOf(']');
+  if (end <= body) end = s.length;
+  const kv = parseCpBody(s, body + 1, end);
+  mapCheckpoint(kv, doc, zone, ms);
+  return Object.keys(kv).length === 0 && doc.checkpoint === undefined && doc.source === undefined ? 'parse_body' : null;
+}
 
 export const parser: VendorParser = {
   id: 'checkpoint',
   dataset: 'checkpoint.firewall',
-  detect: () => false,
-  parse: () => 'not_implemented',
+  detect(msg: SyslogMessage): boolean {
+    const i = msg.raw.indexOf(APP);
+    return (i >= 0 && i < 300) || msg.raw.indexOf(CEF) >= 0;
+  },
+  parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
+    const at = msg.raw.indexOf(CEF);
+    if (at >= 0) {
+      const ev = decodeCef(msg.raw, at, ctx.timezone, ctx.receivedAt);
+      if (ev === null) return 'parse_cef_header';
+      cefToEcs(ev, doc, ctx, checkpointCef);
+      return ev.complete ? null : 'parse_cef_header';
+    }
+    return parseSyslogForm(msg, doc, ctx);
+  },
 };

@@ -1,0 +1,90 @@
+/**
+ * Check Point Log Exporter's syslog body: `[key:"value"; key:"value"; ...]` (some fields are written
+ * `key::"value"`), or, from other exporters, `[SD-ID key="value" key="value"]`. Read the way Elastic's
+ * pipeline reads them: pairs end at `"; ` (or `" ` for the `=` form), the key ends at the first
+ * `:`/`::`/`=` between a letter and a quote, one leading and one trailing quote/bracket is stripped
+ * from the value. Keys are lower-cased; a repeated key collects its values in an array.
+ */
+
+export type CpKv = Record<string, string | string[]>;
+
+const EXCLUDED = new Set(['flags', 'layer_uuid', '__policy_id_tag', 'version', 'rounded_bytes', 'db_tag', 'update_service']);
+const EXCLUDED_EQ = new Set(['ProductName', 'ProductFamily', 'UP_match_table', 'ROW_END']);
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function cleanValue(s: string, a: number, b: number): string {
+  while (a < b && s.charCodeAt(a) === 32) a++;
+  while (b > a && s.charCodeAt(b - 1) === 32) b--;
+  const c0 = s.charCodeAt(a);
+  if (a < b && (c0 === 34 || c0 === 39 || c0 === 40 || c0 === 91 || c0 === 60)) a++;
+  const c1 = s.charCodeAt(b - 1);
+  if (b > a && (c1 === 34 || c1 === 39 || c1 === 41 || c1 === 93 || c1 === 62)) b--;
+  return s.slice(a, b);
+}
+
+function add(out: CpKv, rawKey: string, value: string, eqForm: boolean): void {
+  const key0 = rawKey.trim();
+  if (key0 === '' || EXCLUDED.has(key0) || (eqForm && EXCLUDED_EQ.has(key0))) return;
+  const key = key0.toLowerCase();
+  const prev = out[key];
+  if (prev === undefined) out[key] = value;
+  else if (Array.isArray(prev)) prev.push(value);
+  else out[key] = [prev, value];
+}
+
+/**
+ * Splits one pair `[a, b)` at the first separator `sep` (`:` run of 1-2, or `=`) that follows a
+ * letter and precedes a quote. Returns the index of the separator's first char and sets `sepLen`.
+ */
+let sepLen = 0;
+function splitPair(s: string, a: number, b: number, colon: boolean): number {
+  const ch = colon ? ':' : '=';
+  let i = s.indexOf(ch, a);
+  while (i >= 0 && i < b) {
+    if (i > a && isLetter(s.charCodeAt(i - 1))) {
+      let j = i + 1;
+      if (colon && s.charCodeAt(j) === 58) j++;
+      if (s.charCodeAt(j) === 34) {
+        sepLen = j - i;
+        return i;
+      }
+    }
+    i = s.indexOf(ch, i + 1);
+  }
+  return -1;
+}
+
+function scan(s: string, a: number, b: number, colon: boolean, out: CpKv): number {
+  const delim = colon ? '"; ' : '" ';
+  let count = 0;
+  let p = a;
+  while (p < b) {
+    let end = s.indexOf(delim, p);
+    if (end < 0 || end >= b) end = b;
+    else end += 1; // the quote belongs to the pair
+    const sep = splitPair(s, p, end, colon);
+    if (sep >= 0) {
+      add(out, s.slice(p, sep), cleanValue(s, sep + sepLen, end), !colon);
+      count++;
+    }
+    p = end + (end < b ? delim.length - 1 : 0);
+  }
+  return count;
+}
+
+/** Reads the pairs of the body between `[a, b)` (the brackets excluded). */
+export function parseCpBody(s: string, a: number, b: number): CpKv {
+  const out = Object.create(null) as CpKv;
+  if (scan(s, a, b, true, out) > 0) return out;
+  // `SD-ID key="value" ...`: drop the first token
+  let p = a;
+  while (p < b && s.charCodeAt(p) !== 32) p++;
+  if (p < b) {
+    while (p < b && s.charCodeAt(p) === 32) p++;
+  } else p = a;
+  scan(s, p, b, false, out);
+  return out;
+}
