@@ -6,9 +6,16 @@
  */
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
+// the UTC year of the last receive time, valid while receivedAt stays in [yearStart, yearEnd)
+let yearStart = 0, yearEnd = -1, cachedYear = 0;
+
 export function inferYear(month: number, day: number, receivedAt: number): number {
-  const now = new Date(receivedAt);
-  const y = now.getUTCFullYear();
+  if (receivedAt < yearStart || receivedAt >= yearEnd) {
+    cachedYear = new Date(receivedAt).getUTCFullYear();
+    yearStart = Date.UTC(cachedYear, 0, 1);
+    yearEnd = Date.UTC(cachedYear + 1, 0, 1);
+  }
+  const y = cachedYear;
   const candidate = Date.UTC(y, month - 1, day);
   if (candidate - receivedAt > WEEK_MS) return y - 1;
   if (receivedAt - candidate > 340 * 24 * 3600 * 1000) return y + 1;
