@@ -14,13 +14,13 @@ export type IpFamily = 0 | 4 | 6;
 export function parseIpInto(s: string, out: Uint32Array): IpFamily {
   const n = s.length;
   if (n === 0 || n > 64) return 0;
-  // fast path: dotted quad
+  if (n > 15 || s.indexOf(':') >= 0 || s.charCodeAt(0) === 91) return parseIpv6(s, out);
+  // dotted quad
   let v = 0;
   let part = 0;
   let digits = 0;
   let dots = 0;
-  let i = 0;
-  for (; i < n; i++) {
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       if (digits > 0 && part === 0) return 0; // leading zero (ambiguous octal)
@@ -32,14 +32,11 @@ export function parseIpInto(s: string, out: Uint32Array): IpFamily {
       part = 0;
       digits = 0;
       dots++;
-    } else break;
+    } else return 0;
   }
-  if (i === n) {
-    if (dots !== 3 || digits === 0) return 0;
-    out[0] = (v * 256 + part) >>> 0;
-    return 4;
-  }
-  return parseIpv6(s, out);
+  if (dots !== 3 || digits === 0) return 0;
+  out[0] = (v * 256 + part) >>> 0;
+  return 4;
 }
 
 const groups = new Uint16Array(8);
