@@ -82,6 +82,12 @@ export interface Header {
   leadZone?: string;
 }
 
+/** The zone abbreviations of the pipeline's ASA_DATE, as the fixed offsets they denote. */
+const ABBREV: Record<string, string> = {
+  EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00',
+  PDT: '-07:00', AST: '-04:00', ADT: '-03:00', CET: '+01:00', CEST: '+02:00',
+};
+
 const HOSTLIKE = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
 function zoneText(s: string, from: number, to: number): string | undefined {
@@ -89,7 +95,8 @@ function zoneText(s: string, from: number, to: number): string | undefined {
   const sp = t.lastIndexOf(' ');
   const z = sp >= 0 ? t.slice(sp + 1) : t;
   if (z === 'Z' || z === 'UTC' || z === 'GMT') return 'UTC';
-  if (/^[A-Z]{2,5}$/.test(z)) return z;
+  const ab = ABBREV[z];
+  if (ab !== undefined) return ab;
   const m = /(?:Z|[+-]\d{2}:?\d{2})$/.exec(t);
   if (m !== null) return m[0] === 'Z' ? 'UTC' : m[0];
   return undefined;
