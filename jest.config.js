@@ -6,4 +6,7 @@ export default {
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: false }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 60000,
+  // a real Elasticsearch for test/integration: ES_URL when set, else a local node (scripts/elasticsearch)
+  globalSetup: '<rootDir>/test/setup/es-global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/es-global-teardown.ts',
 };

@@ -2,7 +2,8 @@
 // Type checking is separate: `npm run typecheck` (tsc --noEmit).
 // `node scripts/build.mjs --outdir .build/x` builds elsewhere (parallel work on one tree).
 import { build } from 'esbuild';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { generate, render, OUT as MAPPINGS_OUT } from './gen-mappings.mjs';
 
 const i = process.argv.indexOf('--outdir');
 const outdir = i > 0 ? process.argv[i + 1] : 'dist';
@@ -11,6 +12,14 @@ const outdir = i > 0 ? process.argv[i + 1] : 'dist';
 const benches = existsSync('bench') ? readdirSync('bench').filter((f) => f.endsWith('.bench.ts')) : [];
 const entryPoints = { cli: 'src/cli.ts', 'parse-worker': 'src/pipeline/parse-worker.ts' };
 for (const f of benches) entryPoints['bench/' + f.replace(/\.ts$/, '')] = 'bench/' + f;
+
+// Elasticsearch field mappings from the ECS table and every vendors/<id>/fields.yml
+{
+  const result = generate();
+  for (const w of [...result.errors, ...result.warnings]) process.stderr.write(`gen-mappings: warning: ${w}\n`);
+  const text = render(result);
+  if (!existsSync(MAPPINGS_OUT) || readFileSync(MAPPINGS_OUT, 'utf8') !== text) writeFileSync(MAPPINGS_OUT, text);
+}
 
 await build({
   entryPoints,

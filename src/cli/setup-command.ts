@@ -1,3 +1,66 @@
-export async function setupCommand(_args: string[]): Promise<number> {
-  throw new Error('setup: not yet implemented');
+/**
+ * `syslog-ecs setup --output URL [--config FILE]`: installs the Elasticsearch index templates
+ * (component templates for settings and mappings, the index template for the time-based indices or
+ * data streams, the dead-letter index template). The output does the same at start unless
+ * `setup_templates: false`. With --config, the first http(s) output's `elasticsearch:` section
+ * (credentials, TLS, index template, data streams) is used.
+ */
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { CollectorError, UsageError } from '../core/errors.js';
+import { esSettingsFromConfig } from '../sinks/elasticsearch/config.js';
+import { createClient } from '../sinks/elasticsearch/service.js';
+import { installTemplates } from '../sinks/elasticsearch/templates.js';
+import { describeError } from '../sinks/elasticsearch/retry.js';
+
+export async function setupCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      output: { type: 'string' },
+      config: { type: 'string' },
+      kibana: { type: 'string' },
+      'data-stream': { type: 'boolean', default: false },
+      namespace: { type: 'string' },
+      'index-template': { type: 'string' },
+    },
+  });
+  let section: Record<string, unknown> = {};
+  let keyPath = 'setup';
+  if (values.config !== undefined) {
+    let cfg: unknown;
+    try {
+      cfg = parseYaml(readFileSync(values.config, 'utf8'));
+    } catch (e) {
+      throw new CollectorError('COL_ERR_CONFIG_READ', `${values.config}: ${(e as Error).message}`);
+    }
+    const outputs = (cfg as { outputs?: unknown })?.outputs;
+    if (Array.isArray(outputs)) {
+      const i = outputs.findIndex((o) => typeof o?.url === 'string' && /^https?:\/\//.test(o.url));
+      if (i >= 0) {
+        const o = outputs[i] as Record<string, unknown>;
+        section = { ...((o.elasticsearch as Record<string, unknown>) ?? {}), url: o.url };
+        if (typeof o.index_template === 'string' && section.index_template === undefined) section.index_template = o.index_template;
+        keyPath = `outputs[${i}].elasticsearch`;
+      }
+    }
+  }
+  if (values.output !== undefined) section.url = values.output;
+  if (section.url === undefined) throw new UsageError('setup needs --output http(s)://HOST:PORT (or --config with an http(s) output)');
+  if (values['data-stream']) section.data_stream = { enabled: true, ...(values.namespace ? { namespace: values.namespace } : {}) };
+  if (values['index-template'] !== undefined) section.index_template = values['index-template'];
+  const settings = esSettingsFromConfig(section, keyPath);
+  const client = createClient(settings);
+  try {
+    const r = await installTemplates(client, settings);
+    process.stdout.write(`component templates: ${r.componentTemplates.join(', ')} (message as ${r.textType})\n`);
+    for (const t of r.indexTemplates) process.stdout.write(`index template ${t.name}: ${t.patterns.join(', ')}\n`);
+    if (values.kibana !== undefined) process.stderr.write('setup: --kibana: Kibana objects are not installed by this version\n');
+    return 0;
+  } catch (e) {
+    throw new CollectorError('COL_ERR_ES_SETUP', `setup: ${describeError(e)}`, { cause: e });
+  } finally {
+    await client.close().catch(() => undefined);
+  }
 }

@@ -1,0 +1,113 @@
+/**
+ * One document -> one bulk entry: the precomputed action line (`{"create":{"_index":...,"_id":"`)
+ * and the document serialized once, straight into the NDJSON text the bulk body is joined from.
+ *
+ * The `_id` is deterministic: a 128-bit hash (MD5, not for security) of the sender
+ * (`log.source.address`), the receive time (`event.created`) and the raw bytes (`event.original`),
+ * base64url. A batch sent twice (a retry after a lost response, a disk-buffer replay after a crash)
+ * then meets `409 version_conflict` with op_type `create`, which counts as already written: each
+ * event is indexed exactly once. Identical messages from one sender in one millisecond are told
+ * apart by an occurrence number, so they are not mistaken for replays.
+ */
+import { createHash } from 'node:crypto';
+import type { EcsDoc } from '../../core/types.js';
+import { compileIndexTemplate, datasetOf, eventTime } from '../index-name.js';
+
+/** A document ready for `_bulk`: `line` is the action line and the document, each ending in \n. */
+export interface Entry {
+  line: string;
+  /** length of the action line (with its \n): `line.slice(actionLength, -1)` is the document */
+  actionLength: number;
+  /** byte length of `line` (UTF-8) */
+  bytes: number;
+  index: string;
+  id: string;
+}
+
+export function documentOf(e: Pick<Entry, 'line' | 'actionLength'>): string {
+  return e.line.slice(e.actionLength, e.line.length - 1);
+}
+
+/** The deterministic `_id` of an event (see the module comment); `occurrence` > 0 for repeats. */
+export function eventId(doc: EcsDoc, occurrence = 0): string {
+  const h = createHash('md5');
+  const addr = doc.log?.source?.address;
+  const created = doc.event?.created;
+  const original = doc.event?.original;
+  h.update(typeof addr === 'string' ? addr : '');
+  h.update('\n');
+  h.update(typeof created === 'string' ? created : '');
+  h.update('\n');
+  if (typeof original === 'string') h.update(original);
+  else h.update(JSON.stringify(doc)); // no raw bytes: the document itself identifies the event
+  if (occurrence > 0) h.update('\n#' + occurrence);
+  return h.digest('base64url');
+}
+
+export interface EncoderOptions {
+  indexTemplate: string;
+  dataStream: { enabled: boolean; namespace: string };
+}
+
+export class Encoder {
+  private readonly nameFor: (dataset: string, ms: number) => string;
+  private readonly actionPrefixes = new Map<string, string>();
+  /** ids seen in the current millisecond of `event.created`: repeats get an occurrence number */
+  private seenMs = '';
+  private readonly seen = new Map<string, number>();
+
+  constructor(opts: EncoderOptions) {
+    this.nameFor = opts.dataStream.enabled
+      ? (dataset: string) => dataStreamName(dataset, opts.dataStream.namespace)
+      : compileIndexTemplate(opts.indexTemplate);
+  }
+
+  /** Index (or data stream) name of a document; sets a missing `@timestamp` from `event.created`. */
+  indexOf(doc: EcsDoc): string {
+    return this.nameFor(datasetOf(doc), eventTime(doc));
+  }
+
+  encode(doc: EcsDoc): Entry {
+    const index = this.indexOf(doc);
+    const id = this.uniqueId(doc);
+    let prefix = this.actionPrefixes.get(index);
+    if (prefix === undefined) {
+      prefix = '{"create":{"_index":' + JSON.stringify(index) + ',"_id":"';
+      if (this.actionPrefixes.size > 10_000) this.actionPrefixes.clear();
+      this.actionPrefixes.set(index, prefix);
+    }
+    const action = prefix + id + '"}}\n';
+    const line = action + JSON.stringify(doc) + '\n';
+    return { line, actionLength: action.length, bytes: Buffer.byteLength(line), index, id };
+  }
+
+  private uniqueId(doc: EcsDoc): string {
+    const created = doc.event?.created;
+    const ms = typeof created === 'string' ? created : '';
+    if (ms !== this.seenMs) {
+      this.seenMs = ms;
+      this.seen.clear();
+    }
+    const id = eventId(doc);
+    const n = this.seen.get(id);
+    if (n === undefined) {
+      this.seen.set(id, 0);
+      return id;
+    }
+    this.seen.set(id, n + 1);
+    return eventId(doc, n + 1);
+  }
+}
+
+/** `logs-{dataset}-{namespace}`, with the dataset made valid for a data stream name. */
+export function dataStreamName(dataset: string, namespace: string): string {
+  const ds = dataset.toLowerCase().replace(/[^a-z0-9._]/g, '_');
+  return 'logs-' + ds + '-' + namespace;
+}
+
+/** Builds a bulk body from entries (one string; the transport sends it as it is). */
+export function bulkBody(entries: readonly Entry[]): string {
+  let s = '';
+  for (const e of entries) s += e.line;
+  return s;
+}

@@ -1,0 +1,421 @@
+/**
+ * The Elasticsearch output: documents -> NDJSON bulk entries (encoder) -> batches by size or time
+ * (batcher) -> bulk requests, `concurrency` at once (p-queue) -> per-item outcomes: written,
+ * retried with backoff (retry), or dead-lettered with the reason (dead-letter). Nothing is dropped
+ * silently: what cannot be written or dead-lettered is counted as `dropped.output_error` and logged.
+ *
+ * Back-pressure: up to `queue_max_events` events are held in memory (batched or in flight). At that
+ * bound `write` answers Full (TCP listeners stop reading). With a disk buffer, events past the bound
+ * go to the disk buffer in arrival order (still Full), and are read back into memory as room frees
+ * up; once it is empty the sources resume. Without one, a slack of 10% is taken, then Rejected. The
+ * disk buffer outlives the process: at start, what a previous run left is replayed first.
+ */
+import PQueue from 'p-queue';
+import type { Client } from '@elastic/elasticsearch';
+import type { EcsDoc } from '../../core/types.js';
+import type { SenderStats } from '../../core/telemetry.js';
+import { CollectorError } from '../../core/errors.js';
+import { WriteResult, type Output, type OutputHealth } from '../output.js';
+import type { EsSettings } from './config.js';
+import { Encoder, type Entry } from './encoder.js';
+import { Batcher, type Batch, type Item } from './batcher.js';
+import { BulkService, createClient } from './service.js';
+import { backoffMs, classifyItem, classifyRequestError, describeError, sleep } from './retry.js';
+import { DeadLetterStore, type DeadLetterRecord } from './dead-letter.js';
+import { DiskBuffer } from './disk-buffer.js';
+import { HealthTracker } from './health.js';
+import { installTemplates } from './templates.js';
+
+export { esSettingsFromConfig, esSettingsForUrl, type EsSettings } from './config.js';
+
+/** Counters of the output itself (across senders), for telemetry and tests. */
+export interface EsOutputCounters {
+  written: number;
+  /** items answered 409 on create: already indexed by an earlier attempt or run */
+  duplicates: number;
+  deadLettered: number;
+  failed: number;
+  bulkRequests: number;
+  retries: number;
+  spilledToDisk: number;
+  replayedFromDisk: number;
+}
+
+/** A FIFO of sender ledgers, parallel to the disk records appended in this run. */
+class StatsFifo {
+  private a: (SenderStats | null)[] = [];
+  private head = 0;
+  push(s: SenderStats | null): void {
+    this.a.push(s);
+  }
+  shift(): SenderStats | null {
+    if (this.head >= this.a.length) return null;
+    const s = this.a[this.head]!;
+    this.a[this.head++] = null;
+    if (this.head > 8192 && this.head * 2 > this.a.length) {
+      this.a = this.a.slice(this.head);
+      this.head = 0;
+    }
+    return s;
+  }
+}
+
+function entryFromLine(line: string): Entry {
+  const nl = line.indexOf('\n');
+  const action = JSON.parse(line.slice(0, nl)) as Record<string, { _index: string; _id: string }>;
+  const op = action.create ?? action.index ?? Object.values(action)[0]!;
+  return { line, actionLength: nl + 1, bytes: Buffer.byteLength(line), index: op._index, id: op._id };
+}
+
+export class ElasticsearchOutput implements Output {
+  readonly name: string;
+  readonly counters: EsOutputCounters = {
+    written: 0, duplicates: 0, deadLettered: 0, failed: 0, bulkRequests: 0, retries: 0, spilledToDisk: 0, replayedFromDisk: 0,
+  };
+  private client: Client | null = null;
+  private bulk: BulkService | null = null;
+  private readonly encoder: Encoder;
+  private readonly batcher: Batcher;
+  private readonly queue: PQueue;
+  private disk: DiskBuffer | null = null;
+  private deadLetter: DeadLetterStore | null = null;
+  private readonly tracker = new HealthTracker();
+  /** events in memory: in the open batch, queued, or in flight */
+  private memCount = 0;
+  private readonly soft: number;
+  private readonly hard: number;
+  private readonly low: number;
+  private full = false;
+  private spilling = false;
+  private readonly drainCallbacks: (() => void)[] = [];
+  private readonly diskStats = new StatsFifo();
+  /** disk records left by a previous run, not yet read back */
+  private orphans = 0;
+  private timers: NodeJS.Timeout[] = [];
+  private closed = false;
+  private started = false;
+  private readonly cancel = { cancelled: false };
+  private templatesPending: Promise<void> | null = null;
+
+  constructor(readonly settings: EsSettings) {
+    this.name = 'elasticsearch:' + (settings.cloudId !== undefined ? 'cloud' : settings.urls.join(','));
+    this.encoder = new Encoder({ indexTemplate: settings.indexTemplate, dataStream: settings.dataStream });
+    this.batcher = new Batcher(settings.flushBytes, settings.flushIntervalMs, (b) => this.enqueue(b));
+    this.queue = new PQueue({ concurrency: settings.concurrency });
+    this.soft = settings.queueMaxEvents;
+    this.hard = settings.queueMaxEvents + Math.max(100, Math.ceil(settings.queueMaxEvents / 10));
+    this.low = Math.floor(settings.queueMaxEvents / 2);
+  }
+
+  /** The client (created at start); for setup and tests. */
+  get esClient(): Client {
+    if (this.client === null) this.client = createClient(this.settings);
+    return this.client;
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const s = this.settings;
+    this.bulk = new BulkService(this.esClient);
+    try {
+      this.deadLetter = new DeadLetterStore(s.deadLetter, this.bulk);
+      if (s.diskBuffer !== null) {
+        this.disk = DiskBuffer.open(s.diskBuffer.path, s.diskBuffer.maxBytes, s.diskBuffer.segmentBytes);
+        this.orphans = this.disk.unreadCount;
+        if (this.orphans > 0) {
+          this.spilling = true;
+          process.stderr.write(`syslog-ecs: ${this.name}: replaying ${this.orphans} events from the disk buffer ${s.diskBuffer.path}\n`);
+        }
+      }
+    } catch (e) {
+      throw new CollectorError('COL_ERR_OUTPUT', `${this.name}: ${(e as Error).message}`, { cause: e });
+    }
+    if (s.setupTemplates) {
+      try {
+        await installTemplates(this.esClient, s);
+      } catch (e) {
+        const outcome = classifyRequestError(e);
+        if (outcome !== 'retry') throw new CollectorError('COL_ERR_ES_SETUP', `${this.name}: installing index templates: ${describeError(e)}`, { cause: e });
+        // Elasticsearch is not reachable yet: keep collecting (memory, disk buffer); install before the first bulk
+        this.tracker.failure(describeError(e));
+        process.stderr.write(`syslog-ecs: ${this.name}: Elasticsearch unreachable at start (${describeError(e)}); templates will be installed when it answers\n`);
+        this.templatesPending = this.retryTemplates();
+      }
+    }
+    const tick = setInterval(() => this.tick(), Math.min(1000, s.flushIntervalMs));
+    tick.unref();
+    this.timers.push(tick);
+    this.pump();
+  }
+
+  private async retryTemplates(): Promise<void> {
+    for (let attempt = 1; !this.cancel.cancelled; attempt++) {
+      await sleep(backoffMs(attempt, this.settings.retryBackoffMs, this.settings.retryBackoffMaxMs), this.cancel);
+      if (this.cancel.cancelled) return;
+      try {
+        await installTemplates(this.esClient, this.settings);
+        this.tracker.success();
+        this.templatesPending = null;
+        return;
+      } catch (e) {
+        this.tracker.failure(describeError(e));
+      }
+    }
+  }
+
+  /** fsync what was spilled, read back what the disk holds, resume sources when there is room */
+  private tick(): void {
+    if (this.disk !== null) {
+      try {
+        this.disk.sync();
+      } catch (e) {
+        process.stderr.write(`syslog-ecs: ${this.name}: disk buffer sync failed: ${(e as Error).message}\n`);
+      }
+    }
+    this.pump();
+  }
+
+  write(doc: EcsDoc, stats: SenderStats): WriteResult {
+    if (this.closed) return WriteResult.Rejected;
+    if (!this.spilling && this.memCount < this.soft) {
+      this.addToMemory({ entry: this.encoder.encode(doc), stats, ticket: null });
+      if (this.memCount >= this.soft) {
+        this.full = true;
+        return WriteResult.Full;
+      }
+      return WriteResult.Ok;
+    }
+    this.full = true;
+    if (this.disk !== null) {
+      const entry = this.encoder.encode(doc);
+      if (this.disk.append(entry.line)) {
+        this.diskStats.push(stats);
+        this.spilling = true;
+        this.counters.spilledToDisk++;
+        return WriteResult.Full;
+      }
+      return WriteResult.Rejected;
+    }
+    if (this.memCount < this.hard) {
+      this.addToMemory({ entry: this.encoder.encode(doc), stats, ticket: null });
+      return WriteResult.Full;
+    }
+    return WriteResult.Rejected;
+  }
+
+  private addToMemory(item: Item): void {
+    this.memCount++;
+    this.batcher.add(item);
+  }
+
+  /** reads disk records back while memory has room; ends spilling once the disk is drained */
+  private pump(): void {
+    const disk = this.disk;
+    if (disk === null || this.closed) {
+      this.maybeDrain();
+      return;
+    }
+    if (this.spilling && this.memCount < this.low) {
+      const records = disk.read(this.soft - this.memCount);
+      for (const r of records) {
+        let stats: SenderStats | null = null;
+        if (this.orphans > 0) this.orphans--;
+        else stats = this.diskStats.shift();
+        this.counters.replayedFromDisk++;
+        this.addToMemory({ entry: entryFromLine(r.payload), stats, ticket: r.ticket });
+      }
+      if (disk.unreadCount === 0) {
+        this.spilling = false;
+        this.batcher.flush();
+      }
+    }
+    this.maybeDrain();
+  }
+
+  private maybeDrain(): void {
+    if (this.full && !this.spilling && this.memCount < this.low && !this.closed) {
+      this.full = false;
+      for (const cb of this.drainCallbacks) cb();
+    }
+  }
+
+  private enqueue(batch: Batch): void {
+    void this.queue.add(() => this.send(batch.items));
+  }
+
+  /** Sends a batch until every item has an outcome (written, duplicate, dead-lettered, spilled, failed). */
+  private async send(items: Item[]): Promise<void> {
+    if (this.templatesPending !== null) await this.templatesPending;
+    const s = this.settings;
+    let pending = items;
+    let attempt = 0;
+    while (pending.length > 0) {
+      let body = '';
+      for (const it of pending) body += it.entry.line;
+      this.counters.bulkRequests++;
+      let res;
+      try {
+        res = await this.bulk!.bulk(body);
+      } catch (e) {
+        const outcome = classifyRequestError(e);
+        const reason = describeError(e);
+        if (outcome === 'split' && pending.length > 1) {
+          const half = Math.ceil(pending.length / 2);
+          await this.send(pending.slice(0, half));
+          await this.send(pending.slice(half));
+          return;
+        }
+        if (outcome !== 'fatal') this.tracker.failure(reason);
+        if (outcome === 'retry' && attempt < s.maxRetries && !this.cancel.cancelled) {
+          attempt++;
+          this.counters.retries++;
+          await sleep(backoffMs(attempt, s.retryBackoffMs, s.retryBackoffMaxMs), this.cancel);
+          continue;
+        }
+        await this.giveUp(pending, outcome === 'fatal' ? statusOf(e) : 0, outcome === 'fatal' ? 'request_rejected' : 'elasticsearch_unavailable',
+          outcome === 'retry' ? `no answer after ${attempt + 1} attempts: ${reason}` : reason, attempt + 1, outcome !== 'fatal');
+        return;
+      }
+      this.tracker.success();
+      if (!res.errors || res.items === null) {
+        for (const it of pending) this.done(it, 'written');
+        return;
+      }
+      const retry: Item[] = [];
+      const rejected: DeadLetterRecord[] = [];
+      const rejectedItems: Item[] = [];
+      for (let i = 0; i < pending.length; i++) {
+        const it = pending[i]!;
+        const r = res.items[i] ?? { status: 0, error: { type: 'missing_item', reason: 'no item in the bulk response' } };
+        const o = classifyItem(r.status, r.error?.type);
+        if (o === 'ok') this.done(it, 'written');
+        else if (o === 'duplicate') this.done(it, 'duplicate');
+        else if (o === 'retry' && attempt < s.maxRetries && !this.cancel.cancelled) retry.push(it);
+        else {
+          const type = r.error?.type ?? 'unknown';
+          let reason = r.error?.reason ?? `status ${r.status}`;
+          if (r.error?.caused_by?.reason) reason += ` (caused by ${r.error.caused_by.type}: ${r.error.caused_by.reason})`;
+          if (o === 'retry') reason = `retries exhausted after ${attempt + 1} attempts: ${reason}`;
+          rejected.push({ entry: it.entry, status: r.status, type, reason, attempts: attempt + 1 });
+          rejectedItems.push(it);
+        }
+      }
+      if (rejected.length > 0) await this.toDeadLetter(rejected, rejectedItems, true);
+      pending = retry;
+      if (pending.length > 0) {
+        attempt++;
+        this.counters.retries++;
+        await sleep(backoffMs(attempt, s.retryBackoffMs, s.retryBackoffMaxMs), this.cancel);
+      }
+    }
+  }
+
+  /** A request that failed past its retries: back to the disk buffer when there is one, else dead-letter. */
+  private async giveUp(items: Item[], status: number | undefined, type: string, reason: string, attempts: number, unavailable: boolean): Promise<void> {
+    if (unavailable && this.disk !== null && !this.closed) {
+      const back: Item[] = [];
+      const rest: Item[] = [];
+      for (const it of items) {
+        if (this.disk.append(it.entry.line)) {
+          this.diskStats.push(it.stats);
+          back.push(it);
+        } else rest.push(it);
+      }
+      if (back.length > 0) {
+        this.disk.sync(); // on disk before the old records are acknowledged
+        this.spilling = true;
+        this.full = true;
+        for (const it of back) {
+          this.counters.spilledToDisk++;
+          this.done(it, 'respilled');
+        }
+        process.stderr.write(`syslog-ecs: ${this.name}: ${back.length} events back to the disk buffer: ${reason}\n`);
+      }
+      items = rest;
+      if (items.length === 0) return;
+    }
+    process.stderr.write(`syslog-ecs: ${this.name}: ${items.length} events not written: ${reason}\n`);
+    await this.toDeadLetter(items.map((it) => ({ entry: it.entry, status: status ?? 0, type, reason, attempts })), items, !unavailable);
+  }
+
+  private async toDeadLetter(records: DeadLetterRecord[], items: Item[], indexUsable: boolean): Promise<void> {
+    const stored = await this.deadLetter!.store(records, indexUsable);
+    for (let i = 0; i < items.length; i++) this.done(items[i]!, stored[i] ? 'dead_lettered' : 'failed');
+  }
+
+  private done(it: Item, outcome: 'written' | 'duplicate' | 'dead_lettered' | 'failed' | 'respilled'): void {
+    this.memCount--;
+    switch (outcome) {
+      case 'written':
+        this.counters.written++;
+        if (it.stats) it.stats.written++;
+        break;
+      case 'duplicate':
+        this.counters.duplicates++;
+        if (it.stats) it.stats.written++;
+        break;
+      case 'dead_lettered':
+        this.counters.deadLettered++;
+        if (it.stats) it.stats.deadLettered++;
+        break;
+      case 'failed':
+        this.counters.failed++;
+        if (it.stats) it.stats.dropped.output_error++;
+        break;
+      case 'respilled':
+        break;
+    }
+    if (it.ticket !== null) this.disk?.ack(it.ticket);
+    if (this.memCount < this.low) this.pump();
+  }
+
+  onDrain(cb: () => void): void {
+    this.drainCallbacks.push(cb);
+  }
+
+  /** events accepted and not yet written, dead-lettered or failed (memory and disk buffer) */
+  pending(): number {
+    return this.memCount + (this.disk?.unreadCount ?? 0);
+  }
+
+  /** Sends everything buffered (memory, then the disk buffer) and waits for the outcomes. */
+  async flush(): Promise<void> {
+    for (let round = 0; round < 1_000_000; round++) {
+      this.pump();
+      this.batcher.flush();
+      const before = this.counters.written + this.counters.duplicates + this.counters.deadLettered + this.counters.failed + this.counters.spilledToDisk;
+      await this.queue.onIdle();
+      this.disk?.sync();
+      if (this.memCount === 0 && (this.disk === null || this.disk.unreadCount === 0)) return;
+      const after = this.counters.written + this.counters.duplicates + this.counters.deadLettered + this.counters.failed + this.counters.spilledToDisk;
+      if (after === before && this.batcher.size === 0 && this.queue.size === 0 && this.queue.pending === 0 && this.memCount > 0) return;
+      if (this.memCount === 0 && !this.tracker.reachable) return; // Elasticsearch down: the disk keeps the rest
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    try {
+      await this.flush();
+    } finally {
+      this.closed = true;
+      this.cancel.cancelled = true;
+      for (const t of this.timers) clearInterval(t);
+      this.timers = [];
+      this.batcher.close();
+      await this.queue.onIdle();
+      this.disk?.close();
+      await this.client?.close().catch(() => undefined);
+    }
+  }
+
+  health(): OutputHealth {
+    return this.tracker.report({ spilling: this.spilling, diskBytes: this.disk?.bytes ?? 0, queued: this.memCount, queueMax: this.soft });
+  }
+}
+
+function statusOf(e: unknown): number | undefined {
+  const s = (e as { statusCode?: unknown })?.statusCode;
+  return typeof s === 'number' ? s : undefined;
+}

@@ -1,0 +1,63 @@
+/**
+ * The test suite's Elasticsearch: `ES_URL` when set (any real cluster), else a local node started
+ * through scripts/elasticsearch (single-node ES 8.15.5 in a JVM). Starting is idempotent and locked
+ * (flock in the script), so the global setup and any test file may ask for it.
+ */
+import { execFile } from 'node:child_process';
+import { writeFileSync, existsSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ES_SCRIPT = join(ROOT, 'scripts', 'elasticsearch');
+
+/** marker: this test run started the node on that port, so the teardown stops it */
+export function startedMarker(port: number): string {
+  return join(process.env.TMPDIR ?? tmpdir(), `syslog-ecs-es-${port}.state`, 'started-by-jest');
+}
+
+export function runScript(args: string[], env: Record<string, string> = {}, timeoutMs = 300_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(ES_SCRIPT, args, { env: { ...process.env, ...env }, timeout: timeoutMs, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`scripts/elasticsearch ${args.join(' ')} failed: ${stderr || err.message}`));
+      else resolve(stdout.trim().split('\n').pop() ?? '');
+    });
+  });
+}
+
+/** Starts (or finds) a local node on `port`; returns its URL. */
+export async function startLocalNode(port: number, opts: { keepData?: boolean; heap?: string } = {}): Promise<string> {
+  const args = ['start'];
+  if (opts.keepData) args.push('--keep-data');
+  const url = await runScript(args, { ES_PORT: String(port), ...(opts.heap ? { ES_HEAP: opts.heap } : {}) });
+  const marker = startedMarker(port);
+  mkdirSync(dirname(marker), { recursive: true });
+  writeFileSync(marker, String(process.pid));
+  return url;
+}
+
+export async function stopLocalNode(port: number, kill = false): Promise<void> {
+  await runScript(kill ? ['stop', '--kill'] : ['stop'], { ES_PORT: String(port) });
+}
+
+export const DEFAULT_PORT = Number(process.env.ES_PORT ?? 9250);
+
+/** The URL tests index into: ES_URL, else the local node (started on demand). */
+export async function esUrl(): Promise<string> {
+  if (process.env.ES_URL) return process.env.ES_URL;
+  const url = await startLocalNode(DEFAULT_PORT);
+  process.env.ES_URL = url;
+  return url;
+}
+
+/** Stops the nodes this run started (by marker). */
+export async function stopStartedNodes(ports: number[]): Promise<void> {
+  for (const port of ports) {
+    const marker = startedMarker(port);
+    if (existsSync(marker)) {
+      rmSync(marker, { force: true });
+      if (process.env.ES_KEEP_RUNNING !== '1') await stopLocalNode(port);
+    }
+  }
+}
