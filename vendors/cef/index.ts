@@ -6,6 +6,7 @@
 import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
 import { decodeCef } from './decode.js';
 import { cefToEcs } from './ecs.js';
+import { shortHeaderTime } from './header-time.js';
 
 export const parser: VendorParser = {
   id: 'cef',
@@ -18,6 +19,7 @@ export const parser: VendorParser = {
     if (at < 0) return 'no_cef_header';
     const ev = decodeCef(msg.raw, at, ctx.timezone, ctx.receivedAt);
     if (ev === null) return 'parse_header';
+    shortHeaderTime(msg, doc, ctx.timezone);
     cefToEcs(ev, doc, ctx, null);
     return ev.complete ? null : 'parse_header';
   },

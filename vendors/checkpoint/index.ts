@@ -9,6 +9,7 @@ import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../s
 import { readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
 import { decodeCef } from '../cef/decode.js';
 import { cefToEcs } from '../cef/ecs.js';
+import { shortHeaderTime } from '../cef/header-time.js';
 import { checkpointCef } from './cef-map.js';
 import { parseCpBody } from './kv.js';
 import { mapCheckpoint } from './syslog-map.js';
@@ -145,6 +146,7 @@ export const parser: VendorParser = {
     if (at >= 0) {
       const ev = decodeCef(msg.raw, at, ctx.timezone, ctx.receivedAt);
       if (ev === null) return 'parse_cef_header';
+      shortHeaderTime(msg, doc, ctx.timezone);
       cefToEcs(ev, doc, ctx, checkpointCef);
       return ev.complete ? null : 'parse_cef_header';
     }
