@@ -1,9 +1,157 @@
-/** sophos_xg: placeholder until the family parser lands. */
-import type { VendorParser } from '../../src/core/types.js';
+/**
+ * Sophos XG / SFOS firewall key=value syslog (v17-v21):
+ * `device="SFW" date=2024-05-01 time=13:45:10 timezone="CEST" device_name="XG135" device_id=X1...
+ *  log_id=010101600001 log_type="Firewall" log_component="Firewall Rule" log_subtype="Allowed" ...`
+ * and the SFOS 19+ layout (`device_name="SFW" timestamp="2024-05-01T13:45:10+0200"
+ * device_model="XGS2100" device_serial_id="X2..." ...`). Mapped to ECS as Elastic's sophos `xg`
+ * data stream does; keys it leaves unmapped stay under `sophos.xg.<key>` (lower-cased) as strings.
+ */
+import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import type { KvMap } from '../../src/ecs/kv.js';
+import { appendUnique, getField, ianaNumber, isIp, setField } from '../../src/ecs/fields.js';
+import { communityId } from '../../src/ecs/community-id.js';
+import { isoTime } from '../../src/ecs/base.js';
+import { readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
+import { splitSophos } from './split.js';
+import { long, mv, take } from './ops.js';
+import {
+  antispam, antivirus, atp, contentFilter, firewall, idp, sandbox, systemEvent, systemHealth, waf, wireless,
+} from './log-types.js';
+
+const LEVELS = ['unknown', 'alert', 'critical', 'error', 'warning', 'notification', 'informational', 'debug'];
+const EMPTY = new Set(['', '-', 'N/A']);
+const REMOVE = ['date', 'time', 'duration', 'timezone', 'dir_disp', 'srczone', 'dstzone', 'src_zone', 'dst_zone', 'timestamp'];
+
+type Mapper = (doc: EcsDoc, xg: KvMap, typed: EcsDoc) => void;
+const BY_TYPE: Record<string, Mapper> = {
+  Firewall: firewall,
+  IDP: idp,
+  ATP: atp,
+  'Anti-Virus': antivirus,
+  Sandbox: sandbox,
+  'Content Filtering': contentFilter,
+  Event: systemEvent,
+  WAF: waf,
+  'Anti-Spam': antispam,
+  'System Health': systemHealth,
+  'Wireless Protection': wireless,
+};
+
+function setTimestamp(doc: EcsDoc, xg: KvMap, ctx: VendorContext): number {
+  const date = xg.date, time = xg.time;
+  let ms = NaN;
+  if (date !== undefined && time !== undefined && date.length === 10) {
+    const s = date + ' ' + time;
+    if (readIsoStamp(s, 0, ctx.timezone, false) === s.length) ms = stamp.ms;
+  } else if (xg.timestamp !== undefined) {
+    const s = xg.timestamp;
+    if (readIsoStamp(s, 0, ctx.timezone, false) === s.length) ms = stamp.ms;
+  }
+  if (!Number.isNaN(ms)) doc['@timestamp'] = isoTime(ms);
+  return ms;
+}
+
+function mac(doc: EcsDoc, path: string): void {
+  const v = getField(doc, path);
+  if (typeof v === 'string') setField(doc, path, v.toUpperCase().replace(/[:.]/g, '-'));
+}
+
+function sum(doc: EcsDoc, a: string, b: string, out: string): void {
+  const x = getField(doc, a), y = getField(doc, b);
+  if (typeof x === 'number' && typeof y === 'number') setField(doc, out, x + y);
+}
+
+function flowId(doc: EcsDoc, xg: KvMap): void {
+  const s = getField(doc, 'source.ip'), d = getField(doc, 'destination.ip');
+  const t = getField(doc, 'network.transport');
+  if (typeof s !== 'string' || typeof d !== 'string' || typeof t !== 'string' || !isIp(s) || !isIp(d)) return;
+  const proto = ianaNumber(t);
+  if (proto === undefined) return;
+  let sp: number | undefined, dp: number | undefined;
+  if (proto === 1 || proto === 58) {
+    sp = long(xg.icmp_type);
+    dp = long(xg.icmp_code);
+  } else {
+    const a = getField(doc, 'source.port'), b = getField(doc, 'destination.port');
+    sp = typeof a === 'number' && a > 0 ? a : undefined;
+    dp = typeof b === 'number' && b > 0 ? b : undefined;
+  }
+  const id = communityId(s, d, proto, sp, dp);
+  if (id !== undefined) setField(doc, 'network.community_id', id);
+}
+
+function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
+  const xg = splitSophos(msg.content);
+  for (const k in xg) if (EMPTY.has(xg[k]!)) delete xg[k];
+  setField(doc, 'observer.vendor', 'Sophos');
+  setField(doc, 'observer.product', 'XG');
+  setField(doc, 'observer.type', 'firewall');
+  const logId = xg.log_id;
+  if (logId === undefined && xg.log_type === undefined) {
+    mv(doc, xg, 'device_id', 'observer.serial_number');
+    return 'parse_kv';
+  }
+  const ts = setTimestamp(doc, xg, ctx);
+  const dur = long(xg.duration);
+  if (dur !== undefined) {
+    setField(doc, 'event.duration', dur * 1e9);
+    if (!Number.isNaN(ts)) {
+      setField(doc, 'event.start', isoTime(ts));
+      setField(doc, 'event.end', isoTime(ts + dur * 1000));
+    }
+  }
+  if (logId !== undefined && logId.length >= 12) {
+    const sev = logId.charCodeAt(6) - 48;
+    if (sev >= 0 && sev <= 7) {
+      setField(doc, 'event.severity', sev);
+      setField(doc, 'log.level', LEVELS[sev]);
+    }
+  }
+  mv(doc, xg, 'device_id', 'observer.serial_number');
+  mv(doc, xg, 'device_serial_id', 'observer.serial_number', true);
+  mv(doc, xg, 'out_interface', 'observer.egress.interface.name');
+  mv(doc, xg, 'in_interface', 'observer.ingress.interface.name');
+  const inZone = xg.srczone ?? xg.src_zone, outZone = xg.dstzone ?? xg.dst_zone;
+  if (inZone !== undefined) setField(doc, 'observer.ingress.zone', inZone);
+  if (outZone !== undefined) setField(doc, 'observer.egress.zone', outZone);
+  const szt = take(xg, 'srczonetype'), dzt = take(xg, 'dstzonetype');
+  if (szt !== undefined && xg.src_zone_type === undefined) xg.src_zone_type = szt;
+  if (dzt !== undefined && xg.dst_zone_type === undefined) xg.dst_zone_type = dzt;
+  if (logId !== undefined) setField(doc, 'event.code', logId.length > 5 ? logId.slice(-5) : logId);
+  for (let i = 0; i < REMOVE.length; i++) delete xg[REMOVE[i]!];
+
+  const typed: EcsDoc = {};
+  const rt = long(take(xg, 'responsetime'));
+  if (rt !== undefined) typed.responsetime = rt;
+  const type = xg.log_type;
+  const mapper = type === undefined ? undefined : BY_TYPE[type];
+  if (mapper !== undefined) mapper(doc, xg, typed);
+
+  mac(doc, 'source.mac');
+  mac(doc, 'destination.mac');
+  sum(doc, 'source.bytes', 'destination.bytes', 'network.bytes');
+  sum(doc, 'source.packets', 'destination.packets', 'network.packets');
+  for (const p of ['source.ip', 'destination.ip', 'source.nat.ip', 'destination.nat.ip']) {
+    const v = getField(doc, p);
+    if (typeof v === 'string' && isIp(v)) appendUnique(doc, 'related.ip', v);
+  }
+  const user = getField(doc, 'source.user.name');
+  if (typeof user === 'string') appendUnique(doc, 'related.user', user);
+  flowId(doc, xg);
+
+  const out: EcsDoc = {};
+  for (const k in xg) out[k] = xg[k];
+  Object.assign(out, typed);
+  setField(doc, 'sophos.xg', out);
+  return mapper === undefined ? 'unknown_log_type' : null;
+}
 
 export const parser: VendorParser = {
   id: 'sophos_xg',
   dataset: 'sophos.xg',
-  detect: () => false,
-  parse: () => 'not_implemented',
+  detect(msg: SyslogMessage): boolean {
+    const c = msg.content;
+    return c.indexOf('device="SFW"') >= 0 || (c.indexOf('log_id=') >= 0 && c.indexOf('log_type=') >= 0);
+  },
+  parse,
 };

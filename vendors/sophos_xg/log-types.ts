@@ -1,0 +1,398 @@
+/**
+ * Per `log_type` mapping (Firewall, IDP, ATP, Anti-Virus, Sandbox, Content Filtering, Event, WAF,
+ * Anti-Spam, System Health, Wireless Protection), as Elastic's sophos xg sub-pipelines do it.
+ */
+import type { EcsDoc } from '../../src/core/types.js';
+import type { KvMap } from '../../src/ecs/kv.js';
+import { appendUnique, getField, isIp, setField } from '../../src/ecs/fields.js';
+import { long, lower, mv, num, push, take } from './ops.js';
+
+const ZONES = new Set(['LAN', 'DMZ', 'VPN', 'WiFi']);
+const FW_ALERT = new Set(['03001', '05001', '05151', '00003', '00004']);
+const IDP_ALERT = new Set(['06001', '06002', '07001', '07002']);
+const SPAM_ALERT = new Set(['13001', '13002', '13004', '13005', '13006', '13009', '13012', '13014', '14001', '14002', '15001', '15002']);
+const SPAM_ALLOWED = new Set(['13003', '13007', '13008', '13010', '13013', '14003', '15003', '18035']);
+const VPN_CLIENTS = new Set(['SSLVPN', 'IPSec', 'Thin Client', 'Radius SSO']);
+const AUTH_START = new Set(['17701', '17704', '17707', '17710', '17713']);
+const AUTH_END = new Set(['17703', '17706', '17709', '17712', '17715']);
+
+function actionFromSubtype(doc: EcsDoc, xg: KvMap, lowerCase: boolean): void {
+  const st = xg.log_subtype;
+  if (st === undefined) return;
+  setField(doc, 'event.action', lowerCase ? st.toLowerCase() : st);
+  setField(doc, 'event.outcome', 'success');
+}
+
+function transport(doc: EcsDoc, xg: KvMap): void {
+  const p = take(xg, 'protocol');
+  if (p !== undefined) setField(doc, 'network.transport', p.toLowerCase());
+}
+
+function endpoints(doc: EcsDoc, xg: KvMap, serverClient: boolean): void {
+  mv(doc, xg, 'dst_ip', 'destination.ip');
+  num(doc, xg, 'dst_port', 'destination.port');
+  mv(doc, xg, 'src_ip', 'source.ip');
+  num(doc, xg, 'src_port', 'source.port');
+  if (serverClient) {
+    const d = getField(doc, 'destination.ip'), dp = getField(doc, 'destination.port');
+    const s = getField(doc, 'source.ip'), sp = getField(doc, 'source.port');
+    if (d !== undefined) setField(doc, 'server.ip', d);
+    if (dp !== undefined) setField(doc, 'server.port', dp);
+    if (s !== undefined) setField(doc, 'client.ip', s);
+    if (sp !== undefined) setField(doc, 'client.port', sp);
+  }
+}
+
+/** url -> url.original, and its parts when it is absolute. */
+function urlParts(doc: EcsDoc, url: string): void {
+  setField(doc, 'url.original', url);
+  const se = url.indexOf('://');
+  if (se <= 0) return;
+  setField(doc, 'url.full', url);
+  setField(doc, 'url.scheme', url.slice(0, se));
+  let rest = url.slice(se + 3);
+  let end = rest.length;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35) { end = i; break; }
+  }
+  let host = rest.slice(0, end);
+  rest = rest.slice(end);
+  const at = host.lastIndexOf('@');
+  if (at >= 0) host = host.slice(at + 1);
+  const colon = host.lastIndexOf(':');
+  if (colon > 0 && host.indexOf(']') < colon) {
+    const port = long(host.slice(colon + 1));
+    if (port !== undefined) setField(doc, 'url.port', port);
+    host = host.slice(0, colon);
+  }
+  setField(doc, 'url.domain', host.replace(/^\[|\]$/g, ''));
+  const hash = rest.indexOf('#');
+  if (hash >= 0) {
+    setField(doc, 'url.fragment', rest.slice(hash + 1));
+    rest = rest.slice(0, hash);
+  }
+  const q = rest.indexOf('?');
+  if (q >= 0) {
+    setField(doc, 'url.query', rest.slice(q + 1));
+    rest = rest.slice(0, q);
+  }
+  if (rest !== '') setField(doc, 'url.path', rest);
+  const slash = rest.lastIndexOf('/'), dot = rest.lastIndexOf('.');
+  if (dot > slash + 1 && dot < rest.length - 1) setField(doc, 'url.extension', rest.slice(dot + 1));
+}
+
+function emails(doc: EcsDoc, xg: KvMap): void {
+  mv(doc, xg, 'from_email_address', 'source.user.email');
+  mv(doc, xg, 'to_email_address', 'destination.user.email');
+  push(doc, 'email.from.address', getField(doc, 'source.user.email'));
+  push(doc, 'email.to.address', getField(doc, 'destination.user.email'));
+  if (xg.email_subject !== undefined) setField(doc, 'email.subject', xg.email_subject);
+  else if (xg.subject !== undefined) setField(doc, 'email.subject', xg.subject);
+}
+
+export function firewall(doc: EcsDoc, xg: KvMap): void {
+  setField(doc, 'event.kind', 'event');
+  actionFromSubtype(doc, xg, true);
+  const code = doc.event?.code as string | undefined;
+  if (code !== undefined && FW_ALERT.has(code)) {
+    setField(doc, 'event.kind', 'alert');
+    appendUnique(doc, 'event.category', 'intrusion_detection');
+  }
+  appendUnique(doc, 'event.category', 'network');
+  const ce = xg.connevent ?? xg.con_event;
+  if (ce === 'Start' || ce === 'Interim') for (const t of ['start', 'allowed', 'connection']) push(doc, 'event.type', t);
+  if (ce === 'Stop') for (const t of ['end', 'allowed', 'connection']) push(doc, 'event.type', t);
+  if (xg.status === 'Deny') for (const t of ['denied', 'connection']) push(doc, 'event.type', t);
+
+  mv(doc, xg, 'dst_ip', 'destination.ip');
+  mv(doc, xg, 'tran_dst_ip', 'destination.nat.ip');
+  mv(doc, xg, 'dst_trans_ip', 'destination.nat.ip', true);
+  mv(doc, xg, 'destinationip', 'destination.ip');
+  num(doc, xg, 'dst_port', 'destination.port');
+  num(doc, xg, 'tran_dst_port', 'destination.nat.port');
+  num(doc, xg, 'dst_trans_port', 'destination.nat.port', true);
+  num(doc, xg, 'recv_pkts', 'destination.packets');
+  num(doc, xg, 'packets_received', 'destination.packets');
+  num(doc, xg, 'recv_bytes', 'destination.bytes');
+  num(doc, xg, 'bytes_received', 'destination.bytes', true);
+  mv(doc, xg, 'src_ip', 'source.ip');
+  mv(doc, xg, 'tran_src_ip', 'source.nat.ip');
+  mv(doc, xg, 'src_trans_ip', 'source.nat.ip');
+  mv(doc, xg, 'sourceip', 'source.ip');
+  num(doc, xg, 'src_port', 'source.port');
+  num(doc, xg, 'tran_src_port', 'source.nat.port');
+  num(doc, xg, 'src_trans_port', 'source.nat.port', true);
+  mv(doc, xg, 'src_mac', 'source.mac');
+  mv(doc, xg, 'dst_mac', 'destination.mac');
+  num(doc, xg, 'sent_pkts', 'source.packets');
+  num(doc, xg, 'packets_sent', 'source.packets');
+  num(doc, xg, 'sent_bytes', 'source.bytes');
+  num(doc, xg, 'bytes_sent', 'source.bytes', true);
+  mv(doc, xg, 'user_name', 'source.user.name');
+  mv(doc, xg, 'user_gp', 'source.user.group.name');
+  mv(doc, xg, 'user_group', 'source.user.group.name', true);
+  mv(doc, xg, 'fw_rule_id', 'rule.id', true);
+  mv(doc, xg, 'fw_rule_name', 'rule.name', true);
+  mv(doc, xg, 'policy_type', 'rule.ruleset');
+  const app = take(xg, 'application');
+  if (app !== undefined) setField(doc, 'network.protocol', app.toLowerCase());
+  transport(doc, xg);
+  const inZ = getField(doc, 'observer.ingress.zone'), outZ = getField(doc, 'observer.egress.zone');
+  const inL = typeof inZ === 'string' && ZONES.has(inZ), outL = typeof outZ === 'string' && ZONES.has(outZ);
+  if (outL && inZ === 'WAN') setField(doc, 'network.direction', 'inbound');
+  if (inL && outZ === 'WAN') setField(doc, 'network.direction', 'outbound');
+  if (inL && outL) setField(doc, 'network.direction', 'internal');
+  if (inZ === 'WAN' && outZ === 'WAN') setField(doc, 'network.direction', 'external');
+}
+
+export function idp(doc: EcsDoc, xg: KvMap): void {
+  setField(doc, 'event.kind', 'alert');
+  actionFromSubtype(doc, xg, true);
+  const code = doc.event?.code as string | undefined;
+  if (code !== undefined && IDP_ALERT.has(code)) {
+    appendUnique(doc, 'event.category', 'intrusion_detection');
+    appendUnique(doc, 'event.category', 'network');
+    for (const t of ['denied', 'connection']) push(doc, 'event.type', t);
+  }
+  endpoints(doc, xg, true);
+  mv(doc, xg, 'user_name', 'source.user.name');
+  mv(doc, xg, 'signature_id', 'rule.id');
+  mv(doc, xg, 'signature_msg', 'rule.name');
+  mv(doc, xg, 'classification', 'rule.category');
+  transport(doc, xg);
+}
+
+export function atp(doc: EcsDoc, xg: KvMap): void {
+  setField(doc, 'event.kind', 'alert');
+  actionFromSubtype(doc, xg, true);
+  const code = doc.event?.code as string | undefined;
+  if (code === '18009' || code === '18010') {
+    appendUnique(doc, 'event.category', 'intrusion_detection');
+    appendUnique(doc, 'event.category', 'network');
+    for (const t of ['denied', 'connection']) push(doc, 'event.type', t);
+  }
+  mv(doc, xg, 'eventid', 'event.id');
+  mv(doc, xg, 'destinationip', 'destination.ip');
+  mv(doc, xg, 'dst_ip', 'destination.ip', true);
+  num(doc, xg, 'dst_port', 'destination.port');
+  mv(doc, xg, 'sourceip', 'source.ip');
+  mv(doc, xg, 'src_ip', 'source.ip');
+  num(doc, xg, 'src_port', 'source.port');
+  mv(doc, xg, 'user_name', 'source.user.name');
+  const url = take(xg, 'url');
+  if (url !== undefined) urlParts(doc, url);
+  transport(doc, xg);
+}
+
+export function antivirus(doc: EcsDoc, xg: KvMap): void {
+  setField(doc, 'event.kind', 'alert');
+  actionFromSubtype(doc, xg, false);
+  if (xg.log_subtype === 'Virus') {
+    appendUnique(doc, 'event.category', 'malware');
+    appendUnique(doc, 'event.category', 'network');
+    for (const t of ['info', 'denied', 'connection']) push(doc, 'event.type', t);
+  }
+  if (doc.event?.code === '09002') {
+    setField(doc, 'event.kind', 'event');
+    for (const t of ['allowed', 'connection']) push(doc, 'event.type', t);
+    appendUnique(doc, 'event.category', 'network');
+  }
+  mv(doc, xg, 'dst_ip', 'destination.ip');
+  num(doc, xg, 'dst_port', 'destination.port');
+  mv(doc, xg, 'dstdomain', 'destination.domain');
+  mv(doc, xg, 'dst_domainname', 'destination.domain');
+  mv(doc, xg, 'src_ip', 'source.ip');
+  num(doc, xg, 'src_port', 'source.port');
+  mv(doc, xg, 'user_name', 'source.user.name');
+  mv(doc, xg, 'src_domainname', 'source.domain');
+  emails(doc, xg);
+  mv(doc, xg, 'fw_rule_id', 'rule.id', true);
+  const url = take(xg, 'url');
+  if (url !== undefined) urlParts(doc, url);
+  mv(doc, xg, 'domainname', 'url.domain');
+  mv(doc, xg, 'user_agent', 'user_agent.original');
+  num(doc, xg, 'status_code', 'http.response.status_code');
+  mv(doc, xg, 'filename', 'file.name');
+  num(doc, xg, 'file_size', 'file.size');
+  mv(doc, xg, 'file_path', 'file.directory');
+  transport(doc, xg);
+  if (xg.log_component !== undefined) setField(doc, 'network.protocol', xg.log_component.toLowerCase());
+}
+
+export function sandbox(doc: EcsDoc, xg: KvMap): void {
+  setField(doc, 'event.kind', 'event');
+  actionFromSubtype(doc, xg, false);
+  const st = xg.log_subtype;
+  if (st === 'Denied') {
+    setField(doc, 'event.kind', 'alert');
+    appendUnique(doc, 'event.category', 'malware');
+  }
+  appendUnique(doc, 'event.category', 'network');
+  if (st === 'Allowed') push(doc, 'event.type', 'allowed');
+  if (xg.reason === 'pending') for (const t of ['start', 'connection']) push(doc, 'event.type', t);
+  if (xg.reason === 'eligible') for (const t of ['end', 'connection']) push(doc, 'event.type', t);
+  if (st === 'Denied') for (const t of ['denied', 'connection']) push(doc, 'event.type', t);
+  if (xg.log_component === 'Web') mv(doc, xg, 'source', 'url.domain');
+  mv(doc, xg, 'src_ip', 'source.ip');
+  mv(doc, xg, 'user_name', 'source.user.name');
+  const dom = getField(doc, 'url.domain');
+  if (typeof dom === 'string') setField(doc, isIp(dom) ? 'destination.ip' : 'destination.domain', dom);
+  mv(doc, xg, 'filename', 'file.name');
+  num(doc, xg, 'filesize', 'file.size');
+  mv(doc, xg, 'filetype', 'file.mime_type');
+  const sum = xg.sha1sum;
+  if (sum !== undefined && (sum.length === 40 || sum.length === 64)) {
+    delete xg.sha1sum;
+    setField(doc, sum.length === 40 ? 'file.hash.sha1' : 'file.hash.sha256', sum);
+  }
+  delete xg.sha1sum;
+}
+
+export function contentFilter(doc: EcsDoc, xg: KvMap): void {
+  setField(doc, 'event.kind', 'event');
+  actionFromSubtype(doc, xg, true);
+  const st = xg.log_subtype;
+  if (st === 'Denied') {
+    setField(doc, 'event.kind', 'alert');
+    appendUnique(doc, 'event.category', 'malware');
+  }
+  appendUnique(doc, 'event.category', 'network');
+  if (st === 'Allowed' || st === 'Warned') for (const t of ['allowed', 'connection']) push(doc, 'event.type', t);
+  if (st === 'Denied') for (const t of ['info', 'denied', 'connection']) push(doc, 'event.type', t);
+  endpoints(doc, xg, true);
+  mv(doc, xg, 'user_name', 'source.user.name');
+  mv(doc, xg, 'user_gp', 'source.user.group.name');
+  mv(doc, xg, 'url', 'url.full');
+  mv(doc, xg, 'domain', 'url.domain');
+  mv(doc, xg, 'referer', 'http.request.referrer');
+  num(doc, xg, 'status_code', 'http.response.status_code');
+  mv(doc, xg, 'user_agent', 'user_agent.original');
+  transport(doc, xg);
+  delete xg.sent_bytes;
+  delete xg.recv_bytes;
+}
+
+export function systemEvent(doc: EcsDoc, xg: KvMap): void {
+  setField(doc, 'event.kind', 'event');
+  const st = xg.log_subtype, status = xg.status;
+  const code = doc.event?.code as string | undefined;
+  if (st === 'Authentication' || (st === 'Admin' && code === '17507')) {
+    if (status === 'Successful') setField(doc, 'event.outcome', 'success');
+    else if (status === 'Failed') setField(doc, 'event.outcome', 'failure');
+  }
+  if (code !== undefined && AUTH_START.has(code)) push(doc, 'event.type', 'start');
+  if (code !== undefined && AUTH_END.has(code)) push(doc, 'event.type', 'end');
+  if (xg.auth_client !== undefined && VPN_CLIENTS.has(xg.auth_client)) {
+    push(doc, 'event.type', 'connection');
+    appendUnique(doc, 'event.category', 'network');
+  }
+  if (st === 'Authentication') appendUnique(doc, 'event.category', 'authentication');
+  if (code === '17819') {
+    push(doc, 'event.type', 'info');
+    appendUnique(doc, 'event.category', 'host');
+    appendUnique(doc, 'event.category', 'malware');
+  }
+  mv(doc, xg, 'dst_ip', 'destination.ip');
+  mv(doc, xg, 'localinterfaceip', 'destination.ip');
+  mv(doc, xg, 'src_ip', 'source.ip');
+  mv(doc, xg, 'remoteinterfaceip', 'source.ip');
+  mv(doc, xg, 'user_name', 'source.user.name');
+  if (xg.name !== undefined) setField(doc, 'source.user.name', xg.name);
+  if (st === 'Authentication') {
+    const u = getField(doc, 'source.user.name');
+    if (u !== undefined) setField(doc, 'user.name', u);
+  }
+  mv(doc, xg, 'usergroupname', 'source.user.group.name');
+  mv(doc, xg, 'message', 'message');
+  delete xg.dst_port;
+  delete xg.src_port;
+  delete xg.name;
+}
+
+export function waf(doc: EcsDoc, xg: KvMap): void {
+  // Elastic drops "-" values before this step, so an empty reason reads as a block, as there
+  const reason = xg.reason;
+  const pass = reason === '-';
+  setField(doc, 'event.kind', pass ? 'event' : 'alert');
+  setField(doc, 'event.action', pass ? 'allowed' : 'denied');
+  if (reason !== undefined) setField(doc, 'event.outcome', 'success');
+  if (reason === 'Antivirus') {
+    appendUnique(doc, 'event.category', 'malware');
+    appendUnique(doc, 'event.category', 'network');
+  } else if (!pass) {
+    appendUnique(doc, 'event.category', 'intrusion_detection');
+    appendUnique(doc, 'event.category', 'network');
+  }
+  for (const t of pass ? ['allowed', 'connection'] : ['denied', 'connection']) push(doc, 'event.type', t);
+  mv(doc, xg, 'localip', 'destination.ip');
+  num(doc, xg, 'bytessent', 'destination.bytes');
+  mv(doc, xg, 'sourceip', 'source.ip');
+  num(doc, xg, 'bytesrcv', 'source.bytes');
+  mv(doc, xg, 'user_name', 'source.user.name');
+  mv(doc, xg, 'user_gp', 'source.user.group.name');
+  mv(doc, xg, 'url', 'url.full');
+  mv(doc, xg, 'domain', 'url.domain');
+  mv(doc, xg, 'referer', 'http.request.referrer');
+  num(doc, xg, 'httpstatus', 'http.response.status_code');
+  mv(doc, xg, 'method', 'http.request.method');
+  mv(doc, xg, 'ws_protocol', 'http.version');
+  mv(doc, xg, 'useragent', 'user_agent.original');
+}
+
+export function antispam(doc: EcsDoc, xg: KvMap): void {
+  setField(doc, 'event.kind', 'event');
+  actionFromSubtype(doc, xg, false);
+  const code = doc.event?.code as string | undefined;
+  const alert = code !== undefined && SPAM_ALERT.has(code);
+  if (alert) setField(doc, 'event.kind', 'alert');
+  if (alert && code !== '13012') appendUnique(doc, 'event.category', 'malware');
+  if (code === '13012') appendUnique(doc, 'event.category', 'intrusion_detection');
+  appendUnique(doc, 'event.category', 'network');
+  if (code !== undefined && SPAM_ALLOWED.has(code)) for (const t of ['allowed', 'connection']) push(doc, 'event.type', t);
+  if (alert) for (const t of ['info', 'denied', 'connection']) push(doc, 'event.type', t);
+  mv(doc, xg, 'dst_ip', 'destination.ip');
+  num(doc, xg, 'dst_port', 'destination.port');
+  mv(doc, xg, 'src_ip', 'source.ip');
+  num(doc, xg, 'src_port', 'source.port');
+  mv(doc, xg, 'src_domainname', 'source.domain');
+  emails(doc, xg);
+  transport(doc, xg);
+  if (xg.log_component !== undefined) setField(doc, 'network.protocol', xg.log_component.toLowerCase());
+}
+
+const HEALTH_FLOATS = [
+  'configuration', 'reports', 'temp', 'signature', 'transmittedkbits', 'receivedkbits', 'receiveddrops',
+  'transmitteddrops', 'collisions',
+];
+const HEALTH_INTS = ['used', 'total_memory', 'free', 'users'];
+
+/** System Health values: numbers in a typed map (`sophos.xg.*` keeps them as numbers). */
+export function systemHealth(doc: EcsDoc, xg: KvMap, typed: EcsDoc): void {
+  setField(doc, 'event.kind', 'event');
+  for (const [from, to] of [['idle', 'idle_cpu'], ['system', 'system_cpu'], ['user', 'user_cpu']] as const) {
+    const v = take(xg, from);
+    if (v === undefined) continue;
+    const f = Number.parseFloat(v);
+    if (Number.isFinite(f) && /^-?[\d.]+%?$/.test(v)) typed[to] = f;
+  }
+  for (const k of HEALTH_FLOATS) {
+    const v = take(xg, k);
+    if (v === undefined) continue;
+    if (/^-?[\d.]+%?$/.test(v)) typed[k] = Number.parseFloat(v);
+  }
+  for (const k of HEALTH_INTS) {
+    const v = take(xg, k);
+    const n = long(v);
+    if (n !== undefined) typed[k] = n;
+  }
+}
+
+export function wireless(doc: EcsDoc, xg: KvMap, typed: EcsDoc): void {
+  setField(doc, 'event.kind', 'event');
+  setField(doc, 'event.outcome', 'success');
+  const v = take(xg, 'clients_conn_ssid');
+  const n = long(v);
+  if (n !== undefined) typed.clients_conn_ssid = n;
+  lower(doc, 'event.action');
+}
