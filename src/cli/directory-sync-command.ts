@@ -1,9 +1,11 @@
 /**
  * `syslog-ecs directory-sync --url ldap://HOST:PORT --base DN [--bind-dn DN --bind-password-file FILE]
  *   [--filter F] [--group-base DN] [--group-filter F] [--domain NAME] [--starttls] [--ca-file PEM]
- *   [--timeout SECONDS] --out users.yaml`
+ *   [--timeout SECONDS] [--allow-empty] --out users.yaml`
  * Reads people (and their groups) from LDAP / Active Directory into the user dictionary that
  * `enrich.users.file` points to; run it from cron or a timer, the collector reloads the file.
+ * A search that finds nobody (a wrong base or filter, an ACL) leaves the file as it was unless
+ * --allow-empty. The bind password can also come from SYSLOG_ECS_LDAP_PASSWORD.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -27,6 +29,7 @@ export async function directorySyncCommand(args: string[]): Promise<number> {
       'ca-file': { type: 'string' },
       timeout: { type: 'string', default: '30' },
       out: { type: 'string' },
+      'allow-empty': { type: 'boolean', default: false },
     },
   });
   if (positionals.length > 0) throw new UsageError(`directory-sync: unexpected argument "${positionals[0]}"`);
@@ -60,6 +63,9 @@ export async function directorySyncCommand(args: string[]): Promise<number> {
     caFile: values['ca-file'],
     timeoutMs: timeout * 1000,
   });
+  if (users.length === 0 && !values['allow-empty']) {
+    throw new CollectorError('COL_ERR_LDAP', `no person entries under ${values.base} (filter ${values.filter ?? 'default'}); ${values.out} left as it was (--allow-empty writes an empty dictionary)`);
+  }
   try {
     writeUsersFile(values.out, users, `${url} ${values.base}`);
   } catch (e) {

@@ -65,6 +65,8 @@ interface LoadedDb {
   type: string;
   reader: Reader<any>;
   stamp: string;
+  /** preference among databases of its kind (lower is better) */
+  rank: number;
 }
 
 const SIDES = ['source', 'destination', 'client', 'server'] as const;
@@ -87,7 +89,7 @@ function fileStamp(file: string): string {
   return `${s.ino}:${s.size}:${s.mtimeMs}`;
 }
 
-function openDb(file: string): LoadedDb & { rank: number } {
+function openDb(file: string): LoadedDb {
   let buf: Buffer;
   let stamp: string;
   try {
@@ -187,7 +189,7 @@ export class GeoIp implements Enricher {
     for (const kind of ['geo', 'asn'] as const) {
       const f = this.explicit[kind];
       if (f === null) continue;
-      let db: LoadedDb & { rank: number };
+      let db: LoadedDb;
       try {
         db = openDb(f);
       } catch (e) {
@@ -205,12 +207,12 @@ export class GeoIp implements Enricher {
       } catch (e) {
         throw new CollectorError('COL_ERR_GEOIP_DB', `GeoIP directory ${this.dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
-      const best: { geo: (LoadedDb & { rank: number }) | null; asn: (LoadedDb & { rank: number }) | null } = { geo: null, asn: null };
+      const best: { geo: (LoadedDb) | null; asn: (LoadedDb) | null } = { geo: null, asn: null };
       const failures: string[] = [];
       for (const f of files) {
         const path = join(this.dir, f);
         if (path === this.explicit.geo || path === this.explicit.asn) continue;
-        let db: LoadedDb & { rank: number };
+        let db: LoadedDb;
         try {
           db = openDb(path);
         } catch (e) {
@@ -255,7 +257,7 @@ export class GeoIp implements Enricher {
       return;
     }
     if ((this.dbs.geo?.file === path && this.dbs.geo.stamp === stamp) || (this.dbs.asn?.file === path && this.dbs.asn.stamp === stamp)) return;
-    let db: LoadedDb & { rank: number };
+    let db: LoadedDb;
     try {
       db = openDb(path);
     } catch (e) {

@@ -74,7 +74,11 @@ export async function readDirectory(o: DirectorySyncOptions): Promise<{ users: D
   const tlsOptions = o.caFile ? { ca: [readFileSync(o.caFile)] } : undefined;
   const client = new Client({ url: o.url, timeout: o.timeoutMs ?? 30_000, connectTimeout: o.timeoutMs ?? 10_000, tlsOptions, strictDN: false });
   const fail = (what: string, e: unknown): never => {
-    throw new CollectorError('COL_ERR_LDAP', `${what} (${o.url}): ${(e as Error).message}`, { cause: e });
+    const err = e as Error & { code?: unknown };
+    const msg = (err.message ?? '').trim();
+    const name = err.name && err.name !== 'Error' ? err.name : '';
+    const why = [name, msg].filter((x) => x !== '').join(': ') || String(err.code ?? e);
+    throw new CollectorError('COL_ERR_LDAP', `${what} (${o.url}): ${why}`, { cause: e });
   };
   try {
     if (o.startTls) await client.startTLS(tlsOptions ?? {}).catch((e) => fail('StartTLS failed', e));
