@@ -1,0 +1,313 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench [-- --quick] [-- --json FILE] [-- --only parse,tcp,udp,e2e,...]`
+ *
+ * Scenarios (issue 7):
+ *   parse  parse + normalize on a mixed corpus of all families, one core, no I/O (per family too)
+ *   tcp    the same loggen load over TCP into syslog-ecs (file output), rsyslog (imtcp -> omfile) and
+ *          syslog-ng (network() -> file): messages/s, CPU seconds per 1M messages, peak RSS
+ *   udp    rising rates into each: received ratio and, for syslog-ecs, unaccounted
+ *          (sent - received - counted drops, kernel drops included)
+ *   plus the benches the other parts bring (dist/bench/*.bench.js: enrichment, Elasticsearch)
+ * Writes bench/results/latest.json (and --json FILE), bench/results/table.md and bench/results/chart.svg.
+ * Installs the peers (rsyslog, syslog-ng's loggen) through scripts/install-peers when missing.
+ */
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
+const want = (s) => !only || only.includes(s);
+const ROOT = process.cwd();
+const LOGGEN = join(ROOT, '.peers/bin/loggen');
+const SYSLOGNG = join(ROOT, '.peers/bin/syslog-ng');
+const results = [];
+const notes = [];
+
+function log(s) {
+  process.stderr.write(`[bench] ${s}\n`);
+}
+
+function ensurePeers() {
+  if (existsSync(LOGGEN) && spawnSync('which', ['rsyslogd']).status === 0) return;
+  log('installing peers (scripts/install-peers)');
+  execFileSync('bash', ['scripts/install-peers'], { stdio: 'inherit' });
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+/** CPU seconds (user+system) and peak RSS (MB) of a live process, from /proc. */
+function procUsage(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(f[11]) + Number(f[12]);
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+    return { cpu_s: ticks / 100, rss_mb: hwm ? Number(hwm[1]) / 1024 : 0 };
+  } catch {
+    return null;
+  }
+}
+
+function countLines(dir) {
+  if (!existsSync(dir)) return 0;
+  let n = 0;
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    if (!statSync(p).isFile()) continue;
+    const r = spawnSync('wc', ['-l', p], { encoding: 'utf8' });
+    n += Number(r.stdout.trim().split(/\s+/)[0] || 0);
+  }
+  return n;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitReady(proc, pattern, ms) {
+  let err = '';
+  proc.stderr?.on('data', (d) => (err += d));
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (pattern.test(err)) return () => err;
+    if (proc.exitCode !== null) throw new Error('exited: ' + err);
+    await sleep(50);
+  }
+  throw new Error('not ready: ' + err);
+}
+
+// ---------------------------------------------------------------- systems under test
+
+async function startSyslogEcs(proto, port, out) {
+  const p = spawn(process.execPath, ['dist/cli.js', 'run', '--listen', `${proto}://127.0.0.1:${port}`, '--output', `file:${out}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const err = await waitReady(p, /syslog-ecs: ready/, 20000);
+  return { name: 'syslog-ecs', proc: p, pid: p.pid, stderr: err, note: 'parses to ECS (syslog + vendor + JSON documents)' };
+}
+
+async function startRsyslog(proto, port, out) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-rsyslog-'));
+  mkdirSync(out, { recursive: true });
+  const mod = proto === 'tcp' ? 'imtcp' : 'imudp';
+  writeFileSync(join(dir, 'r.conf'), [
+    `global(workDirectory="${dir}")`,
+    `module(load="${mod}")`,
+    `input(type="${mod}" port="${port}" address="127.0.0.1")`,
+    `action(type="omfile" file="${out}/messages.log" asyncWriting="on" ioBufferSize="256k" flushOnTXEnd="off")`,
+    '',
+  ].join('\n'));
+  const p = spawn('rsyslogd', ['-n', '-f', join(dir, 'r.conf'), '-i', join(dir, 'pid')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  await sleep(1000);
+  return { name: 'rsyslog', proc: p, pid: p.pid, note: 'writes the line (no parsing to JSON)' };
+}
+
+async function startSyslogNg(proto, port, out) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-sng-'));
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(dir, 's.conf'), [
+    '@version: 3.38',
+    'options { flush_lines(1000); log_fifo_size(100000); };',
+    `source s_net { network(ip("127.0.0.1") port(${port}) transport("${proto}") flags(no-parse) log_iw_size(100000) max_connections(10)); };`,
+    `destination d_file { file("${out}/messages.log"); };`,
+    'log { source(s_net); destination(d_file); };',
+    '',
+  ].join('\n'));
+  const p = spawn(SYSLOGNG, ['-F', '-f', join(dir, 's.conf'), '-R', join(dir, 'persist'), '-p', join(dir, 'pid'), '-c', join(dir, 'ctl'), '--no-caps'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  await sleep(1000);
+  if (p.exitCode !== null) throw new Error('syslog-ng did not start');
+  return { name: 'syslog-ng', proc: p, pid: p.pid, note: 'writes the line (no parsing to JSON)' };
+}
+
+function stopProc(p) {
+  return new Promise((resolve) => {
+    if (p.exitCode !== null) return resolve();
+    p.once('exit', () => resolve());
+    p.kill('SIGTERM');
+    setTimeout(() => p.kill('SIGKILL'), 15000).unref();
+  });
+}
+
+function ledgerOf(stderr) {
+  const m = /ledger: (.*?) \|/.exec(stderr);
+  const out = {};
+  if (m) for (const kv of m[1].matchAll(/(\w+)=(\d+)/g)) out[kv[1]] = Number(kv[2]);
+  return out;
+}
+
+// ---------------------------------------------------------------- scenarios
+
+async function scenarioParse() {
+  const r = spawnSync(process.execPath, ['dist/bench/parse.bench.js', '--seconds', quick ? '1' : '3'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  const j = JSON.parse(r.stdout.trim().split('\n').pop());
+  results.push({ scenario: 'parse', system: 'syslog-ecs', events_per_s: j.events_per_s, per_family: j.per_family_events_per_s,
+    events_per_s_with_json: j.events_per_s_with_json, header_rfc5424_per_s: j.header_rfc5424_per_s, header_rfc3164_per_s: j.header_rfc3164_per_s });
+}
+
+async function scenarioTcp() {
+  const n = quick ? 200_000 : 1_000_000;
+  for (const start of [startSyslogEcs, startRsyslog, startSyslogNg]) {
+    const port = await freePort();
+    const out = mkdtempSync(join(tmpdir(), 'bench-out-'));
+    let sys;
+    try {
+      sys = await start('tcp', port, out);
+    } catch (e) {
+      notes.push(`tcp: ${start.name} did not start: ${e.message}`);
+      continue;
+    }
+    const t0 = Date.now();
+    const cpu0 = procUsage(sys.pid);
+    const gen = spawnSync(LOGGEN, ['-i', '-S', '-Q', '-n', String(n), '-r', '10000000', '127.0.0.1', String(port)], { encoding: 'utf8', timeout: 600000 });
+    if (gen.status !== 0) notes.push(`tcp ${sys.name}: loggen exited ${gen.status}: ${gen.stderr.slice(-200)}`);
+    // done when the output holds every message (or stops growing for 5 s)
+    let got = 0, last = -1, stable = Date.now();
+    while (got < n) {
+      await sleep(250);
+      got = countLines(out);
+      if (got !== last) { last = got; stable = Date.now(); }
+      else if (Date.now() - stable > 5000) break;
+    }
+    const elapsed = (Date.now() - t0) / 1000;
+    const u = procUsage(sys.pid);
+    await stopProc(sys.proc);
+    const final = countLines(out);
+    const row = {
+      scenario: 'tcp', system: sys.name, messages: n, events: final, events_per_s: Math.round(got / elapsed),
+      cpu_s_per_1m: u && cpu0 ? +(((u.cpu_s - cpu0.cpu_s) / Math.max(got, 1)) * 1e6).toFixed(2) : null,
+      rss_mb: u ? +u.rss_mb.toFixed(1) : null, note: sys.note,
+    };
+    if (sys.name === 'syslog-ecs') {
+      const l = ledgerOf(sys.stderr());
+      row.unaccounted = n - (l.received ?? 0);
+      row.lost = n - final;
+    }
+    results.push(row);
+    log(`tcp ${JSON.stringify(row)}`);
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function scenarioUdp() {
+  const rates = [10_000, 25_000, 50_000, 100_000];
+  const secs = quick ? 2 : 5;
+  for (const start of [startSyslogEcs, startRsyslog, startSyslogNg]) {
+    for (const rate of rates) {
+      const port = await freePort();
+      const out = mkdtempSync(join(tmpdir(), 'bench-out-'));
+      let sys;
+      try {
+        sys = await start('udp', port, out);
+      } catch (e) {
+        notes.push(`udp: ${start.name} did not start: ${e.message}`);
+        break;
+      }
+      const n = rate * secs;
+      const gen = spawnSync(LOGGEN, ['-i', '-D', '-Q', '-n', String(n), '-r', String(rate), '127.0.0.1', String(port)], { encoding: 'utf8', timeout: 600000 });
+      const sent = /count=(\d+)/.exec(gen.stderr + gen.stdout)?.[1];
+      const sentN = sent ? Number(sent) : n;
+      let got = 0, last = -1, stable = Date.now();
+      while (got < sentN) {
+        await sleep(250);
+        got = countLines(out);
+        if (got !== last) { last = got; stable = Date.now(); }
+        else if (Date.now() - stable > 2000) break;
+      }
+      const u = procUsage(sys.pid);
+      await stopProc(sys.proc);
+      got = countLines(out);
+      const row = { scenario: 'udp', system: sys.name, rate, sent: sentN, received: got, received_ratio: +(got / sentN).toFixed(5), rss_mb: u ? +u.rss_mb.toFixed(1) : null };
+      if (sys.name === 'syslog-ecs') {
+        const l = ledgerOf(sys.stderr());
+        // every datagram sent is either received (written or dropped with a reason) or unaccounted
+        row.counted_drops = l.dropped ?? 0;
+        row.unaccounted = sentN - (l.received ?? 0);
+      }
+      results.push(row);
+      log(`udp ${JSON.stringify(row)}`);
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
+}
+
+async function scenarioExtraBenches() {
+  const dir = join(ROOT, 'dist/bench');
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.bench.js') && x !== 'parse.bench.js').sort()) {
+    const name = f.replace('.bench.js', '');
+    if (!want(name)) continue;
+    log(`running ${f}`);
+    const r = spawnSync(process.execPath, [join(dir, f), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', timeout: 900000, env: process.env });
+    if (r.status !== 0) {
+      notes.push(`${name}: exited ${r.status}: ${(r.stderr || '').slice(-300)}`);
+      continue;
+    }
+    for (const line of r.stdout.trim().split('\n')) {
+      try {
+        const j = JSON.parse(line);
+        results.push({ scenario: j.scenario ?? name, system: j.system ?? 'syslog-ecs', ...j });
+      } catch { /* not a result line */ }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+function table() {
+  const lines = ['| scenario | system | events/s | CPU s / 1M | peak RSS MB | rate | received ratio | unaccounted | note |', '|---|---|---|---|---|---|---|---|---|'];
+  for (const r of results) {
+    lines.push(`| ${r.scenario} | ${r.system} | ${r.events_per_s ?? ''} | ${r.cpu_s_per_1m ?? ''} | ${r.rss_mb ?? ''} | ${r.rate ?? ''} | ${r.received_ratio ?? ''} | ${r.unaccounted ?? ''} | ${r.note ?? ''} |`);
+  }
+  const parse = results.find((r) => r.scenario === 'parse');
+  if (parse?.per_family) {
+    lines.push('', '| family | events/s (parse + normalize, one core) |', '|---|---|');
+    for (const [k, v] of Object.entries(parse.per_family)) lines.push(`| ${k} | ${v} |`);
+  }
+  if (notes.length) lines.push('', ...notes.map((n) => `- ${n}`));
+  return lines.join('\n') + '\n';
+}
+
+function chart() {
+  const rows = results.filter((r) => r.events_per_s && (r.scenario === 'tcp' || r.scenario === 'parse'));
+  const max = Math.max(1, ...rows.map((r) => r.events_per_s));
+  const h = 30 * rows.length + 40;
+  const bars = rows.map((r, i) => {
+    const w = Math.round((r.events_per_s / max) * 500);
+    return `<text x="5" y="${35 + i * 30}" font-size="12">${r.scenario} ${r.system}</text><rect x="200" y="${22 + i * 30}" width="${w}" height="18" fill="${r.system === 'syslog-ecs' ? '#1f77b4' : '#aaa'}"/><text x="${205 + w}" y="${35 + i * 30}" font-size="12">${r.events_per_s.toLocaleString('en')}/s</text>`;
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="820" height="${h}"><text x="5" y="15" font-size="13" font-weight="bold">syslog-ecs benchmarks (events/s)</text>${bars.join('')}</svg>\n`;
+}
+
+const t0 = Date.now();
+ensurePeers();
+if (!existsSync('dist/cli.js')) execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+for (const [name, fn] of [['parse', scenarioParse], ['tcp', scenarioTcp], ['udp', scenarioUdp]]) {
+  if (!want(name)) continue;
+  log(`scenario ${name}`);
+  try {
+    await fn();
+  } catch (e) {
+    notes.push(`${name}: ${e.message}`);
+    log(`${name} failed: ${e.message}`);
+  }
+}
+await scenarioExtraBenches();
+mkdirSync('bench/results', { recursive: true });
+const doc = { date: new Date().toISOString(), quick, seconds: Math.round((Date.now() - t0) / 1000), results, notes };
+writeFileSync('bench/results/latest.json', JSON.stringify(doc, null, 1) + '\n');
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(doc, null, 1) + '\n');
+writeFileSync('bench/results/table.md', table());
+writeFileSync('bench/results/chart.svg', chart());
+process.stdout.write(table());
