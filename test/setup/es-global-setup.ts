@@ -4,7 +4,7 @@
  * workers. `jest test/unit` starts nothing. Tests also call `esUrl()` (test/setup/es-node.ts), which
  * starts the node on demand, so a narrower pattern that still picks an integration test works too.
  */
-import { esUrl } from './es-node.js';
+import { esUrl } from './es-node.mjs';
 
 interface GlobalConfigLike {
   testPathPattern?: string;
@@ -14,7 +14,7 @@ interface GlobalConfigLike {
 export function runNeedsElasticsearch(globalConfig: GlobalConfigLike): boolean {
   const pattern = globalConfig.testPathPattern ?? (globalConfig.testPathPatterns?.patterns ?? []).join('|');
   if (pattern === '' || pattern === undefined) return true; // the whole suite
-  return /integration|elasticsearch|sinks/i.test(pattern);
+  return /integration|elasticsearch/i.test(pattern);
 }
 
 export default async function globalSetup(globalConfig: GlobalConfigLike): Promise<void> {

@@ -1,0 +1,73 @@
+import { Encoder, eventId, documentOf, bulkBody, dataStreamName } from '../../../src/sinks/elasticsearch/encoder.js';
+
+function doc(over: Record<string, unknown> = {}) {
+  return {
+    '@timestamp': '2024-03-15T23:59:59.500Z',
+    message: 'hello',
+    event: { original: '<134>hello', created: '2024-03-16T00:00:01.000Z', dataset: 'cisco_asa.log' },
+    log: { source: { address: '10.0.0.1:514' } },
+    ...over,
+  };
+}
+
+describe('encoder', () => {
+  const enc = () => new Encoder({ indexTemplate: 'syslog-ecs-{dataset}-{yyyy.MM.dd}', dataStream: { enabled: false, namespace: 'default' } });
+
+  test('action line and document, serialized once, NDJSON', () => {
+    const e = enc().encode(doc());
+    const [action, body, rest] = e.line.split('\n');
+    expect(rest).toBe('');
+    expect(JSON.parse(action!)).toEqual({ create: { _index: 'syslog-ecs-cisco_asa.log-2024.03.15', _id: e.id } });
+    expect(JSON.parse(body!).message).toBe('hello');
+    expect(documentOf(e)).toBe(body);
+    expect(e.bytes).toBe(Buffer.byteLength(e.line));
+    expect(e.index).toBe('syslog-ecs-cisco_asa.log-2024.03.15');
+  });
+
+  test('index from @timestamp in UTC; missing @timestamp filled from event.created', () => {
+    const d = doc();
+    delete (d as Record<string, unknown>)['@timestamp'];
+    const e = enc().encode(d);
+    expect(e.index).toBe('syslog-ecs-cisco_asa.log-2024.03.16');
+    expect(JSON.parse(documentOf(e))['@timestamp']).toBe('2024-03-16T00:00:01.000Z');
+  });
+
+  test('byte length counts UTF-8', () => {
+    const e = enc().encode(doc({ message: 'héllo – ünïcode' }));
+    expect(e.bytes).toBe(Buffer.byteLength(e.line, 'utf8'));
+    expect(e.bytes).toBeGreaterThan(e.line.length);
+  });
+
+  test('id: deterministic, 128 bits base64url, from sender + receive time + raw bytes', () => {
+    const a = eventId(doc());
+    expect(a).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(eventId(doc())).toBe(a);
+    expect(eventId(doc({ message: 'parsed differently' }))).toBe(a); // parsing does not change identity
+    expect(eventId(doc({ log: { source: { address: '10.0.0.2:514' } } }))).not.toBe(a);
+    expect(eventId(doc({ event: { original: '<134>hello!', created: '2024-03-16T00:00:01.000Z' } }))).not.toBe(a);
+    expect(eventId(doc({ event: { original: '<134>hello', created: '2024-03-16T00:00:01.001Z' } }))).not.toBe(a);
+    // two encoders (a restart) give the same id
+    expect(enc().encode(doc()).id).toBe(enc().encode(doc()).id);
+  });
+
+  test('identical messages in the same millisecond from one sender get distinct ids', () => {
+    const e = enc();
+    const ids = [e.encode(doc()).id, e.encode(doc()).id, e.encode(doc()).id];
+    expect(new Set(ids).size).toBe(3);
+    expect(ids[0]).toBe(eventId(doc()));
+  });
+
+  test('data streams: logs-{dataset}-{namespace}', () => {
+    const e = new Encoder({ indexTemplate: 'x', dataStream: { enabled: true, namespace: 'prod' } }).encode(doc());
+    expect(e.index).toBe('logs-cisco_asa.log-prod');
+    expect(dataStreamName('Weird Set!', 'default')).toBe('logs-weird_set_-default');
+    expect(JSON.parse(e.line.split('\n')[0]!).create).toBeDefined();
+  });
+
+  test('bulk body is the concatenation of the entries', () => {
+    const e = enc();
+    const a = e.encode(doc());
+    const b = e.encode(doc({ message: 'x' }));
+    expect(bulkBody([a, b])).toBe(a.line + b.line);
+  });
+});
