@@ -6,7 +6,7 @@
  * Field names are those of Elastic's iptables pipeline (`iptables.*`).
  */
 import type { EcsDoc } from '../../src/core/types.js';
-import { setField, toInt } from '../../src/ecs/fields.js';
+import { isIp, setField, toInt } from '../../src/ecs/fields.js';
 
 /** Hex text (`0x1C`, `1c`, `08:00`) to a number, skipping non-hex characters as Elastic's script does. */
 export function hexValue(s: string): number {
@@ -81,8 +81,8 @@ export function readBody(s: string, start: number, doc: EcsDoc): boolean {
         case 'IN': ipt.input_device = v; break;
         case 'OUT': ipt.output_device = v; break;
         case 'MAC': readMac(v, doc); break;
-        case 'SRC': setField(doc, 'source.ip', v); sawSrc = true; break;
-        case 'DST': setField(doc, 'destination.ip', v); sawDst = true; break;
+        case 'SRC': if (isIp(v)) { setField(doc, 'source.ip', v); sawSrc = true; } break;
+        case 'DST': if (isIp(v)) { setField(doc, 'destination.ip', v); sawDst = true; } break;
         case 'TOS': case 'TC': ipt.tos = v; break;
         case 'PREC': ipt.precedence_bits = v; break;
         case 'PROTO':
@@ -108,7 +108,7 @@ export function readBody(s: string, start: number, doc: EcsDoc): boolean {
       case 'CODE': setField(doc, 'iptables.icmp.code', toInt(v)); break;
       case 'ID': setField(doc, 'iptables.icmp.id', toInt(v)); break;
       case 'PARAMETER': setField(doc, 'iptables.icmp.parameter', toInt(v)); break;
-      case 'GATEWAY': setField(doc, 'iptables.icmp.redirect', v); break;
+      case 'GATEWAY': if (isIp(v)) setField(doc, 'iptables.icmp.redirect', v); break;
       default: break;
     }
   }

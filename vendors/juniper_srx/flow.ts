@@ -4,7 +4,7 @@
  * source/destination (and client/server), NAT, bytes and packets, policy to rule.name.
  */
 import type { EcsDoc } from '../../src/core/types.js';
-import { appendUnique, setField, toInt } from '../../src/ecs/fields.js';
+import { appendUnique, isIp, setField, toInt } from '../../src/ecs/fields.js';
 
 type Srx = Record<string, string>;
 
@@ -18,6 +18,14 @@ function take(srx: Srx, key: string): string | undefined {
   return v;
 }
 
+/** An address key, taken only when it holds an IP (else it stays under juniper.srx). */
+function ip(srx: Srx, key: string): string | undefined {
+  const v = srx[key];
+  if (v === undefined || !isIp(v)) return undefined;
+  delete srx[key];
+  return v;
+}
+
 function long(srx: Srx, key: string): number | undefined {
   const v = take(srx, key);
   return v === undefined ? undefined : toInt(v);
@@ -25,12 +33,12 @@ function long(srx: Srx, key: string): number | undefined {
 
 /** Addresses, ports, NAT, counters and user: the part every RT_* process shares. */
 export function mapEndpoints(srx: Srx, doc: EcsDoc): void {
-  const dip = take(srx, 'destination_address');
+  const dip = ip(srx, 'destination_address');
   if (dip !== undefined) {
     setField(doc, 'destination.ip', dip);
     setField(doc, 'server.ip', dip);
   }
-  setField(doc, 'destination.nat.ip', take(srx, 'nat_destination_address'));
+  setField(doc, 'destination.nat.ip', ip(srx, 'nat_destination_address'));
   const dport = long(srx, 'destination_port');
   if (dport !== undefined) {
     setField(doc, 'destination.port', dport);
@@ -51,12 +59,12 @@ export function mapEndpoints(srx: Srx, doc: EcsDoc): void {
     setField(doc, 'destination.packets', dpk);
     setField(doc, 'server.packets', dpk);
   }
-  const sip = take(srx, 'source_address') ?? take(srx, 'sourceip');
+  const sip = ip(srx, 'source_address') ?? ip(srx, 'sourceip');
   if (sip !== undefined) {
     setField(doc, 'source.ip', sip);
     setField(doc, 'client.ip', sip);
   }
-  setField(doc, 'source.nat.ip', take(srx, 'nat_source_address'));
+  setField(doc, 'source.nat.ip', ip(srx, 'nat_source_address'));
   const sport = long(srx, 'source_port');
   if (sport !== undefined) {
     setField(doc, 'source.port', sport);

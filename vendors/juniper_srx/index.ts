@@ -115,6 +115,7 @@ export const parser: VendorParser = {
     let tag: string | undefined;
     let step: string | null = null;
     const srx = params === null ? null : srxKeys(params);
+    if (srx !== null && msg.structuredData === null) step = 'malformed_structured_data';
     if (srx !== null) {
       process = appname ?? undefined;
       tag = msgid ?? undefined;
