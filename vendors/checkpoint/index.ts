@@ -15,7 +15,8 @@ import { parseCpBody } from './kv.js';
 import { mapCheckpoint } from './syslog-map.js';
 import { normaliseZone } from './time.js';
 
-const APP = ' CheckPoint ';
+/** the app name, followed by ` `, `[pid]` or `:` */
+const APP_TAG = ' CheckPoint';
 const CEF = 'CEF:0|Check Point|';
 
 interface Header {
@@ -84,9 +85,9 @@ function readHeader(s: string, tz: string): Header | null {
 
 /** a line whose header is not RFC 5424 (e.g. `Mar 29 13:19:20 gw CheckPoint[123]: [...]`) */
 function looseBody(s: string): number {
-  let p = s.indexOf(APP);
+  let p = s.indexOf(APP_TAG);
   if (p < 0) return s.indexOf('[');
-  p += APP.length - 1;
+  p += APP_TAG.length;
   if (s.charCodeAt(p) === 91) p = s.indexOf(']', p) + 1;
   return s.indexOf('[', p);
 }
@@ -138,8 +139,12 @@ export const parser: VendorParser = {
   id: 'checkpoint',
   dataset: 'checkpoint.firewall',
   detect(msg: SyslogMessage): boolean {
-    const i = msg.raw.indexOf(APP);
-    return (i >= 0 && i < 300) || msg.raw.indexOf(CEF) >= 0;
+    const i = msg.raw.indexOf(APP_TAG);
+    if (i >= 0 && i < 300) {
+      const c = msg.raw.charCodeAt(i + APP_TAG.length);
+      if (c === 32 || c === 91 || c === 58) return true;
+    }
+    return msg.raw.indexOf(CEF) >= 0;
   },
   parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
     const at = msg.raw.indexOf(CEF);

@@ -11,8 +11,9 @@ export type CpKv = Record<string, string | string[]>;
 const EXCLUDED = new Set(['flags', 'layer_uuid', '__policy_id_tag', 'version', 'rounded_bytes', 'db_tag', 'update_service']);
 const EXCLUDED_EQ = new Set(['ProductName', 'ProductFamily', 'UP_match_table', 'ROW_END']);
 
-function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+/** a key's last character: Elastic's pattern asks for a letter; digits are taken too (`file_md5:"..."`) */
+function isKeyEnd(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 function cleanValue(s: string, a: number, b: number): string {
@@ -44,7 +45,7 @@ function splitPair(s: string, a: number, b: number, colon: boolean): number {
   const ch = colon ? ':' : '=';
   let i = s.indexOf(ch, a);
   while (i >= 0 && i < b) {
-    if (i > a && isLetter(s.charCodeAt(i - 1))) {
+    if (i > a && isKeyEnd(s.charCodeAt(i - 1))) {
       let j = i + 1;
       if (colon && s.charCodeAt(j) === 58) j++;
       if (s.charCodeAt(j) === 34) {
