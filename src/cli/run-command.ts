@@ -16,7 +16,7 @@ import type { Output } from '../sinks/output.js';
 import type { Source } from '../sources/frame-handler.js';
 import { UdpSource } from '../sources/udp.js';
 import { TcpSource } from '../sources/tcp.js';
-import { buildEnrichers } from '../enrich/build.js';
+import { buildEnrichment } from '../enrich/build.js';
 import { formatLedger } from './ledger.js';
 
 export interface RunningCollector {
@@ -52,16 +52,22 @@ export function mergeFlags(base: Config | null, listen: string[], output: string
 
 export async function startCollector(config: Config): Promise<RunningCollector> {
   const telemetry = new Telemetry();
-  const enrichers = await buildEnrichers({
-    geoipDir: config.enrich.geoip?.directory ?? null,
+  const g = config.enrich.geoip;
+  const enrichment = await buildEnrichment({
+    geoipDir: g?.directory ?? null,
+    geoipCity: g?.city_database ?? null,
+    geoipAsn: g?.asn_database ?? null,
+    geoipCacheEntries: g?.cache_entries,
     assets: config.enrich.assets?.file ?? null,
+    users: config.enrich.users?.file ?? null,
     watch: true,
   });
+  const enrichers = enrichment.enrichers;
   const processors = new Map<string, Processor>();
   const processorFor = (tz: string): Processor => {
     let p = processors.get(tz);
     if (p === undefined) {
-      p = new Processor({ timezone: tz, senders: config.senders, enrichers, telemetry });
+      p = new Processor({ timezone: tz, senders: config.senders, enrichers, telemetry, deviceTimezone: enrichment.deviceTimezone });
       processors.set(tz, p);
     }
     return p;
@@ -110,6 +116,7 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
     stopping ??= (async () => {
       for (const s of sources) await s.stop(config.pipeline.shutdown_grace_ms);
       for (const o of outputs) await o.close();
+      enrichment.close();
     })();
     return stopping;
   };

@@ -38,7 +38,7 @@ export interface Config {
   outputs: OutputConfig[];
   pipeline: { workers: number; shutdown_grace_ms: number };
   enrich: {
-    geoip?: { directory: string; cache_entries: number };
+    geoip?: { directory: string; city_database?: string; asn_database?: string; cache_entries: number };
     assets?: { file?: string };
     users?: { file?: string };
   };
