@@ -141,7 +141,7 @@ export async function installTemplates(client: Client, s: EsSettings): Promise<I
   try {
     await client.cluster.putComponentTemplate({
       name: mappingsName,
-      template: { mappings: mappingsBody(textType) as never },
+      template: { settings: { 'index.mapping.total_fields.limit': SETTINGS['index.mapping.total_fields.limit'] }, mappings: mappingsBody(textType) as never },
       _meta: { managed_by: 'syslog-ecs' },
     });
   } catch (e) {
@@ -149,7 +149,7 @@ export async function installTemplates(client: Client, s: EsSettings): Promise<I
     textType = 'text'; // no mapper-extras module (e.g. the test suite's node)
     await client.cluster.putComponentTemplate({
       name: mappingsName,
-      template: { mappings: mappingsBody(textType) as never },
+      template: { settings: { 'index.mapping.total_fields.limit': SETTINGS['index.mapping.total_fields.limit'] }, mappings: mappingsBody(textType) as never },
       _meta: { managed_by: 'syslog-ecs' },
     });
   }
