@@ -77,7 +77,7 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
   const fw = parseKv(text, 0, KV_OPTS);
   clean(fw);
   observer(doc);
-  if (fw.logid === undefined && fw.type === undefined) {
+  if (!fw.logid && !fw.type) {
     mv(doc, fw, 'devname', 'observer.name');
     mv(doc, fw, 'devid', 'observer.serial_number');
     return 'parse_kv';
