@@ -78,6 +78,11 @@ async function main(argv: string[]): Promise<number> {
       const { directorySyncCommand } = await import('./cli/directory-sync-command.js');
       return directorySyncCommand(rest);
     }
+    case 'config-reference': {
+      const { configReference } = await import('./config/reference.js');
+      process.stdout.write(configReference());
+      return 0;
+    }
     case 'check-config': {
       const { checkConfigCommand } = await import('./cli/check-config-command.js');
       return checkConfigCommand(rest);

@@ -137,13 +137,25 @@ class Validator {
     }
     for (const [key, spec] of Object.entries(fields)) {
       if (seen.has(key)) continue;
-      if ('default' in spec && spec.default !== undefined) out[key] = structuredClone(spec.default);
+      if (spec.type === 'list' && spec.default !== undefined) {
+        out[key] = spec.default.map((item) => fillDefaults(spec.of, structuredClone(item)));
+      } else if ('default' in spec && spec.default !== undefined) out[key] = structuredClone(spec.default);
       else if (spec.type === 'object' && spec.optional === true && (spec.fields && hasDefaults(spec.fields)) && path === '') {
         out[key] = this.object(spec.fields, undefined, key);
       }
     }
     return out;
   }
+}
+
+/** Defaults of an object spec filled into a default value (list items given as defaults). */
+function fillDefaults(spec: FieldSpec, value: unknown): unknown {
+  if (spec.type !== 'object' || value === null || typeof value !== 'object') return value;
+  const v = value as Record<string, unknown>;
+  for (const [k, f] of Object.entries(spec.fields)) {
+    if (v[k] === undefined && 'default' in f && f.default !== undefined) v[k] = structuredClone(f.default);
+  }
+  return v;
 }
 
 function hasDefaults(fields: Record<string, FieldSpec>): boolean {

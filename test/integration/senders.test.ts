@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 import { startCollector, tempDir, readOutput, countOutput, waitFor, ledger, LOGGEN, type Collector } from '../helpers/collector.js';
 import { makePki, type Pki } from '../helpers/tls.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 import { jest } from '@jest/globals';
 jest.setTimeout(180_000);
@@ -227,5 +227,27 @@ describe('shutdown', () => {
     expect(l.received).toBeGreaterThan(10_000);
     expect(l.written).toBe(l.received);
     expect(countOutput(out)).toBe(l.received);
+  });
+});
+
+describe('embedded defaults (what `npm start` runs)', () => {
+  test('no arguments: UDP and TCP on port 5514, NDJSON files under ./data named after the index', async () => {
+    const dir = tempDir('defaults-');
+    const { spawn: sp } = await import('node:child_process');
+    const proc = sp(process.execPath, [join(process.cwd(), 'dist/cli.js'), 'run'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    await waitFor(() => err.includes('syslog-ecs: ready') || proc.exitCode !== null, 20_000, 'collector on defaults');
+    expect(err).toContain('udp://[::]:5514');
+    expect(err).toContain('tcp://[::]:5514');
+    logger(['--udp', '-n', '127.0.0.1', '-P', '5514', '-t', 'defudp', 'default udp']);
+    logger(['--tcp', '-n', '127.0.0.1', '-P', '5514', '-t', 'deftcp', 'default tcp']);
+    // written within a second or so (flush_interval_ms 1000), before shutdown
+    await waitFor(() => readOutput(join(dir, 'data')).length === 2, 5_000, 'events flushed to ./data');
+    proc.kill('SIGTERM');
+    await new Promise((r) => proc.on('exit', r));
+    expect(proc.exitCode).toBe(0);
+    const files = readdirSync(join(dir, 'data'));
+    expect(files).toEqual([expect.stringMatching(/^syslog-ecs-syslog-\d{4}\.\d{2}\.\d{2}\.ndjson$/)]);
   });
 });
