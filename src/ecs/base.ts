@@ -13,21 +13,30 @@ const FLAG_TAGS: readonly [number, string][] = [
   [SyslogFlag.Malformed5424, 'malformed_rfc5424'],
 ];
 
-// the ISO text of the last second seen: most events of a burst share it
-let lastSecond = NaN;
-let lastPrefix = '';
+/**
+ * `toISOString()` of epoch-ms times, reusing the formatted second: most events of a burst share
+ * it. Two slots, because an event formats two different times (its receive time and its device
+ * time) and one slot would thrash between them.
+ */
+const secs = [NaN, NaN];
+const prefixes = ['', ''];
+let nextSlot = 0;
 
-/** `toISOString()` of an epoch-ms time, reusing the formatted second (the hot path formats two per event). */
 export function isoTime(ms: number): string {
   const sec = Math.floor(ms / 1000);
-  if (sec !== lastSecond) {
+  let prefix: string;
+  if (sec === secs[0]) prefix = prefixes[0]!;
+  else if (sec === secs[1]) prefix = prefixes[1]!;
+  else {
     const iso = new Date(sec * 1000).toISOString();
     if (iso.length !== 24) return new Date(ms).toISOString(); // years outside 0000-9999
-    lastSecond = sec;
-    lastPrefix = iso.slice(0, 20);
+    prefix = iso.slice(0, 20);
+    secs[nextSlot] = sec;
+    prefixes[nextSlot] = prefix;
+    nextSlot ^= 1;
   }
   const frac = ms - sec * 1000;
-  return lastPrefix + (frac < 10 ? '00' : frac < 100 ? '0' : '') + frac + 'Z';
+  return prefix + (frac < 10 ? '00' : frac < 100 ? '0' : '') + frac + 'Z';
 }
 
 /** ISO 8601 in UTC with microseconds when the stamp had them. */

@@ -1,46 +1,120 @@
 /**
  * Community ID flow hash v1 (https://github.com/corelight/community-id-spec), as Elastic's
  * `community_id` processor computes it: `1:` + base64(sha1(seed . saddr . daddr . proto . 0 . sport . dport)),
- * endpoints ordered so both directions of a flow hash alike.
+ * endpoints ordered so both directions of a flow hash alike. Addresses are parsed by charCodeAt
+ * straight into a reused buffer; the hash is one-shot.
  */
-import { createHash } from 'node:crypto';
-import { isIPv4, isIPv6 } from 'node:net';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 
-function ipBytes(ip: string): Buffer | null {
-  if (isIPv4(ip)) return Buffer.from(ip.split('.').map(Number));
-  if (!isIPv6(ip)) return null;
+/** Parses an IPv4 or IPv6 literal into `out` at `off`; returns 4, 16, or 0 when not an address. */
+function parseIp(ip: string, out: Buffer, off: number): number {
+  if (ip.indexOf(':') < 0) return parseV4(ip, 0, ip.length, out, off) ? 4 : 0;
+  return parseV6(ip, out, off) ? 16 : 0;
+}
+
+function parseV4(s: string, start: number, end: number, out: Buffer, off: number): boolean {
+  let part = 0, v = 0, digits = 0;
+  for (let i = start; i <= end; i++) {
+    const c = i === end ? 46 : s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || v > 255 || part > 3) return false;
+      out[off + part++] = v;
+      v = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      v = v * 10 + (c - 48);
+      digits++;
+    } else return false;
+  }
+  return part === 4;
+}
+
+function hexVal(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 32;
+  if (l >= 97 && l <= 102) return l - 87;
+  return -1;
+}
+
+function parseV6(ip: string, out: Buffer, off: number): boolean {
   let s = ip;
   const pct = s.indexOf('%');
   if (pct >= 0) s = s.slice(0, pct);
-  // embedded IPv4 tail
-  const lastColon = s.lastIndexOf(':');
-  const tail = s.slice(lastColon + 1);
-  let v4: number[] | null = null;
-  if (tail.includes('.')) {
-    v4 = tail.split('.').map(Number);
-    s = s.slice(0, lastColon + 1) + '0:0';
+  const n = s.length;
+  if (n < 2 || n > 45) return false;
+  const groups = new Array<number>(8);
+  let count = 0;
+  let gap = -1;
+  let i = 0;
+  if (s.charCodeAt(0) === 58) {
+    if (s.charCodeAt(1) !== 58) return false;
+    gap = 0;
+    i = 2;
+    if (i === n) {
+      out.fill(0, off, off + 16);
+      return true;
+    }
   }
-  const [head, rest] = s.split('::') as [string, string | undefined];
-  const h = head ? head.split(':') : [];
-  const r = rest !== undefined && rest !== '' ? rest.split(':') : [];
-  const groups = rest === undefined ? h : [...h, ...new Array(8 - h.length - r.length).fill('0'), ...r];
-  if (groups.length !== 8) return null;
-  const b = Buffer.alloc(16);
-  groups.forEach((g, i) => b.writeUInt16BE(parseInt(g || '0', 16), i * 2));
-  if (v4) {
-    b[12] = v4[0]!; b[13] = v4[1]!; b[14] = v4[2]!; b[15] = v4[3]!;
+  while (i < n) {
+    // an embedded IPv4 tail
+    const dot = s.indexOf('.', i);
+    const colon = s.indexOf(':', i);
+    if (dot >= 0 && (colon < 0 || dot < colon)) {
+      if (count > 6) return false;
+      const tmp = Buffer.allocUnsafe(4);
+      if (!parseV4(s, i, n, tmp, 0)) return false;
+      groups[count++] = (tmp[0]! << 8) | tmp[1]!;
+      groups[count++] = (tmp[2]! << 8) | tmp[3]!;
+      i = n;
+      break;
+    }
+    let v = 0, d = 0;
+    while (i < n && s.charCodeAt(i) !== 58) {
+      const h = hexVal(s.charCodeAt(i));
+      if (h < 0 || d >= 4) return false;
+      v = (v << 4) | h;
+      d++;
+      i++;
+    }
+    if (d === 0) return false;
+    if (count >= 8) return false;
+    groups[count++] = v;
+    if (i < n) {
+      i++; // ':'
+      if (i < n && s.charCodeAt(i) === 58) {
+        if (gap >= 0) return false;
+        gap = count;
+        i++;
+      } else if (i === n) return false;
+    }
   }
-  return b;
-}
-
-function lessThan(a: Buffer, ap: number, b: Buffer, bp: number): boolean {
-  const c = Buffer.compare(a, b);
-  return c < 0 || (c === 0 && ap < bp);
+  if (gap < 0 && count !== 8) return false;
+  if (gap >= 0 && count > 7) return false;
+  const zeros = 8 - count;
+  let g = 0;
+  for (let k = 0; k < 8; k++) {
+    let v: number;
+    if (gap >= 0 && k >= gap && k < gap + zeros) v = 0;
+    else v = groups[g++]!;
+    out[off + 2 * k] = v >> 8;
+    out[off + 2 * k + 1] = v & 0xff;
+  }
+  return true;
 }
 
 /** ICMP type -> reply type, for the one-way handling of ICMP in the spec. */
 const ICMP4: Record<number, number> = { 8: 0, 0: 8, 13: 14, 14: 13, 15: 16, 16: 15, 10: 9, 9: 10, 17: 18, 18: 17 };
 const ICMP6: Record<number, number> = { 128: 129, 129: 128, 133: 134, 134: 133, 135: 136, 136: 135, 130: 131, 131: 130, 144: 145, 145: 144 };
+
+const a = Buffer.alloc(16);
+const b = Buffer.alloc(16);
+const input = Buffer.alloc(2 + 16 + 16 + 2 + 4);
+const hasOneShot = typeof oneShotHash === 'function';
+
+function less(len: number, ap: number, bp: number): boolean {
+  const c = a.compare(b, 0, len, 0, len);
+  return c < 0 || (c === 0 && ap < bp);
+}
 
 /**
  * Community ID of a flow; for ICMP pass the type and code as the ports. Returns undefined when an
@@ -49,34 +123,36 @@ const ICMP6: Record<number, number> = { 128: 129, 129: 128, 133: 134, 134: 133, 
 export function communityId(
   srcIp: string, dstIp: string, proto: number, srcPort: number | undefined, dstPort: number | undefined, seed = 0,
 ): string | undefined {
-  const a = ipBytes(srcIp), b = ipBytes(dstIp);
-  if (!a || !b || a.length !== b.length) return undefined;
+  // a.compare below reads `a` at offset 0: parse each address at offset 0 of its own buffer
+  const la = parseIp(srcIp, a, 0);
+  const lb = parseIp(dstIp, b, 0);
+  if (la === 0 || la !== lb) return undefined;
   const hasPorts = proto === 6 || proto === 17 || proto === 132 || proto === 1 || proto === 58;
-  let sp = srcPort ?? 0, dp = dstPort ?? 0;
   if (hasPorts && (srcPort === undefined || dstPort === undefined)) return undefined;
+  const sp = srcPort ?? 0;
+  let dp = dstPort ?? 0;
   let oneWay = false;
   if (proto === 1 || proto === 58) {
-    const table = proto === 1 ? ICMP4 : ICMP6;
-    const reply = table[sp];
+    const reply = (proto === 1 ? ICMP4 : ICMP6)[sp];
     if (reply === undefined) oneWay = true;
     else dp = reply;
   }
-  let s1 = a, s2 = b, p1 = sp, p2 = dp;
-  if (!oneWay && !lessThan(a, sp, b, dp)) {
-    s1 = b; s2 = a; p1 = dp; p2 = sp;
-  }
-  const h = createHash('sha1');
-  const seedBuf = Buffer.alloc(2);
-  seedBuf.writeUInt16BE(seed);
-  h.update(seedBuf);
-  h.update(s1);
-  h.update(s2);
-  h.update(Buffer.from([proto, 0]));
+  const swap = !oneWay && !less(la, sp, dp);
+  let o = 0;
+  input.writeUInt16BE(seed & 0xffff, 0);
+  o = 2;
+  (swap ? b : a).copy(input, o, 0, la);
+  o += la;
+  (swap ? a : b).copy(input, o, 0, la);
+  o += la;
+  input[o++] = proto;
+  input[o++] = 0;
   if (hasPorts) {
-    const ports = Buffer.alloc(4);
-    ports.writeUInt16BE(p1 & 0xffff, 0);
-    ports.writeUInt16BE(p2 & 0xffff, 2);
-    h.update(ports);
+    input.writeUInt16BE((swap ? dp : sp) & 0xffff, o);
+    input.writeUInt16BE((swap ? sp : dp) & 0xffff, o + 2);
+    o += 4;
   }
-  return '1:' + h.digest('base64');
+  const data = input.subarray(0, o);
+  const digest = hasOneShot ? oneShotHash('sha1', data, 'base64') : createHash('sha1').update(data).digest('base64');
+  return '1:' + digest;
 }

@@ -1,0 +1,32 @@
+/**
+ * One family's fixtures through the Processor in a loop (for profiling a single parser):
+ * node dist/bench/family.bench.js <family> [seconds]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Processor } from '../src/pipeline/process.js';
+import { Telemetry } from '../src/core/telemetry.js';
+import type { Frame } from '../src/core/types.js';
+
+const fam = process.argv[2] ?? 'snort';
+const secs = Number(process.argv[3] ?? 3);
+const lines: Buffer[] = [];
+for (const f of readdirSync(join('fixtures', fam))) {
+  if (!f.endsWith('.log') || f.includes('invalid')) continue;
+  for (const l of readFileSync(join('fixtures', fam, f), 'utf8').split('\n')) if (l.trim()) lines.push(Buffer.from(l));
+}
+const telemetry = new Telemetry();
+const p = new Processor({ timezone: 'UTC', senders: [], enrichers: [], telemetry });
+const stats = telemetry.stats('bench', '10.0.0.1');
+const frame: Frame = { data: lines[0]!, senderIp: '10.0.0.1', senderPort: 514, listener: 'bench', receivedAt: Date.now(), truncated: false };
+let n = 0, sink = 0;
+const end = Date.now() + secs * 1000;
+const t0 = Date.now();
+while (Date.now() < end) {
+  for (let i = 0; i < 500; i++) {
+    frame.data = lines[n % lines.length]!;
+    sink += Object.keys(p.process(frame, stats)).length;
+    n++;
+  }
+}
+process.stdout.write(JSON.stringify({ scenario: 'family', family: fam, events_per_s: Math.round(n / ((Date.now() - t0) / 1000)), sink }) + '\n');
