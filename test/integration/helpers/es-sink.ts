@@ -57,14 +57,27 @@ export async function countDocs(client: Client, index: string): Promise<number> 
   return r.count;
 }
 
-/** distinct `labels.seq` values (exact up to 40k with precision_threshold) */
+/** distinct `labels.seq` values, exactly (composite aggregation pages); throws on a duplicated seq */
 export async function distinctSeq(client: Client, index: string): Promise<number> {
   await client.indices.refresh({ index, ignore_unavailable: true, allow_no_indices: true });
-  const r = await client.search({
-    index, size: 0, ignore_unavailable: true, allow_no_indices: true,
-    aggs: { seqs: { cardinality: { field: 'labels.seq', precision_threshold: 40000 } } },
-  });
-  return (r.aggregations?.seqs as { value: number }).value;
+  let after: Record<string, string | number | boolean | null> | undefined;
+  let distinct = 0;
+  const dups: string[] = [];
+  for (;;) {
+    const r = await client.search({
+      index, size: 0, ignore_unavailable: true, allow_no_indices: true,
+      aggs: { seqs: { composite: { size: 10000, sources: [{ seq: { terms: { field: 'labels.seq' } } }], ...(after ? { after } : {}) } } },
+    });
+    const agg = r.aggregations?.seqs as { buckets: { key: { seq: string }; doc_count: number }[]; after_key?: Record<string, string> };
+    for (const b of agg.buckets) {
+      distinct++;
+      if (b.doc_count > 1 && dups.length < 10) dups.push(`${b.key.seq} x${b.doc_count}`);
+    }
+    if (agg.buckets.length === 0 || !agg.after_key) break;
+    after = agg.after_key;
+  }
+  if (dups.length > 0) throw new Error(`duplicated events: ${dups.join(', ')}`);
+  return distinct;
 }
 
 export async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
