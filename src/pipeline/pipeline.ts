@@ -8,11 +8,16 @@ import type { EcsDoc, Frame } from '../core/types.js';
 import { SenderStats, type Telemetry } from '../core/telemetry.js';
 import type { FrameHandler } from '../sources/frame-handler.js';
 import { WriteResult, type Output } from '../sinks/output.js';
-import type { Processor } from './process.js';
+import type { SenderStats as Stats } from '../core/telemetry.js';
+
+/** Turns a frame into a document (the syslog Processor; other inputs such as JSON lines bring their own). */
+export interface FrameProcessor {
+  process(frame: Frame, stats: Stats): EcsDoc;
+}
 
 /** A listener's view of the pipeline: its own processor (its default timezone), shared outputs. */
 class ListenerHandler implements FrameHandler {
-  constructor(private readonly pipeline: Pipeline, private readonly processor: Processor) {}
+  constructor(private readonly pipeline: Pipeline, private readonly processor: FrameProcessor) {}
   get telemetry(): Telemetry {
     return this.pipeline.telemetry;
   }
@@ -36,7 +41,7 @@ export class Pipeline implements FrameHandler {
 
   constructor(
     readonly telemetry: Telemetry,
-    private readonly processor: Processor,
+    private readonly processor: FrameProcessor,
     private readonly outputs: readonly Output[],
   ) {
     this.secondaryStats = outputs.slice(1).map((o) => new SenderStats('*', o.name));
@@ -56,7 +61,7 @@ export class Pipeline implements FrameHandler {
   }
 
   /** A handler for a listener whose processor differs (another default timezone). */
-  handlerFor(processor: Processor): FrameHandler {
+  handlerFor(processor: FrameProcessor): FrameHandler {
     return processor === this.processor ? this : new ListenerHandler(this, processor);
   }
 
