@@ -32,10 +32,49 @@ export class SenderStats {
 
 const MAX_SENDERS = 10_000;
 
+/** A message that was not parsed, beside what was extracted from it (for the status page). */
+export interface UnparsedSample {
+  at: number;
+  /** the message as received, cut at SAMPLE_RAW_CHARS */
+  raw: string;
+  /** the document as JSON, cut at SAMPLE_DOC_CHARS */
+  doc: string;
+}
+export const SAMPLES_PER_SENDER = 5;
+const SAMPLE_RAW_CHARS = 2048;
+const SAMPLE_DOC_CHARS = 8192;
+const MAX_SAMPLED_SENDERS = 1000;
+
 export class Telemetry {
   readonly senders = new Map<string, SenderStats>();
   /** events by family and message id, parsed vs unknown */
   readonly coverage = new Map<string, { parsed: number; unknown: number }>();
+  /** latest unparsed messages per sender (newest last), for the status page */
+  readonly samples = new Map<SenderStats, UnparsedSample[]>();
+
+  /**
+   * Keeps a sample of a message whose parse status is not `parsed` (failure path only): the first
+   * SAMPLES_PER_SENDER at once, then at most one a second per sender, the oldest pushed out.
+   */
+  sampleUnparsed(stats: SenderStats, raw: string, doc: unknown): void {
+    let ring = this.samples.get(stats);
+    const now = Date.now();
+    if (ring === undefined) {
+      if (this.samples.size >= MAX_SAMPLED_SENDERS) return;
+      ring = [];
+      this.samples.set(stats, ring);
+    } else if (ring.length >= SAMPLES_PER_SENDER) {
+      if (now - ring[ring.length - 1]!.at < 1000) return;
+      ring.shift();
+    }
+    let json: string;
+    try {
+      json = JSON.stringify(doc);
+    } catch {
+      json = '(not serializable)';
+    }
+    ring.push({ at: now, raw: raw.slice(0, SAMPLE_RAW_CHARS), doc: json.slice(0, SAMPLE_DOC_CHARS) });
+  }
 
   stats(listener: string, sender: string): SenderStats {
     const key = listener + '|' + sender;

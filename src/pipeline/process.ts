@@ -91,6 +91,7 @@ export class Processor {
     };
     const enrichers = this.opts.enrichers;
     for (let i = 0; i < enrichers.length; i++) enrichers[i]!.enrich(doc, frame.senderIp);
+    if (status !== PARSE_STATUS.ok) this.opts.telemetry.sampleUnparsed(stats, msg.raw, doc);
     return doc;
   }
 }
