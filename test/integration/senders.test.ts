@@ -203,10 +203,11 @@ describe('loggen volume', () => {
   test('50k messages over TLS become exactly 50k events', async () => {
     const dir = tempDir();
     const c = await startCollector(['--config', tlsConfig(dir, 'none')]);
-    // loggen closes its TLS connection without reading the server's session tickets, so the kernel
-    // resets it and discards whatever the collector had not yet read: keep the rate within what the
-    // collector reads as it comes (rsyslog and syslog-ng daemons close cleanly)
-    loggen(['-U', '-n', '50000', '-r', '20000', '127.0.0.1', String(c.port('tls'))]);
+    // loggen never reads from its TLS socket, so the TLS 1.3 session tickets the server sends after
+    // the handshake stay unread, and its close() becomes a reset that discards whatever the collector
+    // had not read yet (measured: none lost with --tls-max-v1.2). Keep the rate well within what the
+    // collector reads as it comes, also on a busy CI machine.
+    loggen(['-U', '-n', '50000', '-r', '10000', '127.0.0.1', String(c.port('tls'))]);
     const l = await stopOk(c);
     expect(l.written).toBe(50_000);
     expect(countOutput(join(dir, 'out'))).toBe(50_000);

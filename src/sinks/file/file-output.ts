@@ -21,15 +21,49 @@ export interface FileOutputOptions {
   maxBufferedBytes: number;
 }
 
+const BLOCK_BYTES = 1 << 20;
+
+/**
+ * Bytes waiting for one file. Lines are encoded into 1 MiB blocks as they arrive, so the JSON
+ * strings die young (no old-generation garbage) and a flush writes the blocks as they are.
+ */
 interface Pending {
-  chunks: string[];
-  /** stats of the events in `chunks`, run-length encoded */
+  blocks: Buffer[];
+  /** bytes used in the last block */
+  used: number;
+  bytes: number;
+  /** stats of the events in the blocks, run-length encoded */
   stats: SenderStats[];
   counts: number[];
 }
 
 function newPending(): Pending {
-  return { chunks: [], stats: [], counts: [] };
+  return { blocks: [Buffer.allocUnsafe(BLOCK_BYTES)], used: 0, bytes: 0, stats: [], counts: [] };
+}
+
+/** Appends `line` (UTF-8) to the pending blocks; returns the bytes it took. */
+function append(p: Pending, line: string): number {
+  // a UTF-8 character takes at most 3 bytes per UTF-16 unit
+  const worst = line.length * 3;
+  let block = p.blocks[p.blocks.length - 1]!;
+  if (p.used + worst > block.length) {
+    if (worst > BLOCK_BYTES) {
+      const big = Buffer.from(line, 'utf8');
+      p.blocks[p.blocks.length - 1] = block.subarray(0, p.used);
+      p.blocks.push(big, Buffer.allocUnsafe(BLOCK_BYTES));
+      p.used = 0;
+      p.bytes += big.length;
+      return big.length;
+    }
+    p.blocks[p.blocks.length - 1] = block.subarray(0, p.used);
+    block = Buffer.allocUnsafe(BLOCK_BYTES);
+    p.blocks.push(block);
+    p.used = 0;
+  }
+  const n = block.write(line, p.used, 'utf8');
+  p.used += n;
+  p.bytes += n;
+  return n;
 }
 
 export class FileOutput implements Output {
@@ -68,21 +102,20 @@ export class FileOutput implements Output {
   write(doc: EcsDoc, stats: SenderStats): WriteResult {
     if (this.unwrittenBytes > 2 * this.opts.maxBufferedBytes) return WriteResult.Rejected;
     const file = this.nameFor(datasetOf(doc), eventTime(doc)) + '.ndjson';
-    const line = JSON.stringify(doc) + '\n';
     let p = this.buffers.get(file);
     if (p === undefined) {
       p = newPending();
       this.buffers.set(file, p);
     }
-    p.chunks.push(line);
+    const n = append(p, JSON.stringify(doc) + '\n');
     const last = p.stats.length - 1;
     if (last >= 0 && p.stats[last] === stats) p.counts[last]!++;
     else {
       p.stats.push(stats);
       p.counts.push(1);
     }
-    this.bufferedBytes += line.length;
-    this.unwrittenBytes += line.length;
+    this.bufferedBytes += n;
+    this.unwrittenBytes += n;
     this.unwrittenEvents++;
     if (this.bufferedBytes >= this.opts.flushBytes && this.flushing === null) void this.flush();
     if (this.unwrittenBytes >= this.opts.maxBufferedBytes) {
@@ -126,12 +159,12 @@ export class FileOutput implements Output {
 
   private async writeBatch(batch: Map<string, Pending>): Promise<void> {
     for (const [file, p] of batch) {
-      const data = p.chunks.join('');
+      p.blocks[p.blocks.length - 1] = p.blocks[p.blocks.length - 1]!.subarray(0, p.used);
       let events = 0;
       for (const c of p.counts) events += c;
       try {
         const fh = await this.handle(file);
-        await fh.write(data);
+        await fh.writev(p.blocks);
         for (let i = 0; i < p.stats.length; i++) p.stats[i]!.written += p.counts[i]!;
         this.lastError = null;
       } catch (e) {
@@ -139,7 +172,7 @@ export class FileOutput implements Output {
         process.stderr.write(`syslog-ecs: ${this.name}: ${this.lastError}\n`);
         for (let i = 0; i < p.stats.length; i++) p.stats[i]!.dropped.output_error += p.counts[i]!;
       }
-      this.unwrittenBytes -= data.length;
+      this.unwrittenBytes -= p.bytes;
       this.unwrittenEvents -= events;
     }
     // close files not written for a minute (yesterday's, datasets gone quiet)
