@@ -164,7 +164,9 @@ export class FileOutput implements Output {
       for (const c of p.counts) events += c;
       try {
         const fh = await this.handle(file);
-        await fh.writev(p.blocks);
+        const { bytesWritten } = await fh.writev(p.blocks);
+        // regular files take the whole vector; should one not, write the rest in order
+        if (bytesWritten < p.bytes) await fh.write(Buffer.concat(p.blocks).subarray(bytesWritten));
         for (let i = 0; i < p.stats.length; i++) p.stats[i]!.written += p.counts[i]!;
         this.lastError = null;
       } catch (e) {
