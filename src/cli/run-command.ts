@@ -18,6 +18,7 @@ import { UdpSource } from '../sources/udp.js';
 import { TcpSource } from '../sources/tcp.js';
 import { buildEnrichment } from '../enrich/build.js';
 import { formatLedger } from './ledger.js';
+import { startHttpServer, type HttpServer } from '../http/server.js';
 
 export interface RunningCollector {
   sources: Source[];
@@ -25,6 +26,8 @@ export interface RunningCollector {
   telemetry: Telemetry;
   pipeline: Pipeline;
   config: Config;
+  /** the /health, /metrics and status page endpoint; null when disabled or its address was taken */
+  http: HttpServer | null;
   stop(): Promise<void>;
 }
 
@@ -111,16 +114,21 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
     throw e;
   }
   for (const o of outputs) process.stderr.write(`syslog-ecs: output ${o.name}\n`);
+  // /health, /metrics and the status page (src/http): after the sources, stopped first
+  const http: HttpServer | null = await startHttpServer({
+    listen: config.http.listen, telemetry, sources, outputs, secondaryStats: pipeline.secondaryStats,
+  });
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      await http?.stop();
       for (const s of sources) await s.stop(config.pipeline.shutdown_grace_ms);
       for (const o of outputs) await o.close();
       enrichment.close();
     })();
     return stopping;
   };
-  return { sources, outputs, telemetry, pipeline, config, stop };
+  return { sources, outputs, telemetry, pipeline, config, http, stop };
 }
 
 export async function runCommand(args: string[]): Promise<number> {
