@@ -8,7 +8,7 @@
  * `ledger_*` (in = written + dead-lettered + dropped + in flight); per output `output_up`,
  * `output_pending_events` (queue depth) and, for Elasticsearch, `elasticsearch_*`; per listener
  * `listener_up`, `listener_connections`, `listener_connections_refused_total`,
- * `listener_tls_failures_total`; parser coverage per family and message id; process metrics.
+ * `listener_tls_failures_total`; parser coverage per family and message id; the usual process_* and nodejs_* metrics.
  */
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { DROP_REASONS, type SenderStats, type Telemetry } from '../core/telemetry.js';
@@ -42,7 +42,7 @@ type Set = (labels: Record<string, string>, value: number) => void;
 
 export function createMetricsRegistry(m: MetricsSources): Registry {
   const register = new Registry();
-  collectDefaultMetrics({ register, prefix: 'syslog_ecs_process_' });
+  collectDefaultMetrics({ register }); // process_* and nodejs_* under their usual names
 
   const counter = (name: string, help: string, labelNames: string[], fill: (set: Set) => void): void => {
     new Counter({
