@@ -76,6 +76,25 @@ export class Telemetry {
     ring.push({ at: now, raw: raw.slice(0, SAMPLE_RAW_CHARS), doc: json.slice(0, SAMPLE_DOC_CHARS) });
   }
 
+  /** Removes and returns a sender's samples (a parser worker hands them to the main thread with its outcomes). */
+  takeSamples(stats: SenderStats): UnparsedSample[] | undefined {
+    const ring = this.samples.get(stats);
+    if (ring !== undefined) this.samples.delete(stats);
+    return ring;
+  }
+
+  /** Adds samples taken elsewhere (a parser worker) to a sender's ring, keeping the newest. */
+  addSamples(stats: SenderStats, samples: readonly UnparsedSample[]): void {
+    let ring = this.samples.get(stats);
+    if (ring === undefined) {
+      if (this.samples.size >= MAX_SAMPLED_SENDERS) return;
+      ring = [];
+      this.samples.set(stats, ring);
+    }
+    ring.push(...samples);
+    if (ring.length > SAMPLES_PER_SENDER) ring.splice(0, ring.length - SAMPLES_PER_SENDER);
+  }
+
   stats(listener: string, sender: string): SenderStats {
     const key = listener + '|' + sender;
     let s = this.senders.get(key);
