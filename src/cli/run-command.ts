@@ -16,7 +16,8 @@ import type { Output } from '../sinks/output.js';
 import type { Source } from '../sources/frame-handler.js';
 import { UdpSource } from '../sources/udp.js';
 import { TcpSource } from '../sources/tcp.js';
-import { buildEnrichment } from '../enrich/build.js';
+import { buildEnrichment, type EnrichSettings } from '../enrich/build.js';
+import { ParserPool } from '../pipeline/worker-pool.js';
 import { formatLedger } from './ledger.js';
 import { startHttpServer, type HttpServer } from '../http/server.js';
 
@@ -56,7 +57,7 @@ export function mergeFlags(base: Config | null, listen: string[], output: string
 export async function startCollector(config: Config): Promise<RunningCollector> {
   const telemetry = new Telemetry();
   const g = config.enrich.geoip;
-  const enrichment = await buildEnrichment({
+  const enrichSettings: EnrichSettings = {
     geoipDir: g?.directory ?? null,
     geoipCity: g?.city_database ?? null,
     geoipAsn: g?.asn_database ?? null,
@@ -64,7 +65,8 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
     assets: config.enrich.assets?.file ?? null,
     users: config.enrich.users?.file ?? null,
     watch: true,
-  });
+  };
+  const enrichment = await buildEnrichment(enrichSettings);
   const enrichers = enrichment.enrichers;
   const processors = new Map<string, Processor>();
   const processorFor = (tz: string): Processor => {
@@ -80,12 +82,24 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
   for (const oc of config.outputs) outputs.push(await createOutput(oc));
   for (const o of outputs) await o.start();
   const pipeline = new Pipeline(telemetry, processor, outputs);
+  // parsing on worker threads (the main thread keeps sockets and outputs), else inline
+  let pool: ParserPool | null = null;
+  if (config.pipeline.workers > 0) {
+    pool = new ParserPool(pipeline, {
+      workers: config.pipeline.workers,
+      senders: config.senders,
+      enrich: enrichSettings,
+      workerFile: new URL('./parse-worker.js', import.meta.url),
+    });
+    await pool.start();
+  }
   const sources: Source[] = [];
   for (const l of config.listeners) {
     const u = parseListenUrl(l.url);
     const name = l.name ?? l.url;
     // a listener zone gets its own processor: decided at start, not per message
-    const handler = pipeline.handlerFor(processorFor(l.timezone ?? config.timezone));
+    const tz = l.timezone ?? config.timezone;
+    const handler = pool !== null ? pool.handler(tz) : pipeline.handlerFor(processorFor(tz));
     if (u.protocol === 'udp') {
       sources.push(new UdpSource({
         name, host: u.host, port: u.port, maxMessageBytes: l.max_message_bytes,
@@ -123,6 +137,7 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
     stopping ??= (async () => {
       await http?.stop();
       for (const s of sources) await s.stop(config.pipeline.shutdown_grace_ms);
+      if (pool !== null) await pool.close();
       for (const o of outputs) await o.close();
       enrichment.close();
     })();

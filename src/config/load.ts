@@ -25,6 +25,7 @@ export interface ListenerConfig {
   url: string; name?: string; timezone?: string; max_message_bytes: number; max_connections: number;
   idle_timeout_ms: number; framing: 'auto' | 'lf' | 'octet-counting'; receive_buffer_bytes: number;
   allow?: string[]; tls?: TlsConfig;
+  rate_limit?: { events_per_s: number; burst?: number; tcp_action: 'pause' | 'drop' };
 }
 export interface SenderConfig { match: string; family?: string; timezone?: string }
 export interface OutputConfig {
@@ -181,6 +182,8 @@ function checkSemantics(c: Config, v: Validator, find: (path: string) => Node | 
     for (const [j, a] of (l.allow ?? []).entries()) if (!isCidr(a)) at(`${p}.allow[${j}]`, `not an IP or CIDR: "${a}"`);
     if (l.url.startsWith('tls:') && (!l.tls?.cert_file || !l.tls?.key_file)) at(`${p}.tls`, 'a tls:// listener needs tls.cert_file and tls.key_file');
     if (l.tls?.client_auth && l.tls.client_auth !== 'none' && !l.tls.ca_file) at(`${p}.tls.ca_file`, 'client_auth needs ca_file');
+    if (l.rate_limit !== undefined && l.rate_limit.events_per_s === undefined) at(`${p}.rate_limit`, 'rate_limit needs events_per_s');
+    if (l.rate_limit !== undefined && l.rate_limit.events_per_s === undefined) at(`${p}.rate_limit`, 'rate_limit needs events_per_s');
   });
   c.senders.forEach((s, i) => {
     const p = `senders[${i}]`;
@@ -205,15 +208,16 @@ export function isCidr(s: string): boolean {
 }
 
 export interface ListenUrl {
-  protocol: 'udp' | 'tcp' | 'tls';
+  /** json+tcp: JSON lines from applications (src/sources/json-lines.ts) */
+  protocol: 'udp' | 'tcp' | 'tls' | 'json+tcp';
   host: string;
   port: number;
 }
 
 /** `udp://HOST:PORT`, `tcp://[::]:514`, ... */
 export function parseListenUrl(url: string): ListenUrl {
-  const m = /^(udp|tcp|tls):\/\/(\[[0-9a-fA-F:.]+\]|[^:/\s]+):(\d{1,5})\/?$/.exec(url);
-  if (!m) throw new Error(`not a listener URL (udp|tcp|tls://HOST:PORT): "${url}"`);
+  const m = /^(udp|tcp|tls|json\+tcp):\/\/(\[[0-9a-fA-F:.]+\]|[^:/\s]+):(\d{1,5})\/?$/.exec(url);
+  if (!m) throw new Error(`not a listener URL (udp|tcp|tls|json+tcp://HOST:PORT): "${url}"`);
   const port = Number(m[3]);
   if (port > 65535) throw new Error(`port out of range in "${url}"`);
   let host = m[2]!;
@@ -231,7 +235,7 @@ export function validateConfigText(text: string): { config: Config; issues: Conf
   }
   const root = (doc.contents ?? null) as Node | null;
   const config = v.object(configSpec as Record<string, FieldSpec>, root, '') as unknown as Config;
-  config.pipeline ??= { workers: 0, shutdown_grace_ms: 2000 };
+  config.pipeline ??= { workers: 1, shutdown_grace_ms: 2000 };
   config.enrich ??= {};
   config.http ??= { listen: '127.0.0.1:9102' };
   if (v.issues.length === 0) {

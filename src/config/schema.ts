@@ -32,7 +32,7 @@ export const listenerSpec: FieldSpec = {
   doc: 'A listener.',
   fields: {
     url: {
-      type: 'string', doc: '`udp://HOST:PORT`, `tcp://HOST:PORT` or `tls://HOST:PORT` (IPv6 as `[::]`).',
+      type: 'string', doc: '`udp://HOST:PORT`, `tcp://HOST:PORT` or `tls://HOST:PORT` (IPv6 as `[::]`); `json+tcp://HOST:PORT` for JSON lines from applications (Logstash `json_lines`, docs/operations.md).',
       example: 'udp://0.0.0.0:5514',
     },
     name: { type: 'string', doc: 'Name in metrics and documents; defaults to the URL.' },
@@ -44,6 +44,17 @@ export const listenerSpec: FieldSpec = {
     receive_buffer_bytes: { type: 'int', min: 0, default: 8 << 20, doc: 'UDP: socket receive buffer asked of the kernel (SO_RCVBUF; capped by net.core.rmem_max).' },
     allow: { type: 'string-list', doc: 'Sender allowlist (IPs/CIDRs); empty: everyone. Others are dropped and counted (`not_allowed`).' },
     tls: { type: 'object', optional: true, doc: 'TLS settings (for `tls://`).', fields: tlsFields },
+    rate_limit: {
+      type: 'object', optional: true, doc: 'Per-sender rate limit (token bucket per sender address); none by default.',
+      fields: {
+        events_per_s: { type: 'int', min: 1, doc: 'Sustained events per second each sender may send (required with rate_limit).' },
+        burst: { type: 'int', min: 1, doc: 'Bucket depth: events a sender may send at once above the rate; default events_per_s.' },
+        tcp_action: {
+          type: 'enum', values: ['pause', 'drop'], default: 'pause',
+          doc: 'TCP/TLS over the limit: `pause` stops reading the connection until the bucket refills (flow control, nothing dropped); `drop` drops and counts (`rate_limited`). UDP always drops and counts.',
+        },
+      },
+    },
   },
 };
 
@@ -81,7 +92,7 @@ export const configSpec: Record<string, FieldSpec> = {
   pipeline: {
     type: 'object', optional: true, doc: 'Processing.',
     fields: {
-      workers: { type: 'int', min: 0, max: 64, default: 0, doc: 'Parser worker threads (0: parse on the main thread).' },
+      workers: { type: 'int', min: 0, max: 64, default: 1, doc: 'Parser worker threads; the main thread keeps sockets and outputs (0: parse on the main thread).' },
       shutdown_grace_ms: { type: 'int', min: 0, default: 2000, doc: 'On SIGTERM, how long open TCP connections may still deliver before they are closed.' },
     },
   },

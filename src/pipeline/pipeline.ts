@@ -7,7 +7,7 @@
 import type { EcsDoc, Frame } from '../core/types.js';
 import { SenderStats, type Telemetry } from '../core/telemetry.js';
 import type { FrameHandler } from '../sources/frame-handler.js';
-import { WriteResult, type Output } from '../sinks/output.js';
+import { WriteResult, type EncodedEvent, type Output } from '../sinks/output.js';
 import type { SenderStats as Stats } from '../core/telemetry.js';
 
 /** Turns a frame into a document (the syslog Processor; other inputs such as JSON lines bring their own). */
@@ -86,6 +86,34 @@ export class Pipeline implements FrameHandler {
       s.received++;
       const copy = i === outputs.length - 1 ? doc : structuredClone(doc);
       const ri = o.write(copy, s);
+      if (ri === WriteResult.Rejected) s.dropped.queue_full++;
+      if (ri !== WriteResult.Ok) {
+        this.markFull(o);
+        if (worst === WriteResult.Ok) worst = WriteResult.Full;
+      }
+    }
+    return worst;
+  }
+
+  /**
+   * Hands a serialized document (from a parser worker) to the outputs. Outputs that only take
+   * documents get it parsed back (their cost, not the common path's).
+   */
+  deliverEncoded(ev: EncodedEvent, stats: SenderStats): WriteResult {
+    const outputs = this.outputs;
+    const primary = outputs[0]!;
+    const r = primary.writeEncoded ? primary.writeEncoded(ev, stats) : primary.write(JSON.parse(ev.json) as EcsDoc, stats);
+    if (r === WriteResult.Rejected) {
+      this.markFull(primary);
+      return r;
+    }
+    if (r === WriteResult.Full) this.markFull(primary);
+    let worst: WriteResult = r;
+    for (let i = 1; i < outputs.length; i++) {
+      const o = outputs[i]!;
+      const s = this.secondaryStats[i - 1]!;
+      s.received++;
+      const ri = o.writeEncoded ? o.writeEncoded(ev, s) : o.write(JSON.parse(ev.json) as EcsDoc, s);
       if (ri === WriteResult.Rejected) s.dropped.queue_full++;
       if (ri !== WriteResult.Ok) {
         this.markFull(o);

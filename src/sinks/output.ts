@@ -15,8 +15,22 @@ export interface OutputHealth {
   reason?: string;
 }
 
+/**
+ * A document already serialized (once) with what outputs route by: its dataset and the instant it
+ * is indexed at. Parser workers hand these to the main thread, so the document is never parsed back.
+ */
+export interface EncodedEvent {
+  /** the document as JSON, without a trailing newline */
+  json: string;
+  dataset: string;
+  /** epoch ms of @timestamp (after eventTime filled it in) */
+  timeMs: number;
+}
+
 export interface Output {
   readonly name: string;
+  /** like write, for an already serialized document; outputs without it get the document parsed back */
+  writeEncoded?(ev: EncodedEvent, stats: SenderStats): WriteResult;
   /** start (connect, create directories, install templates); rejects with a CollectorError */
   start(): Promise<void>;
   /** accept a document; false when full (the document was still taken unless `accepted` is false) */

@@ -1,7 +1,7 @@
 /** `--output stdout`: one JSON document per line on standard output, for debugging. */
 import type { EcsDoc } from '../core/types.js';
 import type { SenderStats } from '../core/telemetry.js';
-import { WriteResult, type Output, type OutputHealth } from './output.js';
+import { WriteResult, type EncodedEvent, type Output, type OutputHealth } from './output.js';
 import { eventTime } from './index-name.js';
 
 export class StdoutOutput implements Output {
@@ -19,7 +19,15 @@ export class StdoutOutput implements Output {
 
   write(doc: EcsDoc, stats: SenderStats): WriteResult {
     eventTime(doc);
-    this.chunks.push(JSON.stringify(doc) + '\n');
+    return this.writeLine(JSON.stringify(doc), stats);
+  }
+
+  writeEncoded(ev: EncodedEvent, stats: SenderStats): WriteResult {
+    return this.writeLine(ev.json, stats);
+  }
+
+  private writeLine(json: string, stats: SenderStats): WriteResult {
+    this.chunks.push(json + '\n');
     this.stats.push(stats);
     if (this.chunks.length >= 1000) this.flushSync();
     return this.waiting ? WriteResult.Full : WriteResult.Ok;

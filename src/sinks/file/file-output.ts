@@ -9,8 +9,9 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { EcsDoc } from '../../core/types.js';
 import type { SenderStats } from '../../core/telemetry.js';
-import { WriteResult, type Output, type OutputHealth } from '../output.js';
-import { compileIndexTemplate, datasetOf, eventTime, DEFAULT_INDEX_TEMPLATE } from '../index-name.js';
+import { WriteResult, type EncodedEvent, type Output, type OutputHealth } from '../output.js';
+import { encodeDoc } from '../encode.js';
+import { compileIndexTemplate, DEFAULT_INDEX_TEMPLATE } from '../index-name.js';
 import { CollectorError } from '../../core/errors.js';
 
 export interface FileOutputOptions {
@@ -101,13 +102,18 @@ export class FileOutput implements Output {
 
   write(doc: EcsDoc, stats: SenderStats): WriteResult {
     if (this.unwrittenBytes > 2 * this.opts.maxBufferedBytes) return WriteResult.Rejected;
-    const file = this.nameFor(datasetOf(doc), eventTime(doc)) + '.ndjson';
+    return this.writeEncoded(encodeDoc(doc), stats);
+  }
+
+  writeEncoded(ev: EncodedEvent, stats: SenderStats): WriteResult {
+    if (this.unwrittenBytes > 2 * this.opts.maxBufferedBytes) return WriteResult.Rejected;
+    const file = this.nameFor(ev.dataset, ev.timeMs) + '.ndjson';
     let p = this.buffers.get(file);
     if (p === undefined) {
       p = newPending();
       this.buffers.set(file, p);
     }
-    const n = append(p, JSON.stringify(doc) + '\n');
+    const n = append(p, ev.json + '\n');
     const last = p.stats.length - 1;
     if (last >= 0 && p.stats[last] === stats) p.counts[last]!++;
     else {

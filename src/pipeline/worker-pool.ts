@@ -1,0 +1,255 @@
+/**
+ * Parsing on worker threads with batched hand-off. Sources hand frames to a PoolHandler (one per
+ * listener zone); frames are copied back to back into a batch per worker; a batch goes out when it
+ * is full or at the end of the current event-loop turn. Each sender always goes to the same worker,
+ * so a sender's events keep their order. Results come back serialized and go to the outputs
+ * through Pipeline.deliverEncoded. Bounded: a worker with too many batches in flight makes the
+ * handler report Full (TCP pauses), and past twice that Rejected (UDP counts a drop).
+ */
+import { Worker } from 'node:worker_threads';
+import type { Frame } from '../core/types.js';
+import type { SenderStats, Telemetry } from '../core/telemetry.js';
+import type { FrameHandler } from '../sources/frame-handler.js';
+import { WriteResult } from '../sinks/output.js';
+import type { Pipeline } from './pipeline.js';
+import type { BatchMessage, BatchSender, ResultMessage } from './worker-protocol.js';
+import type { SenderRule } from '../dispatch/senders.js';
+import type { EnrichSettings } from '../enrich/build.js';
+
+const BATCH_EVENTS = 1024;
+const BATCH_BYTES = 512 * 1024;
+const MAX_IN_FLIGHT = 4;
+
+interface Batch {
+  id: number;
+  data: Buffer;
+  used: number;
+  ends: number[];
+  receivedAt: number[];
+  truncated: number[];
+  senderIdx: number[];
+  senders: BatchSender[];
+  stats: SenderStats[];
+  senderIndex: Map<SenderStats, number>;
+}
+
+interface Slot {
+  worker: Worker;
+  batch: Batch | null;
+  inFlight: number;
+  queued: Map<number, Batch>;
+}
+
+let nextBatchId = 1;
+
+function newBatch(): Batch {
+  return {
+    id: nextBatchId++, data: Buffer.allocUnsafe(64 * 1024), used: 0, ends: [], receivedAt: [], truncated: [], senderIdx: [],
+    senders: [], stats: [], senderIndex: new Map(),
+  };
+}
+
+export interface PoolOptions {
+  workers: number;
+  senders: readonly SenderRule[];
+  enrich: EnrichSettings;
+  workerFile: URL;
+}
+
+export class ParserPool {
+  private readonly slots: Slot[] = [];
+  private readonly affinity = new WeakMap<SenderStats, number>();
+  private nextSlot = 0;
+  private flushScheduled = false;
+  private readonly resumeCallbacks: (() => void)[] = [];
+  private idleWaiters: (() => void)[] = [];
+  paused = false;
+
+  constructor(private readonly pipeline: Pipeline, private readonly opts: PoolOptions) {
+    pipeline.onResume(() => this.maybeResume());
+  }
+
+  async start(): Promise<void> {
+    const ready: Promise<void>[] = [];
+    for (let i = 0; i < this.opts.workers; i++) {
+      const worker = new Worker(this.opts.workerFile, {
+        workerData: { senders: this.opts.senders, enrich: { ...this.opts.enrich, log: undefined } },
+        // a larger young generation: parsing allocates many short-lived objects
+        resourceLimits: { maxYoungGenerationSizeMb: 48 },
+      });
+      const slot: Slot = { worker, batch: null, inFlight: 0, queued: new Map() };
+      this.slots.push(slot);
+      ready.push(new Promise((resolve, reject) => {
+        worker.once('error', reject);
+        worker.once('message', () => {
+          worker.removeListener('error', reject);
+          worker.on('message', (m: ResultMessage) => this.onResult(slot, m));
+          worker.on('error', (e) => process.stderr.write(`syslog-ecs: parser worker failed: ${e.stack ?? e}\n`));
+          resolve();
+        });
+      }));
+    }
+    await Promise.all(ready);
+  }
+
+  handler(timezone: string): FrameHandler {
+    return new PoolHandler(this, timezone);
+  }
+
+  get telemetry(): Telemetry {
+    return this.pipeline.telemetry;
+  }
+
+  onResume(cb: () => void): void {
+    this.resumeCallbacks.push(cb);
+  }
+
+  private slotFor(stats: SenderStats): Slot {
+    let i = this.affinity.get(stats);
+    if (i === undefined) {
+      i = this.nextSlot++ % this.slots.length;
+      this.affinity.set(stats, i);
+    }
+    return this.slots[i]!;
+  }
+
+  accept(frame: Frame, stats: SenderStats, timezone: string): WriteResult {
+    const slot = this.slotFor(stats);
+    if (slot.inFlight >= 2 * MAX_IN_FLIGHT) {
+      stats.received++;
+      this.paused = true;
+      return WriteResult.Rejected;
+    }
+    stats.received++;
+    stats.lastSeen = frame.receivedAt;
+    let b = slot.batch;
+    if (b === null) {
+      b = newBatch();
+      slot.batch = b;
+    }
+    const len = frame.data.length;
+    if (b.used + len > b.data.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(b.data.length * 2, b.used + len));
+      b.data.copy(bigger, 0, 0, b.used);
+      b.data = bigger;
+    }
+    frame.data.copy(b.data, b.used);
+    b.used += len;
+    b.ends.push(b.used);
+    b.receivedAt.push(frame.receivedAt);
+    b.truncated.push(frame.truncated ? 1 : 0);
+    let si = b.senderIndex.get(stats);
+    if (si === undefined) {
+      si = b.senders.length;
+      b.senderIndex.set(stats, si);
+      b.senders.push({ ip: frame.senderIp, port: frame.senderPort, listener: frame.listener, timezone });
+      b.stats.push(stats);
+    }
+    b.senderIdx.push(si);
+    if (b.ends.length >= BATCH_EVENTS || b.used >= BATCH_BYTES) this.send(slot);
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flushAll());
+    }
+    if (this.paused || this.pipeline.paused) return WriteResult.Full;
+    return WriteResult.Ok;
+  }
+
+  private flushAll(): void {
+    this.flushScheduled = false;
+    for (const s of this.slots) if (s.batch !== null) this.send(s);
+  }
+
+  private send(slot: Slot): void {
+    const b = slot.batch!;
+    slot.batch = null;
+    const data = new Uint8Array(b.used);
+    data.set(b.data.subarray(0, b.used));
+    const msg: BatchMessage = {
+      id: b.id,
+      data,
+      ends: Int32Array.from(b.ends),
+      receivedAt: Float64Array.from(b.receivedAt),
+      truncated: Uint8Array.from(b.truncated),
+      senderIdx: Uint16Array.from(b.senderIdx),
+      senders: b.senders,
+    };
+    slot.queued.set(b.id, b);
+    slot.inFlight++;
+    if (slot.inFlight >= MAX_IN_FLIGHT) this.paused = true;
+    slot.worker.postMessage(msg, [data.buffer, msg.ends.buffer as ArrayBuffer, msg.receivedAt.buffer as ArrayBuffer]);
+  }
+
+  private onResult(slot: Slot, m: ResultMessage): void {
+    const b = slot.queued.get(m.id)!;
+    slot.queued.delete(m.id);
+    slot.inFlight--;
+    for (let i = 0; i < b.stats.length; i++) {
+      const s = b.stats[i]!;
+      const o = m.outcomes[i]!;
+      s.parsed += o.parsed;
+      s.unknown += o.unknown;
+      s.syslogOnly += o.syslogOnly;
+      s.failed += o.failed;
+      s.truncated += o.truncated;
+      if (o.family !== '') s.family = o.family;
+    }
+    const pipeline = this.pipeline;
+    const json = m.json;
+    let off = 0;
+    for (let i = 0; i < m.lens.length; i++) {
+      const len = m.lens[i]!;
+      const stats = b.stats[b.senderIdx[i]!]!;
+      const r = pipeline.deliverEncoded({ json: json.substring(off, off + len), dataset: m.datasets[i]!, timeMs: m.times[i]! }, stats);
+      if (r === WriteResult.Rejected) stats.dropped.queue_full++;
+      off += len;
+    }
+    this.maybeResume();
+    if (this.idle()) {
+      const w = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const cb of w) cb();
+    }
+  }
+
+  private maybeResume(): void {
+    if (!this.paused && !this.pipeline.paused) return;
+    for (const s of this.slots) if (s.inFlight >= MAX_IN_FLIGHT) return;
+    if (this.pipeline.paused) return;
+    this.paused = false;
+    for (const cb of this.resumeCallbacks) cb();
+  }
+
+  private idle(): boolean {
+    for (const s of this.slots) if (s.inFlight > 0 || s.batch !== null) return false;
+    return true;
+  }
+
+  /** Sends what is batched and waits until every batch has come back and been delivered. */
+  async drain(): Promise<void> {
+    this.flushAll();
+    if (this.idle()) return;
+    await new Promise<void>((r) => this.idleWaiters.push(r));
+  }
+
+  async close(): Promise<void> {
+    await this.drain();
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
+
+class PoolHandler implements FrameHandler {
+  constructor(private readonly pool: ParserPool, private readonly timezone: string) {}
+  get telemetry(): Telemetry {
+    return this.pool.telemetry;
+  }
+  get paused(): boolean {
+    return this.pool.paused;
+  }
+  accept(frame: Frame, stats: SenderStats): WriteResult {
+    return this.pool.accept(frame, stats, this.timezone);
+  }
+  onResume(cb: () => void): void {
+    this.pool.onResume(cb);
+  }
+}

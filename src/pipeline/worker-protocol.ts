@@ -1,0 +1,41 @@
+/** Messages between the main thread and parser workers. */
+
+export interface BatchSender {
+  ip: string;
+  port: number;
+  listener: string;
+  /** default zone of the listener */
+  timezone: string;
+}
+
+export interface BatchMessage {
+  id: number;
+  /** the frames' bytes, back to back (transferred) */
+  data: Uint8Array;
+  /** end offset of each frame in data */
+  ends: Int32Array;
+  receivedAt: Float64Array;
+  truncated: Uint8Array;
+  senderIdx: Uint16Array;
+  senders: BatchSender[];
+}
+
+export interface SenderOutcome {
+  parsed: number;
+  unknown: number;
+  syslogOnly: number;
+  failed: number;
+  truncated: number;
+  family: string;
+}
+
+export interface ResultMessage {
+  id: number;
+  /** every document's JSON, back to back; lens gives each one's length */
+  json: string;
+  lens: Int32Array;
+  times: Float64Array;
+  datasets: string[];
+  /** per batch sender, in BatchMessage.senders order */
+  outcomes: SenderOutcome[];
+}

@@ -1,0 +1,9 @@
+/** Serializes a finished document once, with the routing facts outputs need (dataset, time). */
+import type { EcsDoc } from '../core/types.js';
+import type { EncodedEvent } from './output.js';
+import { datasetOf, eventTime } from './index-name.js';
+
+export function encodeDoc(doc: EcsDoc): EncodedEvent {
+  const timeMs = eventTime(doc);
+  return { json: JSON.stringify(doc), dataset: datasetOf(doc), timeMs };
+}
