@@ -79,7 +79,7 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
   };
   const processor = processorFor(config.timezone);
   const outputs: Output[] = [];
-  for (const oc of config.outputs) outputs.push(await createOutput(oc));
+  for (const [i, oc] of config.outputs.entries()) outputs.push(await createOutput(oc, i));
   for (const o of outputs) await o.start();
   const pipeline = new Pipeline(telemetry, processor, outputs);
   // parsing on worker threads (the main thread keeps sockets and outputs), else inline

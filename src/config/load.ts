@@ -10,6 +10,7 @@ import { configSpec, type FieldSpec } from './schema.js';
 import { CollectorError } from '../core/errors.js';
 import { isValidTimezone } from '../syslog/timezone.js';
 import { FAMILY_IDS } from '../dispatch/dispatch.js';
+import { esSettingsFromConfig } from '../sinks/elasticsearch/config.js';
 
 export interface ConfigIssue {
   path: string;
@@ -184,6 +185,7 @@ function checkSemantics(c: Config, v: Validator, find: (path: string) => Node | 
     if (l.tls?.client_auth && l.tls.client_auth !== 'none' && !l.tls.ca_file) at(`${p}.tls.ca_file`, 'client_auth needs ca_file');
     if (l.rate_limit !== undefined && l.rate_limit.events_per_s === undefined) at(`${p}.rate_limit`, 'rate_limit needs events_per_s');
     if (l.rate_limit !== undefined && l.rate_limit.events_per_s === undefined) at(`${p}.rate_limit`, 'rate_limit needs events_per_s');
+    if (l.rate_limit !== undefined && l.rate_limit.events_per_s === undefined) at(`${p}.rate_limit`, 'rate_limit needs events_per_s');
   });
   c.senders.forEach((s, i) => {
     const p = `senders[${i}]`;
@@ -194,6 +196,18 @@ function checkSemantics(c: Config, v: Validator, find: (path: string) => Node | 
   c.outputs.forEach((o, i) => {
     if (typeof o.url !== 'string') at(`outputs[${i}]`, 'url is required');
     else if (!/^(file:.+|stdout|https?:\/\/.+)$/.test(o.url)) at(`outputs[${i}].url`, `must be file:DIR, stdout or http(s)://HOST:PORT, not "${o.url}"`);
+    else if (o.url.startsWith('http')) {
+      // the Elasticsearch section is validated by the output's own settings reader
+      const section = { ...(typeof o.elasticsearch === 'object' && o.elasticsearch !== null ? o.elasticsearch : {}), url: o.url };
+      try {
+        esSettingsFromConfig(section, `outputs[${i}].elasticsearch`);
+      } catch (e) {
+        const msg = (e as Error).message;
+        const m = /^(outputs\[\d+\]\.elasticsearch[\w.[\]]*): (.*)$/s.exec(msg);
+        if (m) at(m[1]!, m[2]!);
+        else at(`outputs[${i}].elasticsearch`, msg);
+      }
+    }
   });
 }
 

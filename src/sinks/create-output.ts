@@ -4,8 +4,9 @@ import type { Output } from './output.js';
 import { FileOutput } from './file/file-output.js';
 import { StdoutOutput } from './stdout-output.js';
 import { CollectorError } from '../core/errors.js';
+import { ElasticsearchOutput, esSettingsFromConfig } from './elasticsearch/index.js';
 
-export async function createOutput(c: OutputConfig): Promise<Output> {
+export async function createOutput(c: OutputConfig, index = 0): Promise<Output> {
   if (c.url === 'stdout') return new StdoutOutput();
   if (c.url.startsWith('file:')) {
     return new FileOutput({
@@ -17,17 +18,10 @@ export async function createOutput(c: OutputConfig): Promise<Output> {
     });
   }
   if (c.url.startsWith('http://') || c.url.startsWith('https://')) {
-    // TODO(lead): literal import once src/sinks/elasticsearch/index.ts lands
-    const modPath = './elasticsearch/index.js';
-    const es = (await import(modPath).catch((e: Error) => {
-      throw new CollectorError('COL_ERR_OUTPUT', `Elasticsearch output unavailable: ${e.message}`);
-    })) as {
-      ElasticsearchOutput: new (s: unknown) => Output;
-      esSettingsFromConfig: (o: unknown, key: string) => unknown;
-    };
-    const section = { ...(typeof c.elasticsearch === 'object' && c.elasticsearch !== null ? c.elasticsearch : {}), url: c.url };
-    if (c.index_template && !('index_template' in section)) (section as Record<string, unknown>).index_template = c.index_template;
-    return new es.ElasticsearchOutput(es.esSettingsFromConfig(section, 'outputs.elasticsearch'));
+    // the Elasticsearch keys sit under `elasticsearch:`; the URL and index template come from the entry
+    const section: Record<string, unknown> = { ...(typeof c.elasticsearch === 'object' && c.elasticsearch !== null ? c.elasticsearch : {}), url: c.url };
+    if (c.index_template && !('index_template' in section)) section.index_template = c.index_template;
+    return new ElasticsearchOutput(esSettingsFromConfig(section, `outputs[${index}].elasticsearch`));
   }
   throw new CollectorError('COL_ERR_OUTPUT', `unknown output "${c.url}"`);
 }
