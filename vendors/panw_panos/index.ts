@@ -5,11 +5,12 @@
  * order); newer PAN-OS releases only append columns, so one table per type serves 8.1-11.x.
  */
 import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
-import { setField, isIp, relatedIp, relatedUser, relatedHost, appendUnique, ianaNumber } from '../../src/ecs/fields.js';
+import { isIp, ianaNumber } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
 import { splitCsv } from './csv.js';
-import { panTime, panTimeIso, splitUser, normMac, FLAG_LABELS, readFlags, hasBit } from './convert.js';
-import type { Fields, LogType } from './shared.js';
+import { panTime, panTimeIso, isoMs, splitUser, normMac, FLAG_LABELS, readFlags, hasBit } from './convert.js';
+import { Fields, type LogType } from './shared.js';
+import { put } from './put.js';
 import { traffic } from './log-types/traffic.js';
 import { threat } from './log-types/threat.js';
 import { globalprotect } from './log-types/globalprotect.js';
@@ -56,6 +57,67 @@ const DATES = new Set(['panw.panos.parent_session.start_time', 'panw.panos.facto
 const IPS = new Set(['panw.panos.xff.ip', 'panw.panos.remote_user.ip', 'panw.panos.end_ip_address']);
 const MACS = new Set(['panw.panos.src.mac', 'panw.panos.dst.mac']);
 const VENDOR_PREFIX = 'panw.panos.';
+
+/** What the column loop does with a column, decided per log type at load. */
+const COL_SKIP = 0; // not under panw.panos, or copied to ECS and dropped: mapping input only
+const COL_PLAIN = 1;
+const COL_LONG = 2;
+const COL_DATE = 3;
+const COL_IP = 4;
+const COL_MAC = 5;
+const COL_PCAP = 6; // network.pcap_id, left out when 0
+
+interface TypeInfo {
+  readonly lt: LogType;
+  readonly trim: boolean;
+  /** per column: COL_* */
+  readonly kinds: Uint8Array;
+  /** per column: its value slot in `fields` (columns of the same name share one) */
+  readonly slots: Uint16Array;
+  /** per column: the path under panw.panos, split */
+  readonly paths: readonly (readonly string[])[];
+  readonly configSlot: number;
+  readonly fields: Fields;
+}
+
+function colKind(name: string): number {
+  if (!name.startsWith(VENDOR_PREFIX) || REMOVED.has(name)) return COL_SKIP;
+  if (LONGS.has(name)) return COL_LONG;
+  if (DATES.has(name)) return COL_DATE;
+  if (IPS.has(name)) return COL_IP;
+  if (MACS.has(name)) return COL_MAC;
+  if (name === 'panw.panos.network.pcap_id') return COL_PCAP;
+  return COL_PLAIN;
+}
+
+function typeInfo(lt: LogType): TypeInfo {
+  const ix = new Map<string, number>();
+  const cols = lt.columns;
+  const kinds = new Uint8Array(cols.length);
+  const slots = new Uint16Array(cols.length);
+  const paths: string[][] = [];
+  for (let k = 0; k < cols.length; k++) {
+    const name = cols[k]!;
+    let slot = ix.get(name);
+    if (slot === undefined) ix.set(name, (slot = ix.size));
+    slots[k] = slot;
+    kinds[k] = colKind(name);
+    paths.push(name.startsWith(VENDOR_PREFIX) ? name.slice(VENDOR_PREFIX.length).split('.') : []);
+  }
+  let configSlot = ix.get('_temp_.config_version');
+  if (configSlot === undefined) ix.set('_temp_.config_version', (configSlot = ix.size));
+  return { lt, trim: lt === system, kinds, slots, paths, configSlot, fields: new Fields(ix) };
+}
+
+const TYPE_INFO: Record<string, TypeInfo> = Object.create(null) as Record<string, TypeInfo>;
+{
+  const byType = new Map<LogType, TypeInfo>();
+  for (const [type, lt] of Object.entries(LOG_TYPES)) {
+    let info = byType.get(lt);
+    if (info === undefined) byType.set(lt, (info = typeInfo(lt)));
+    TYPE_INFO[type] = info;
+  }
+}
 
 const THREAT_ACTIONS: Record<string, string> = {
   data: 'data_match', file: 'file_match', flood: 'flood_detected', packet: 'packet_attack', scan: 'scan_detected',
@@ -135,10 +197,81 @@ function dropEmpty(doc: EcsDoc, key: string): void {
   if (o !== undefined && o !== null && typeof o === 'object' && !Array.isArray(o) && Object.keys(o).length === 0) delete doc[key];
 }
 
+const P_USER_NAME = { source: ['source', 'user', 'name'], destination: ['destination', 'user', 'name'] } as const;
+const P_USER_DOMAIN = { source: ['source', 'user', 'domain'], destination: ['destination', 'user', 'domain'] } as const;
+const P_SERIAL = ['observer', 'serial_number'];
+const P_TYPE = ['panw', 'panos', 'type'];
+const P_SUB_TYPE = ['panw', 'panos', 'sub_type'];
+const P_GENERATED = ['panw', 'panos', 'generated_time'];
+const P_RECEIVED = ['panw', 'panos', 'received_time'];
+const P_LOGGED = ['panw', 'panos', 'logged_time'];
+const P_HIGH_RES = ['panw', 'panos', 'high_resolution_timestamp'];
+const P_OBS_HOST = ['observer', 'hostname'];
+const P_XFF = ['panw', 'panos', 'x_forwarded_for'];
+const P_ACTION = ['panw', 'panos', 'action'];
+const P_NET_TYPE = ['network', 'type'];
+const P_SRC_GEO = ['source', 'geo', 'name'];
+const P_DST_GEO = ['destination', 'geo', 'name'];
+const P_NAT_CID = ['panw', 'panos', 'network', 'nat', 'community_id'];
+const P_THREAT_NAME = ['panw', 'panos', 'threat', 'name'];
+const P_THREAT_ID = ['panw', 'panos', 'threat', 'id'];
+const P_RULE_NAME = ['rule', 'name'];
+const TLS_HASHES = ['md5', 'sha1', 'sha256'];
+
 function writeUser(doc: EcsDoc, side: 'source' | 'destination', raw: string): void {
   const u = splitUser(raw);
-  setField(doc, side + '.user.name', u.name);
-  if (u.domain !== undefined) setField(doc, side + '.user.domain', u.domain);
+  put(doc, P_USER_NAME[side], u.name);
+  if (u.domain !== undefined) put(doc, P_USER_DOMAIN[side], u.domain);
+}
+
+/** appendUnique(doc, 'related.' + key, v) for a non-empty v. */
+function addRelated(doc: EcsDoc, key: string, v: unknown): void {
+  let r = doc.related;
+  if (r === undefined || r === null || typeof r !== 'object' || Array.isArray(r)) {
+    r = {};
+    doc.related = r;
+  }
+  const cur = r[key];
+  if (Array.isArray(cur)) {
+    if (!cur.includes(v)) cur.push(v);
+  } else if (cur === undefined) r[key] = [v];
+  else if (cur !== v) r[key] = [cur, v];
+}
+
+function addRelatedIp(doc: EcsDoc, ip: unknown): void {
+  if (typeof ip === 'string' && isIp(ip)) addRelated(doc, 'ip', ip);
+}
+
+function addRelatedStr(doc: EcsDoc, key: string, v: unknown): void {
+  if (typeof v === 'string' && v !== '') addRelated(doc, key, v);
+}
+
+/** appendUnique(doc, 'event.type', t) on the event object. */
+function addType(ev: EcsDoc, t: string): void {
+  const cur = ev.type;
+  if (Array.isArray(cur)) {
+    if (!cur.includes(t)) cur.push(t);
+  } else if (cur === undefined) ev.type = [t];
+  else if (cur !== t) ev.type = [cur, t];
+}
+
+function normSide(side: EcsDoc | undefined): void {
+  if (side === undefined) return;
+  ipField(side, 'ip');
+  numField(side, 'port');
+  numField(side, 'bytes');
+  numField(side, 'packets');
+  const nat = side.nat;
+  if (nat) {
+    ipField(nat, 'ip');
+    numField(nat, 'port');
+    if (Object.keys(nat).length === 0) delete side.nat;
+  }
+}
+
+/** hasBit for a flags value: bitwise when it fits 32 bits. */
+function flagBit(v: number, bit: number): boolean {
+  return v <= 0xffffffff ? ((v >>> 0) & bit) !== 0 : hasBit(v, bit);
 }
 
 /** Fields every PAN-OS event gets, also unknown or unparseable ones. */
@@ -161,63 +294,76 @@ function parseLine(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string 
   const subType = cols[3]!;
   const ev = (doc.event ??= {});
   ev.timezone = tz;
-  if (cols[1] !== '') setField(doc, 'observer.serial_number', cols[1]);
-  setField(doc, 'panw.panos.type', type);
-  setField(doc, 'panw.panos.sub_type', subType);
+  if (cols[1] !== '') put(doc, P_SERIAL, cols[1]);
+  put(doc, P_TYPE, type);
+  put(doc, P_SUB_TYPE, subType);
   const generated = panTime(cols[5], tz);
   if (!Number.isNaN(generated)) {
-    const iso = new Date(generated).toISOString();
+    const iso = isoMs(generated);
     doc['@timestamp'] = iso;
-    setField(doc, 'panw.panos.generated_time', iso);
+    put(doc, P_GENERATED, iso);
   }
   const received = panTimeIso(cols[0], tz);
-  if (received !== undefined) setField(doc, 'panw.panos.received_time', received);
+  if (received !== undefined) put(doc, P_RECEIVED, received);
 
-  const lt = LOG_TYPES[type];
-  if (lt === undefined) return 'unsupported_log_type';
+  const info = TYPE_INFO[type];
+  if (info === undefined) return 'unsupported_log_type';
+  const lt = info.lt;
   ev.kind = lt.kind;
   ev.category = lt.category.slice();
 
   // column table -> fields
-  const f: Fields = Object.create(null) as Fields;
-  if (cols[4] !== undefined && cols[4] !== '') f['_temp_.config_version'] = cols[4];
-  const names = lt.columns;
-  const trim = lt === system;
-  const n = Math.min(names.length, cols.length - (HEADER_COLS - 1));
+  const f = info.fields;
+  const vals = f.v;
+  f.clear();
+  if (cols[4] !== undefined && cols[4] !== '') vals[info.configSlot] = cols[4];
+  const kinds = info.kinds, slots = info.slots, paths = info.paths;
+  const trim = info.trim;
+  const pp = doc.panw.panos as EcsDoc;
+  const n = Math.min(kinds.length, cols.length - (HEADER_COLS - 1));
   for (let k = 0; k < n; k++) {
     let v = cols[k + HEADER_COLS - 1]!;
     if (trim) v = v.trim();
     if (v === '') continue;
-    const name = names[k]!;
-    f[name] = v;
-    if (!name.startsWith(VENDOR_PREFIX) || REMOVED.has(name)) continue;
-    if (LONGS.has(name)) {
-      const num = toLong(v);
-      if (num !== undefined) setField(doc, name, num);
-    } else if (DATES.has(name)) {
-      const iso = panTimeIso(v, tz);
-      if (iso !== undefined) setField(doc, name, iso);
-    } else if (IPS.has(name)) {
-      if (isIp(v)) setField(doc, name, v);
-    } else if (MACS.has(name)) {
-      setField(doc, name, normMac(v));
-    } else if (name === 'panw.panos.network.pcap_id' && v === '0') {
-      continue;
-    } else {
-      setField(doc, name, v);
+    vals[slots[k]!] = v;
+    switch (kinds[k]) {
+      case COL_PLAIN:
+        put(pp, paths[k]!, v);
+        break;
+      case COL_LONG: {
+        const num = toLong(v);
+        if (num !== undefined) put(pp, paths[k]!, num);
+        break;
+      }
+      case COL_DATE: {
+        const iso = panTimeIso(v, tz);
+        if (iso !== undefined) put(pp, paths[k]!, iso);
+        break;
+      }
+      case COL_IP:
+        if (isIp(v)) put(pp, paths[k]!, v);
+        break;
+      case COL_MAC:
+        put(pp, paths[k]!, normMac(v));
+        break;
+      case COL_PCAP:
+        if (v !== '0') put(pp, paths[k]!, v);
+        break;
+      default: // COL_SKIP: kept for the mapping only
+        break;
     }
   }
   if (cols.length - (HEADER_COLS - 1) < 1) return 'no_body';
 
   lt.map(f, doc, tz, subType);
 
-  const logged = panTimeIso(f['_temp_.logged_time'], tz);
-  if (logged !== undefined) setField(doc, 'panw.panos.logged_time', logged);
-  const hr = f['_temp_.high_res_timestamp'];
+  const logged = panTimeIso(f.get('_temp_.logged_time'), tz);
+  if (logged !== undefined) put(doc, P_LOGGED, logged);
+  const hr = f.get('_temp_.high_res_timestamp');
   // PAN-OS 9.1 and earlier write a 1969/1970 placeholder here: Elastic drops it
   if (hr !== undefined && !hr.startsWith('1969') && !hr.startsWith('1970')) {
     const iso = panTimeIso(hr, tz);
-    if (iso !== undefined) setField(doc, 'panw.panos.high_resolution_timestamp', iso);
+    if (iso !== undefined) put(doc, P_HIGH_RES, iso);
   }
   common(f, doc, subType, tz);
   return null;
@@ -227,24 +373,14 @@ function common(f: Fields, doc: EcsDoc, subType: string, tz: string): void {
   const ev = doc.event as EcsDoc;
   const src = doc.source as EcsDoc | undefined;
   const dst = doc.destination as EcsDoc | undefined;
-  const device = f['panw.panos.device_name'];
-  if (device !== undefined) setField(doc, 'observer.hostname', device);
+  const device = f.get('panw.panos.device_name');
+  if (device !== undefined) put(doc, P_OBS_HOST, device);
 
   // NAT fields when no translation was done
   if (src?.nat?.ip === '0.0.0.0' && src.nat.port === '0') delete src.nat;
   if (dst?.nat?.ip === '0.0.0.0' && dst.nat.port === '0') delete dst.nat;
-  for (const side of [src, dst]) {
-    if (side === undefined) continue;
-    ipField(side, 'ip');
-    numField(side, 'port');
-    numField(side, 'bytes');
-    numField(side, 'packets');
-    if (side.nat) {
-      ipField(side.nat, 'ip');
-      numField(side.nat, 'port');
-      if (Object.keys(side.nat).length === 0) delete side.nat;
-    }
-  }
+  normSide(src);
+  normSide(dst);
   if (doc.network) {
     numField(doc.network, 'bytes');
     numField(doc.network, 'packets');
@@ -263,39 +399,43 @@ function common(f: Fields, doc: EcsDoc, subType: string, tz: string): void {
     if (secs === undefined) delete ev.duration;
     else {
       ev.duration = secs * 1_000_000_000;
-      if (typeof ev.start === 'string') ev.end = new Date(Date.parse(ev.start) + secs * 1000).toISOString();
+      if (typeof ev.start === 'string') ev.end = isoMs(Date.parse(ev.start) + secs * 1000);
     }
   }
 
   // session flags
-  const flags = readFlags(f['_temp_.labels']);
-  let srcUser: string | undefined = f['_temp_.srcuser'];
+  const flags = readFlags(f.get('_temp_.labels'));
+  let srcUser: string | undefined = f.get('_temp_.srcuser');
   if (!Number.isNaN(flags) && flags !== 0) {
     const labels: Record<string, boolean> = {};
-    for (const [bit, name] of FLAG_LABELS) if (hasBit(flags, bit)) labels[name] = true;
+    for (let i = 0; i < FLAG_LABELS.length; i++) {
+      const fl = FLAG_LABELS[i]!;
+      if (flagBit(flags, fl[0])) labels[fl[1]] = true;
+    }
     if (Object.keys(labels).length > 0) doc.labels = { ...(doc.labels ?? {}), ...labels };
-    if (srcUser !== undefined && hasBit(flags, 0x00080000)) {
-      setField(doc, 'panw.panos.x_forwarded_for', srcUser);
+    if (srcUser !== undefined && flagBit(flags, 0x00080000)) {
+      put(doc, P_XFF, srcUser);
       srcUser = undefined;
     }
   }
   if (srcUser !== undefined) writeUser(doc, 'source', srcUser);
-  const dstUser = f['_temp_.dstuser'];
+  const dstUser = f.get('_temp_.dstuser');
   if (dstUser !== undefined) writeUser(doc, 'destination', dstUser);
   if (doc.source?.user !== undefined) doc.user = { ...doc.source.user };
 
   // event.type / event.action
-  const rawAction = f['panw.panos.action'];
+  const rawAction = f.get('panw.panos.action');
   if (rawAction !== undefined) {
-    if (ALLOWED.has(rawAction)) appendUnique(doc, 'event.type', 'allowed');
-    else if (DENIED.has(rawAction)) appendUnique(doc, 'event.type', 'denied');
+    if (ALLOWED.has(rawAction)) addType(ev, 'allowed');
+    else if (DENIED.has(rawAction)) addType(ev, 'denied');
     const fixed = ACTION_FIX[rawAction];
-    if (fixed !== undefined) setField(doc, 'panw.panos.action', fixed);
+    if (fixed !== undefined) put(doc, P_ACTION, fixed);
   }
   const flow = FLOW_ACTIONS[subType];
   if (flow !== undefined) {
     ev.action = flow[0];
-    for (const t of flow[1]) appendUnique(doc, 'event.type', t);
+    const types = flow[1];
+    for (let i = 0; i < types.length; i++) addType(ev, types[i]!);
   } else {
     const ta = THREAT_ACTIONS[subType];
     if (ta !== undefined) ev.action = ta;
@@ -303,7 +443,7 @@ function common(f: Fields, doc: EcsDoc, subType: string, tz: string): void {
 
   // severity
   const level = doc.log?.level;
-  if (typeof level === 'string' && f['panw.panos.severity'] !== undefined) {
+  if (typeof level === 'string' && f.get('panw.panos.severity') !== undefined) {
     const lower = level.toLowerCase();
     doc.log.level = lower;
     const sev = SEVERITY[lower];
@@ -313,22 +453,22 @@ function common(f: Fields, doc: EcsDoc, subType: string, tz: string): void {
   // network.type, related.ip
   const sip = doc.source?.ip;
   if (typeof sip === 'string' && doc.network?.type === undefined) {
-    setField(doc, 'network.type', sip.indexOf(':') >= 0 ? 'ipv6' : 'ipv4');
+    put(doc, P_NET_TYPE, sip.indexOf(':') >= 0 ? 'ipv6' : 'ipv4');
   }
-  relatedIp(doc, sip);
-  relatedIp(doc, doc.destination?.ip);
-  relatedIp(doc, doc.source?.nat?.ip);
-  relatedIp(doc, doc.destination?.nat?.ip);
+  addRelatedIp(doc, sip);
+  addRelatedIp(doc, doc.destination?.ip);
+  addRelatedIp(doc, doc.source?.nat?.ip);
+  addRelatedIp(doc, doc.destination?.nat?.ip);
   const hostIp = doc.host?.ip;
-  if (Array.isArray(hostIp)) for (const ip of hostIp) relatedIp(doc, ip);
-  relatedIp(doc, doc.panw?.panos?.xff?.ip);
-  relatedIp(doc, doc.network?.forwarded_ip);
+  if (Array.isArray(hostIp)) for (let i = 0; i < hostIp.length; i++) addRelatedIp(doc, hostIp[i]);
+  addRelatedIp(doc, doc.panw?.panos?.xff?.ip);
+  addRelatedIp(doc, doc.network?.forwarded_ip);
 
   // the device's location names for the address ranges
-  const srcloc = f['_temp_.srcloc'];
-  if (srcloc !== undefined) setField(doc, 'source.geo.name', srcloc);
-  const dstloc = f['_temp_.dstloc'];
-  if (dstloc !== undefined) setField(doc, 'destination.geo.name', dstloc);
+  const srcloc = f.get('_temp_.srcloc');
+  if (srcloc !== undefined) put(doc, P_SRC_GEO, srcloc);
+  const dstloc = f.get('_temp_.dstloc');
+  if (dstloc !== undefined) put(doc, P_DST_GEO, dstloc);
 
   // community ids of the flow and of its translated form
   const transport = doc.network?.transport;
@@ -344,40 +484,45 @@ function common(f: Fields, doc: EcsDoc, subType: string, tz: string): void {
     if (sn?.port && dn?.port && typeof sn.ip === 'string' && typeof dn.ip === 'string') {
       const nat = communityId(sn.ip, dn.ip, proto, sn.port, dn.port);
       if (nat !== undefined) {
-        setField(doc, 'panw.panos.network.nat.community_id', nat);
+        put(doc, P_NAT_CID, nat);
         if (nat !== cid) doc.network.community_id = cid === undefined ? [nat] : [cid, nat];
       }
     }
   }
 
   // threat name `Name(1234)`
-  const tname = f['panw.panos.threat.name'];
+  const tname = f.get('panw.panos.threat.name');
   if (tname !== undefined) {
     const m = /^(.*)\(\s*(\d+)\s*\)$/.exec(tname);
     if (m !== null) {
-      if (m[1] !== '') setField(doc, 'panw.panos.threat.name', m[1]);
+      if (m[1] !== '') put(doc, P_THREAT_NAME, m[1]);
       else delete (doc.panw.panos.threat as EcsDoc).name;
-      setField(doc, 'panw.panos.threat.id', m[2]);
+      put(doc, P_THREAT_ID, m[2]);
     }
     if (doc.panw.panos.threat?.id === '9999') doc.panw.panos.threat.name = 'URL-filtering';
   }
-  const ruleset = f['panw.panos.ruleset'];
-  if (ruleset !== undefined && doc.rule?.name === undefined) setField(doc, 'rule.name', ruleset);
+  const ruleset = f.get('panw.panos.ruleset');
+  if (ruleset !== undefined && doc.rule?.name === undefined) put(doc, P_RULE_NAME, ruleset);
 
   // related.user / hosts / hash
   const sname = doc.source?.user?.name;
-  if (Array.isArray(sname)) for (const u of sname) relatedUser(doc, u);
-  else relatedUser(doc, sname);
-  relatedUser(doc, doc.destination?.user?.name);
-  relatedUser(doc, f['panw.panos.admin']);
-  const fhash = f['panw.panos.file.hash'];
-  if (fhash !== undefined) appendUnique(doc, 'related.hash', fhash);
+  if (Array.isArray(sname)) for (let i = 0; i < sname.length; i++) addRelatedStr(doc, 'user', sname[i]);
+  else addRelatedStr(doc, 'user', sname);
+  addRelatedStr(doc, 'user', doc.destination?.user?.name);
+  addRelatedStr(doc, 'user', f.get('panw.panos.admin'));
+  const fhash = f.get('panw.panos.file.hash');
+  if (fhash !== undefined) addRelated(doc, 'hash', fhash);
   const th = doc.tls?.client?.hash;
-  if (th) for (const k of ['md5', 'sha1', 'sha256']) if (th[k]) appendUnique(doc, 'related.hash', th[k]);
-  relatedHost(doc, doc.observer?.hostname);
-  relatedHost(doc, doc.host?.name);
-  relatedHost(doc, f['panw.panos.dst.host']);
-  relatedHost(doc, f['panw.panos.src.host']);
+  if (th) {
+    for (let i = 0; i < TLS_HASHES.length; i++) {
+      const h = th[TLS_HASHES[i]!];
+      if (h && h !== '') addRelated(doc, 'hash', h);
+    }
+  }
+  addRelatedStr(doc, 'hosts', doc.observer?.hostname);
+  addRelatedStr(doc, 'hosts', doc.host?.name);
+  addRelatedStr(doc, 'hosts', f.get('panw.panos.dst.host'));
+  addRelatedStr(doc, 'hosts', f.get('panw.panos.src.host'));
   dropEmpty(doc, 'source');
   dropEmpty(doc, 'destination');
 }

@@ -18,19 +18,19 @@ export const authentication: LogType = {
   kind: 'event',
   category: ['authentication'],
   map(f: Fields, doc) {
-    const user = f['_temp_.user'];
-    const norm = f['panw.panos.normalize_user'];
+    const user = f.get('_temp_.user');
+    const norm = f.get('panw.panos.normalize_user');
     const names: string[] = [];
     if (user !== undefined) names.push(user);
     if (norm !== undefined && norm !== user) names.push(norm);
     if (names.length === 1) setField(doc, 'source.user.name', names[0]);
     else if (names.length > 1) setField(doc, 'source.user.name', names);
     doc.event.outcome = 'success';
-    const uuid = f['panw.panos.rule_uuid'];
+    const uuid = f.get('panw.panos.rule_uuid');
     if (uuid !== undefined) setField(doc, 'rule.uuid', uuid);
-    const ip = f['panw.panos.source.ip'];
+    const ip = f.get('panw.panos.source.ip');
     if (ip !== undefined) setField(doc, 'source.ip', ip);
-    const ua = f['_temp_.user_agent'];
+    const ua = f.get('_temp_.user_agent');
     if (ua !== undefined) setField(doc, 'user_agent.original', ua);
   },
 };

@@ -18,12 +18,12 @@ export const config: LogType = {
   kind: 'event',
   category: ['configuration'],
   map(f: Fields, doc) {
-    const cmd = f['panw.panos.cmd'];
+    const cmd = f.get('panw.panos.cmd');
     const action = cmd === undefined ? undefined : CMD_ACTIONS[cmd];
     if (action !== undefined) doc.event.action = action;
-    const result = f['panw.panos.result'];
+    const result = f.get('panw.panos.result');
     doc.event.outcome = result === 'Succeeded' ? 'success' : result === 'Failed' ? 'failure' : 'unknown';
-    const ip = f['panw.panos.host.ip'];
+    const ip = f.get('panw.panos.host.ip');
     if (ip !== undefined && isIp(ip)) setField(doc, 'host.ip', [ip]);
   },
 };

@@ -1,7 +1,7 @@
 /** DECRYPTION log (PAN-OS 10.0+): TLS handshakes seen by the decryption policy. */
 import { setField } from '../../../src/ecs/fields.js';
 import type { Fields, LogType } from '../shared.js';
-import { NET_ECS, copyPairs, type Pairs } from './network-common.js';
+import { NET_ECS, copyPairs, compilePairs, type Pairs } from './network-common.js';
 import { panTimeIso } from '../convert.js';
 
 const DECRYPT_ECS: Pairs = [
@@ -12,6 +12,7 @@ const DECRYPT_ECS: Pairs = [
   ['panw.panos.certificate.version', 'tls.client.x509.version_number'],
   ['panw.panos.elliptic_curve', 'tls.curve'],
 ];
+const DECRYPT_ECS_C = compilePairs(DECRYPT_ECS);
 
 export const decryption: LogType = {
   columns: [
@@ -47,33 +48,33 @@ export const decryption: LogType = {
   kind: 'event',
   category: ['network'],
   map(f: Fields, doc, tz) {
-    copyPairs(f, doc, DECRYPT_ECS);
-    const err = f['panw.panos.error_message'];
+    copyPairs(f, doc, DECRYPT_ECS_C);
+    const err = f.get('panw.panos.error_message');
     doc.event.outcome = err === undefined ? 'success' : 'failure';
-    const subj = f['panw.panos.subject_common_name.value'];
+    const subj = f.get('panw.panos.subject_common_name.value');
     if (subj !== undefined) setField(doc, 'tls.client.x509.subject.common_name', [subj]);
-    const iss = f['panw.panos.issuer_common_name.value'];
+    const iss = f.get('panw.panos.issuer_common_name.value');
     if (iss !== undefined) setField(doc, 'tls.client.x509.issuer.common_name', [iss]);
-    const notAfter = panTimeIso(f['panw.panos.certificate.not_after'], tz);
+    const notAfter = panTimeIso(f.get('panw.panos.certificate.not_after'), tz);
     if (notAfter !== undefined) setField(doc, 'tls.client.not_after', notAfter);
-    const notBefore = panTimeIso(f['panw.panos.certificate.not_before'], tz);
+    const notBefore = panTimeIso(f.get('panw.panos.certificate.not_before'), tz);
     if (notBefore !== undefined) setField(doc, 'tls.client.not_before', notBefore);
-    const size = f['panw.panos.certificate.size'];
+    const size = f.get('panw.panos.certificate.size');
     if (size !== undefined) {
       if (/^\d{1,9}$/.test(size)) setField(doc, 'tls.client.x509.public_key_size', Number(size));
       else setField(doc, 'panw.panos.certificate.raw_size', size);
     }
-    const hash = f['_temp_.hash'];
+    const hash = f.get('_temp_.hash');
     if (hash !== undefined) {
       const algo = hash.length === 32 ? 'md5' : hash.length === 40 ? 'sha1' : hash.length === 64 ? 'sha256' : undefined;
       if (algo !== undefined) setField(doc, 'tls.client.hash.' + algo, hash);
     }
-    const tls = f['_temp_.tls'];
+    const tls = f.get('_temp_.tls');
     if (tls !== undefined && tls.length >= 6) {
       setField(doc, 'tls.version_protocol', tls.slice(0, 3).toLowerCase());
       setField(doc, 'tls.version', tls.slice(3, 6));
     }
-    const cfg = f['_temp_.config_version'];
+    const cfg = f.get('_temp_.config_version');
     if (cfg !== undefined) setField(doc, 'panw.panos.config_version', cfg);
   },
 };

@@ -1,7 +1,7 @@
 /** GLOBALPROTECT log (PAN-OS 9.1+ layout). */
 import { setField, isIp } from '../../../src/ecs/fields.js';
 import type { Fields, LogType } from '../shared.js';
-import { copyPairs, type Pairs } from './network-common.js';
+import { copyPairs, compilePairs, type Pairs } from './network-common.js';
 
 const GP_ECS: Pairs = [
   ['panw.panos.event.id', 'event.code'],
@@ -14,6 +14,7 @@ const GP_ECS: Pairs = [
   ['panw.panos.client.os_version', 'host.os.full'],
   ['panw.panos.location', 'observer.geo.name'],
 ];
+const GP_ECS_C = compilePairs(GP_ECS);
 
 /** The v4 column when it holds an address, else the v6 one when it is not the `0.0.0.0` placeholder. */
 function pick(v4: string | undefined, v6: string | undefined): string | undefined {
@@ -39,13 +40,13 @@ export const globalprotect: LogType = {
   kind: 'event',
   category: ['network'],
   map(f: Fields, doc) {
-    const src = pick(f['panw.panos.private.ip'], f['_temp_.private_ipv6']);
+    const src = pick(f.get('panw.panos.private.ip'), f.get('_temp_.private_ipv6'));
     if (src !== undefined) {
       setField(doc, 'source.ip', src);
       setField(doc, 'host.ip', [src]);
     }
-    const nat = pick(f['panw.panos.public.ip'], f['_temp_.public_ipv6']);
+    const nat = pick(f.get('panw.panos.public.ip'), f.get('_temp_.public_ipv6'));
     if (nat !== undefined) setField(doc, 'source.nat.ip', nat);
-    copyPairs(f, doc, GP_ECS);
+    copyPairs(f, doc, GP_ECS_C);
   },
 };

@@ -15,17 +15,17 @@ export const hipmatch: LogType = {
   kind: 'event',
   category: ['network'],
   map(f: Fields, doc) {
-    const v4 = f['panw.panos.source.ip'];
-    const v6 = f['_temp_.source_ipv6'];
+    const v4 = f.get('panw.panos.source.ip');
+    const v6 = f.get('_temp_.source_ipv6');
     const src = v6 !== undefined && v6 !== '0.0.0.0' && isIp(v6) ? v6 : v4;
     if (src !== undefined) setField(doc, 'source.ip', src);
-    const hostId = f['panw.panos.host.id'];
+    const hostId = f.get('panw.panos.host.id');
     if (hostId !== undefined) setField(doc, 'host.id', hostId);
-    const mac = f['panw.panos.machine.mac_address'];
+    const mac = f.get('panw.panos.machine.mac_address');
     if (mac !== undefined) setField(doc, 'host.mac', normMac(mac));
-    const name = f['panw.panos.machine.name'];
+    const name = f.get('panw.panos.machine.name');
     if (name !== undefined) setField(doc, 'host.name', name.toLowerCase());
-    const os = f['panw.panos.machine.os'];
+    const os = f.get('panw.panos.machine.os');
     if (os !== undefined) setField(doc, 'host.os.full', os);
   },
 };

@@ -1,6 +1,6 @@
 /** Column -> ECS copies shared by the session logs (TRAFFIC, THREAT, DECRYPTION). */
 import type { EcsDoc } from '../../../src/core/types.js';
-import { setField } from '../../../src/ecs/fields.js';
+import { put } from '../put.js';
 import type { Fields } from '../shared.js';
 
 export type Pairs = readonly (readonly [string, string])[];
@@ -23,11 +23,21 @@ export const NET_ECS: Pairs = [
   ['panw.panos.rule_uuid', 'rule.uuid'],
 ];
 
+/** Pairs with the ECS paths split once, for copyPairs. */
+export interface CompiledPairs {
+  readonly from: readonly string[];
+  readonly to: readonly (readonly string[])[];
+}
+
+export function compilePairs(pairs: Pairs): CompiledPairs {
+  return { from: pairs.map((p) => p[0]), to: pairs.map((p) => p[1].split('.')) };
+}
+
 /** Copies each present column to its ECS field (as the string; the common step types them). */
-export function copyPairs(f: Fields, doc: EcsDoc, pairs: Pairs): void {
-  for (let i = 0; i < pairs.length; i++) {
-    const p = pairs[i]!;
-    const v = f[p[0]];
-    if (v !== undefined) setField(doc, p[1], v);
+export function copyPairs(f: Fields, doc: EcsDoc, pairs: CompiledPairs): void {
+  const from = pairs.from, to = pairs.to;
+  for (let i = 0; i < from.length; i++) {
+    const v = f.get(from[i]!);
+    if (v !== undefined) put(doc, to[i]!, v);
   }
 }

@@ -13,9 +13,9 @@ export const system: LogType = {
   kind: 'event',
   category: ['configuration'],
   map(f: Fields, doc) {
-    const id = f['panw.panos.event.id'];
+    const id = f.get('panw.panos.event.id');
     if (id !== undefined) setField(doc, 'event.code', id);
-    const sev = f['panw.panos.severity'];
+    const sev = f.get('panw.panos.severity');
     if (sev !== undefined) setField(doc, 'log.level', sev);
   },
 };

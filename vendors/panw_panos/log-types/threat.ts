@@ -2,7 +2,7 @@
 import { setField, isIp } from '../../../src/ecs/fields.js';
 import type { EcsDoc } from '../../../src/core/types.js';
 import type { Fields, LogType } from '../shared.js';
-import { NET_ECS, copyPairs, type Pairs } from './network-common.js';
+import { NET_ECS, copyPairs, compilePairs, type Pairs } from './network-common.js';
 
 const THREAT_ECS: Pairs = [
   ...NET_ECS,
@@ -14,6 +14,7 @@ const THREAT_ECS: Pairs = [
   ['panw.panos.severity', 'log.level'],
   ['_temp_.user_agent', 'user_agent.original'],
 ];
+const THREAT_ECS_C = compilePairs(THREAT_ECS);
 
 const SUCCESS_ACTIONS = new Set(['alert', 'allow', 'continue']);
 
@@ -88,24 +89,24 @@ export const threat: LogType = {
   kind: 'alert',
   category: ['intrusion_detection', 'threat', 'network'],
   map(f: Fields, doc, _tz, subType) {
-    copyPairs(f, doc, THREAT_ECS);
-    const h2 = f['panw.panos.http2_connection'];
+    copyPairs(f, doc, THREAT_ECS_C);
+    const h2 = f.get('panw.panos.http2_connection');
     if (h2 !== undefined && h2 !== '0') setField(doc, 'http.version', '2');
-    const dir = f['_temp_.direction'];
+    const dir = f.get('_temp_.direction');
     if (dir !== undefined) setField(doc, 'panw.panos.network.direction', dir);
     doc.network ??= {};
     doc.network.direction = dir === '0' || dir === 'client-to-server' ? 'inbound'
       : dir === '1' || dir === 'server-to-client' ? 'outbound' : 'unknown';
-    const action = f['panw.panos.action'];
+    const action = f.get('panw.panos.action');
     doc.event.outcome = action !== undefined && SUCCESS_ACTIONS.has(action) ? 'success' : 'failure';
-    const fwd = f['_temp_.forwarded_ip'];
+    const fwd = f.get('_temp_.forwarded_ip');
     if (fwd !== undefined) {
       if (isIp(fwd)) {
         setField(doc, 'network.forwarded_ip', fwd);
         setField(doc, 'panw.panos.forwarded_ip', fwd);
       } else setField(doc, 'panw.panos.x_forwarded_for', fwd);
     }
-    const misc = f['panw.panos.misc'];
+    const misc = f.get('panw.panos.misc');
     if (misc !== undefined) {
       const hasSlash = misc.indexOf('/') >= 0;
       if (subType === 'url' || ((subType === 'virus' || subType === 'vulnerability') && hasSlash)) setUrl(doc, misc);
@@ -119,7 +120,7 @@ export const threat: LogType = {
       if ((subType === 'file' || subType === 'virus' || subType === 'vulnerability') && !hasSep) setField(doc, 'file.name', misc);
       if (subType === 'vulnerability' && doc.file?.name !== undefined) delete doc.url;
     }
-    const list = f['panw.panos.url_category_list'];
+    const list = f.get('panw.panos.url_category_list');
     if (list !== undefined) {
       const parts = list.trim().split(',');
       setField(doc, 'panw.panos.url_category_list', parts);

@@ -1,7 +1,7 @@
 /** TRAFFIC log (PAN-OS 8.1-11.x columns; older releases simply stop earlier). */
 import { setField } from '../../../src/ecs/fields.js';
 import type { Fields, LogType } from '../shared.js';
-import { NET_ECS, copyPairs } from './network-common.js';
+import { NET_ECS, copyPairs, compilePairs } from './network-common.js';
 
 const TRAFFIC_ECS: readonly (readonly [string, string])[] = [
   ...NET_ECS,
@@ -14,6 +14,7 @@ const TRAFFIC_ECS: readonly (readonly [string, string])[] = [
   ['panw.panos.elapsed_time', 'event.duration'],
   ['panw.panos.start_time', 'event.start'],
 ];
+const TRAFFIC_ECS_C = compilePairs(TRAFFIC_ECS);
 
 export const traffic: LogType = {
   columns: [
@@ -49,9 +50,9 @@ export const traffic: LogType = {
   kind: 'event',
   category: ['network'],
   map(f: Fields, doc) {
-    copyPairs(f, doc, TRAFFIC_ECS);
-    const h2 = f['panw.panos.http2_connection'];
+    copyPairs(f, doc, TRAFFIC_ECS_C);
+    const h2 = f.get('panw.panos.http2_connection');
     if (h2 !== undefined && h2 !== '0') setField(doc, 'http.version', '2');
-    doc.event.outcome = f['panw.panos.action'] === 'allow' ? 'success' : 'failure';
+    doc.event.outcome = f.get('panw.panos.action') === 'allow' ? 'success' : 'failure';
   },
 };

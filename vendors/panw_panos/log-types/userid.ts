@@ -1,7 +1,7 @@
 /** USERID log: IP-to-user mappings. */
 import { setField } from '../../../src/ecs/fields.js';
 import type { Fields, LogType } from '../shared.js';
-import { copyPairs, type Pairs } from './network-common.js';
+import { copyPairs, compilePairs, type Pairs } from './network-common.js';
 
 const USERID_ECS: Pairs = [
   ['panw.panos.destination.port', 'destination.port'],
@@ -10,6 +10,7 @@ const USERID_ECS: Pairs = [
   ['panw.panos.source.port', 'source.port'],
   ['panw.panos.user_by_source', 'source.user.name'],
 ];
+const USERID_ECS_C = compilePairs(USERID_ECS);
 
 export const userid: LogType = {
   columns: [
@@ -24,7 +25,7 @@ export const userid: LogType = {
   kind: 'event',
   category: ['network', 'iam'],
   map(f: Fields, doc) {
-    copyPairs(f, doc, USERID_ECS);
+    copyPairs(f, doc, USERID_ECS_C);
     void setField;
   },
 };
