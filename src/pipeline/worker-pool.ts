@@ -1,10 +1,12 @@
 /**
  * Parsing on worker threads with batched hand-off. Sources hand frames to a PoolHandler (one per
- * listener zone); frames are copied back to back into a batch per worker; a batch goes out when it
- * is full or at the end of the current event-loop turn. Each sender always goes to the same worker,
- * so a sender's events keep their order. Results come back serialized and go to the outputs
- * through Pipeline.deliverEncoded. Bounded: a worker with too many batches in flight makes the
- * handler report Full (TCP pauses), and past twice that Rejected (UDP counts a drop).
+ * listener zone); frames are copied back to back into a batch per worker. Batching adapts to load:
+ * an idle worker gets the batch at the end of the current event-loop turn (low latency); a busy one
+ * gets it when it hands back its previous batch, by which time many events have gathered. Each
+ * sender always goes to the same worker, so a sender's events keep their order. Results come back
+ * serialized and go to the outputs through Pipeline.deliverEncoded. Bounded in events: past
+ * FULL_EVENTS waiting or in flight for a worker the handler reports Full (TCP pauses), past twice
+ * that Rejected (UDP counts a drop).
  */
 import { Worker } from 'node:worker_threads';
 import type { Frame } from '../core/types.js';
@@ -16,9 +18,12 @@ import type { BatchMessage, BatchSender, ResultMessage } from './worker-protocol
 import type { SenderRule } from '../dispatch/senders.js';
 import type { EnrichSettings } from '../enrich/build.js';
 
-const BATCH_EVENTS = 1024;
-const BATCH_BYTES = 512 * 1024;
-const MAX_IN_FLIGHT = 4;
+const BATCH_EVENTS = 2048;
+const BATCH_BYTES = 1024 * 1024;
+/** batches a worker may have at once (it works on one; the next is ready when it is done) */
+const MAX_IN_FLIGHT = 2;
+/** events waiting or in flight per worker before sources are asked to pause */
+const FULL_EVENTS = 32_768;
 
 interface Batch {
   id: number;
@@ -37,6 +42,8 @@ interface Slot {
   worker: Worker;
   batch: Batch | null;
   inFlight: number;
+  /** events in the current batch and in flight */
+  events: number;
   queued: Map<number, Batch>;
 }
 
@@ -77,7 +84,7 @@ export class ParserPool {
         // a larger young generation: parsing allocates many short-lived objects
         resourceLimits: { maxYoungGenerationSizeMb: 48 },
       });
-      const slot: Slot = { worker, batch: null, inFlight: 0, queued: new Map() };
+      const slot: Slot = { worker, batch: null, inFlight: 0, events: 0, queued: new Map() };
       this.slots.push(slot);
       ready.push(new Promise((resolve, reject) => {
         worker.once('error', reject);
@@ -115,12 +122,12 @@ export class ParserPool {
 
   accept(frame: Frame, stats: SenderStats, timezone: string): WriteResult {
     const slot = this.slotFor(stats);
-    if (slot.inFlight >= 2 * MAX_IN_FLIGHT) {
-      stats.received++;
+    stats.received++;
+    if (slot.events >= 2 * FULL_EVENTS) {
       this.paused = true;
       return WriteResult.Rejected;
     }
-    stats.received++;
+    slot.events++;
     stats.lastSeen = frame.receivedAt;
     let b = slot.batch;
     if (b === null) {
@@ -146,13 +153,20 @@ export class ParserPool {
       b.stats.push(stats);
     }
     b.senderIdx.push(si);
-    if (b.ends.length >= BATCH_EVENTS || b.used >= BATCH_BYTES) this.send(slot);
-    else if (!this.flushScheduled) {
+    if (slot.inFlight < MAX_IN_FLIGHT && (b.ends.length >= BATCH_EVENTS || b.used >= BATCH_BYTES)) this.send(slot);
+    else if (slot.inFlight === 0 && !this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flushAll());
+      setImmediate(() => this.flushIdle());
     }
+    if (slot.events >= FULL_EVENTS) this.paused = true;
     if (this.paused || this.pipeline.paused) return WriteResult.Full;
     return WriteResult.Ok;
+  }
+
+  /** End of an event-loop turn: batches of idle workers go out now. */
+  private flushIdle(): void {
+    this.flushScheduled = false;
+    for (const s of this.slots) if (s.batch !== null && s.inFlight === 0) this.send(s);
   }
 
   private flushAll(): void {
@@ -176,7 +190,6 @@ export class ParserPool {
     };
     slot.queued.set(b.id, b);
     slot.inFlight++;
-    if (slot.inFlight >= MAX_IN_FLIGHT) this.paused = true;
     slot.worker.postMessage(msg, [data.buffer, msg.ends.buffer as ArrayBuffer, msg.receivedAt.buffer as ArrayBuffer]);
   }
 
@@ -184,6 +197,9 @@ export class ParserPool {
     const b = slot.queued.get(m.id)!;
     slot.queued.delete(m.id);
     slot.inFlight--;
+    slot.events -= b.ends.length;
+    // the worker is free: what gathered meanwhile goes out at once
+    if (slot.batch !== null) this.send(slot);
     for (let i = 0; i < b.stats.length; i++) {
       const s = b.stats[i]!;
       const o = m.outcomes[i]!;
@@ -214,7 +230,7 @@ export class ParserPool {
 
   private maybeResume(): void {
     if (!this.paused && !this.pipeline.paused) return;
-    for (const s of this.slots) if (s.inFlight >= MAX_IN_FLIGHT) return;
+    for (const s of this.slots) if (s.events >= FULL_EVENTS / 2) return;
     if (this.pipeline.paused) return;
     this.paused = false;
     for (const cb of this.resumeCallbacks) cb();
