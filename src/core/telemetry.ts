@@ -126,6 +126,20 @@ export class Telemetry {
     else c.unknown++;
   }
 
+  /** Adds coverage counted elsewhere (a parser worker): [family + ' ' + message id, parsed, unknown]. */
+  addCoverage(entries: readonly (readonly [string, number, number])[]): void {
+    for (const [key, parsed, unknown] of entries) {
+      let c = this.coverage.get(key);
+      if (c === undefined) {
+        if (this.coverage.size >= 20_000) continue;
+        c = { parsed: 0, unknown: 0 };
+        this.coverage.set(key, c);
+      }
+      c.parsed += parsed;
+      c.unknown += unknown;
+    }
+  }
+
   totals(): Omit<SenderStats, 'listener' | 'sender' | 'family' | 'lastSeen'> & { inFlight: number } {
     const t = new SenderStats('', '');
     for (const s of this.senders.values()) {

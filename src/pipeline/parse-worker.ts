@@ -69,8 +69,11 @@ parentPort!.on('message', (m: BatchMessage) => {
     datasets,
     outcomes: senders.map((s) => ({
       parsed: s.parsed, unknown: s.unknown, syslogOnly: s.syslogOnly, failed: s.failed, truncated: s.truncated, family: s.family,
+      samples: telemetry.takeSamples(s),
     })),
+    coverage: [...telemetry.coverage].map(([k, c]): [string, number, number] => [k, c.parsed, c.unknown]),
   };
+  telemetry.coverage.clear();
   parentPort!.postMessage(out, [lens.buffer, times.buffer]);
 });
 

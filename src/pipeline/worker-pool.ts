@@ -209,7 +209,9 @@ export class ParserPool {
       s.failed += o.failed;
       s.truncated += o.truncated;
       if (o.family !== '') s.family = o.family;
+      if (o.samples !== undefined) this.pipeline.telemetry.addSamples(s, o.samples);
     }
+    if (m.coverage !== undefined) this.pipeline.telemetry.addCoverage(m.coverage);
     const pipeline = this.pipeline;
     const json = m.json;
     let off = 0;

@@ -1,4 +1,5 @@
 /** Messages between the main thread and parser workers. */
+import type { UnparsedSample } from '../core/telemetry.js';
 
 export interface BatchSender {
   ip: string;
@@ -27,6 +28,8 @@ export interface SenderOutcome {
   failed: number;
   truncated: number;
   family: string;
+  /** unparsed samples taken in this batch (status page) */
+  samples?: UnparsedSample[];
 }
 
 export interface ResultMessage {
@@ -38,4 +41,6 @@ export interface ResultMessage {
   datasets: string[];
   /** per batch sender, in BatchMessage.senders order */
   outcomes: SenderOutcome[];
+  /** parser coverage counted in this batch: [family + ' ' + message id, parsed, unknown] */
+  coverage?: [string, number, number][];
 }
