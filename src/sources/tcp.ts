@@ -13,6 +13,7 @@ import { StreamFramer, type Framing } from '../framing/stream-framer.js';
 import type { FrameHandler, Source } from './frame-handler.js';
 import { normalizeAddress } from './sender.js';
 import { Allowlist } from './allowlist.js';
+import { RateLimiter, type RateLimitConfig } from './rate-limit.js';
 import { CollectorError } from '../core/errors.js';
 import { WriteResult } from '../sinks/output.js';
 
@@ -36,12 +37,16 @@ export interface TcpOptions {
   framing: Framing;
   allow?: readonly string[];
   tls?: TlsOptions;
+  /** per-sender token bucket: over it a connection pauses (`tcp_action: pause`) or drops and counts `rate_limited` */
+  rateLimit?: RateLimitConfig;
 }
 
 interface Conn {
   socket: Socket;
   framer: StreamFramer;
   stats: SenderStats;
+  /** paused by the rate limit until this time (epoch ms) */
+  throttledUntil: number;
 }
 
 export class TcpSource implements Source {
@@ -50,6 +55,9 @@ export class TcpSource implements Source {
   private server: Server | null = null;
   private readonly conns = new Set<Conn>();
   private readonly allow: Allowlist;
+  private readonly limit: RateLimiter | null;
+  /** times a connection stopped reading because its sender was over the rate limit */
+  rateLimitPauses = 0;
   /** connections refused at the limit, not allowed, or failing the TLS handshake */
   connectionsRefused = 0;
   tlsFailures = 0;
@@ -57,8 +65,10 @@ export class TcpSource implements Source {
   constructor(private readonly opts: TcpOptions, private readonly handler: FrameHandler) {
     this.name = opts.name;
     this.allow = new Allowlist(opts.allow);
+    this.limit = RateLimiter.from(opts.rateLimit);
     handler.onResume(() => {
-      for (const c of this.conns) c.socket.resume();
+      const now = Date.now();
+      for (const c of this.conns) if (c.throttledUntil <= now) c.socket.resume();
     });
   }
 
@@ -107,8 +117,22 @@ export class TcpSource implements Source {
     const listener = this.name;
     const handler = this.handler;
     let paused = false;
+    const limit = this.limit;
     const framer = new StreamFramer(this.opts.framing, this.opts.maxMessageBytes, (data, truncated) => {
-      const frame: Frame = { data, senderIp: ip, senderPort: port, listener, receivedAt: Date.now(), truncated };
+      const now = Date.now();
+      if (limit !== null) {
+        if (limit.tcpAction === 'drop') {
+          if (!limit.allow(ip, now)) {
+            stats.received++;
+            stats.dropped.rate_limited++;
+            return;
+          }
+        } else {
+          const waitMs = limit.charge(ip, now);
+          if (waitMs > 0 && conn.throttledUntil <= now) this.throttle(conn, now + waitMs);
+        }
+      }
+      const frame: Frame = { data, senderIp: ip, senderPort: port, listener, receivedAt: now, truncated };
       const r = handler.accept(frame, stats);
       if (r !== WriteResult.Ok && !paused) {
         paused = true;
@@ -116,7 +140,7 @@ export class TcpSource implements Source {
       }
       if (r === WriteResult.Rejected) stats.dropped.queue_full++;
     });
-    const conn: Conn = { socket, framer, stats };
+    const conn: Conn = { socket, framer, stats, throttledUntil: 0 };
     this.conns.add(conn);
     if (this.opts.idleTimeoutMs > 0) {
       socket.setTimeout(this.opts.idleTimeoutMs, () => socket.end());
@@ -124,7 +148,7 @@ export class TcpSource implements Source {
     socket.on('data', (chunk: Buffer) => {
       paused = false;
       framer.push(chunk);
-      if (handler.paused) {
+      if (handler.paused || conn.throttledUntil > 0) {
         paused = true;
         socket.pause();
       }
@@ -140,6 +164,18 @@ export class TcpSource implements Source {
       framer.end();
       this.conns.delete(conn);
     });
+  }
+
+  /** Stops reading a connection whose sender is over its rate until `until`; frames already read are kept. */
+  private throttle(conn: Conn, until: number): void {
+    this.rateLimitPauses++;
+    conn.throttledUntil = until;
+    conn.socket.pause();
+    const t = setTimeout(() => {
+      conn.throttledUntil = 0;
+      if (!this.handler.paused && this.conns.has(conn)) conn.socket.resume();
+    }, until - Date.now());
+    t.unref();
   }
 
   start(): Promise<void> {

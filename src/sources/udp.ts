@@ -12,6 +12,7 @@ import { WriteResult } from '../sinks/output.js';
 import type { FrameHandler, Source } from './frame-handler.js';
 import { normalizeAddress } from './sender.js';
 import { Allowlist } from './allowlist.js';
+import { RateLimiter, type RateLimitConfig } from './rate-limit.js';
 import { CollectorError } from '../core/errors.js';
 
 export interface UdpOptions {
@@ -21,6 +22,8 @@ export interface UdpOptions {
   maxMessageBytes: number;
   receiveBufferBytes: number;
   allow?: readonly string[];
+  /** per-sender token bucket: datagrams over it are dropped and counted (`rate_limited`) */
+  rateLimit?: RateLimitConfig;
 }
 
 export class UdpSource implements Source {
@@ -29,6 +32,7 @@ export class UdpSource implements Source {
   private socket: Socket | null = null;
   private readonly stats = new Map<string, SenderStats>();
   private readonly allow: Allowlist;
+  private readonly limit: RateLimiter | null;
   private kernelDropsBase = -1;
   private kernelTimer: NodeJS.Timeout | null = null;
   /** drops the kernel reported for this socket, counted so far */
@@ -37,6 +41,7 @@ export class UdpSource implements Source {
   constructor(private readonly opts: UdpOptions, private readonly handler: FrameHandler) {
     this.name = opts.name;
     this.allow = new Allowlist(opts.allow);
+    this.limit = RateLimiter.from(opts.rateLimit);
   }
 
   private statsFor(ip: string): SenderStats {
@@ -62,13 +67,19 @@ export class UdpSource implements Source {
         stats.dropped.not_allowed++;
         return;
       }
+      const now = Date.now();
+      if (this.limit !== null && !this.limit.allow(ip, now)) {
+        stats.received++;
+        stats.dropped.rate_limited++;
+        return;
+      }
       const truncated = data.length > max;
       const frame: Frame = {
         data: truncated ? data.subarray(0, max) : data,
         senderIp: ip,
         senderPort: rinfo.port,
         listener: this.name,
-        receivedAt: Date.now(),
+        receivedAt: now,
         truncated,
       };
       if (this.handler.accept(frame, stats) === WriteResult.Rejected) stats.dropped.queue_full++;
