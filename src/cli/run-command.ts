@@ -16,6 +16,7 @@ import type { Output } from '../sinks/output.js';
 import type { Source } from '../sources/frame-handler.js';
 import { UdpSource } from '../sources/udp.js';
 import { TcpSource } from '../sources/tcp.js';
+import { JsonLinesProcessor } from '../sources/json-lines.js';
 import { buildEnrichment, type EnrichSettings } from '../enrich/build.js';
 import { ParserPool } from '../pipeline/worker-pool.js';
 import { formatLedger } from './ledger.js';
@@ -94,6 +95,7 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
     await pool.start();
   }
   const sources: Source[] = [];
+  const jsonLines = new JsonLinesProcessor({ telemetry, enrichers }); // json+tcp:// listeners (JSON lines from applications)
   for (const l of config.listeners) {
     const u = parseListenUrl(l.url);
     const name = l.name ?? l.url;
@@ -103,18 +105,18 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
     if (u.protocol === 'udp') {
       sources.push(new UdpSource({
         name, host: u.host, port: u.port, maxMessageBytes: l.max_message_bytes,
-        receiveBufferBytes: l.receive_buffer_bytes, allow: l.allow,
+        receiveBufferBytes: l.receive_buffer_bytes, allow: l.allow, rateLimit: l.rate_limit,
       }, handler));
     } else {
       const t = l.tls;
       sources.push(new TcpSource({
         name, host: u.host, port: u.port, maxMessageBytes: l.max_message_bytes, maxConnections: l.max_connections,
-        idleTimeoutMs: l.idle_timeout_ms, framing: l.framing, allow: l.allow,
+        idleTimeoutMs: l.idle_timeout_ms, framing: u.protocol === 'json+tcp' ? 'lf' : l.framing, allow: l.allow, rateLimit: l.rate_limit,
         tls: u.protocol === 'tls' && t ? {
           certFile: t.cert_file!, keyFile: t.key_file!, caFile: t.ca_file, minVersion: t.min_version as 'TLSv1.2' | 'TLSv1.3',
           ciphers: t.ciphers, clientAuth: t.client_auth, handshakeTimeoutMs: t.handshake_timeout_ms,
         } : undefined,
-      }, handler));
+      }, u.protocol === 'json+tcp' ? pipeline.handlerFor(jsonLines) : handler));
     }
   }
   try {
