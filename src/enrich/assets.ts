@@ -4,12 +4,14 @@
  *
  * What an event gets (fields the message itself already carries are kept):
  * - the sending device (the syslog sender address): `observer.name` (inventory `name`),
- *   `observer.vendor`, `observer.product` (`model`), `observer.type`, and `observer.asset.*`;
+ *   `observer.vendor`, `observer.product` (`model`), `observer.type`, and
+ *   `observer.asset.{owner, site, criticality, tags}`;
  *   its `timezone` is the zone for its year- and zone-less syslog timestamps;
- * - `source`, `destination`, `client`, `server` addresses: `<side>.domain` (inventory `name`) and
- *   `<side>.asset.*`.
+ * - `source`, `destination`, `client`, `server` addresses: `<side>.asset.*`, and for an entry that is
+ *   a single address (not a network) `<side>.domain` (inventory `name`).
  * `asset.*` (custom, keyword fields, see ASSET_MAPPING): name, type, owner, site, criticality,
- * tags (array), vendor, model, network (the matching inventory entry, CIDR notation).
+ * tags (array), vendor, model, and for an entry without a name `network` (the matching entry's
+ * network, CIDR notation).
  *
  * CSV: a header row naming the columns (`ip` is required; known: ip, name, type, owner, site,
  * criticality, tags, vendor, model, timezone; other columns are ignored), tags separated by `;`
@@ -45,6 +47,8 @@ export interface Asset {
   timezone?: string;
   /** where the entry is in the file */
   line: number;
+  /** a single address (/32, /128) rather than a network */
+  host: boolean;
 }
 
 /** Elasticsearch mapping of the custom `asset` object under each side (merge into the template). */
@@ -94,7 +98,7 @@ function makeAsset(file: string, line: number, rec: Record<string, unknown>): As
   if (typeof ipv !== 'string' || ipv.trim() === '') throw bad(file, line, 'no ip');
   const c = parseCidr(ipv);
   if (c === null) throw bad(file, line, `"${ipv}" is not an IP address or CIDR network`);
-  const a: Asset = { network: c.text, line };
+  const a: Asset = { network: c.text, line, host: c.prefix === (c.family === 4 ? 32 : 128) };
   for (const k of ['name', 'type', 'owner', 'site', 'criticality', 'vendor', 'model', 'timezone'] as const) {
     const v = rec[k];
     if (v === undefined || v === null) continue;
@@ -190,20 +194,40 @@ export function loadInventory(path: string): Inventory {
   return new Inventory(file, assets);
 }
 
-const SIDES = ['source', 'destination', 'client', 'server'] as const;
 const SENDER_CACHE_MAX = 4096;
 
+/** The `<side>.asset` object of an entry, built once per entry; documents get shallow copies. */
+const assetObjects = new WeakMap<Asset, Record<string, unknown>>();
+
 function assetObject(a: Asset): Record<string, unknown> {
+  let t = assetObjects.get(a);
+  if (t === undefined) {
+    t = {};
+    if (a.name !== undefined) t.name = a.name;
+    if (a.type !== undefined) t.type = a.type;
+    if (a.owner !== undefined) t.owner = a.owner;
+    if (a.site !== undefined) t.site = a.site;
+    if (a.criticality !== undefined) t.criticality = a.criticality;
+    if (a.tags !== undefined) t.tags = a.tags;
+    if (a.vendor !== undefined) t.vendor = a.vendor;
+    if (a.model !== undefined) t.model = a.model;
+    // the entry is identified by its name; an unnamed one by its network
+    if (a.name === undefined) t.network = a.network;
+    assetObjects.set(a, t);
+  }
+  const o = { ...t };
+  if (a.tags !== undefined) o.tags = a.tags.slice();
+  return o;
+}
+
+/** `observer.asset`: only what ECS has no observer field for (name, vendor, model, type have one). */
+function observerAssetObject(a: Asset): Record<string, unknown> | null {
+  if (a.owner === undefined && a.site === undefined && a.criticality === undefined && a.tags === undefined) return null;
   const o: Record<string, unknown> = {};
-  if (a.name !== undefined) o.name = a.name;
-  if (a.type !== undefined) o.type = a.type;
   if (a.owner !== undefined) o.owner = a.owner;
   if (a.site !== undefined) o.site = a.site;
   if (a.criticality !== undefined) o.criticality = a.criticality;
   if (a.tags !== undefined) o.tags = a.tags.slice();
-  if (a.vendor !== undefined) o.vendor = a.vendor;
-  if (a.model !== undefined) o.model = a.model;
-  o.network = a.network;
   return o;
 }
 
@@ -287,18 +311,29 @@ export class AssetEnricher implements Enricher {
         if (a.vendor !== undefined && o.vendor === undefined) o.vendor = a.vendor;
         if (a.model !== undefined && o.product === undefined) o.product = a.model;
         if (a.type !== undefined && o.type === undefined) o.type = a.type;
-        if (o.asset === undefined) o.asset = assetObject(a);
+        if (o.asset === undefined) {
+          const oa = observerAssetObject(a);
+          if (oa !== null) o.asset = oa;
+        }
       }
     }
-    for (let i = 0; i < SIDES.length; i++) {
-      const side = doc[SIDES[i]!];
-      if (side === undefined || side === null || typeof side !== 'object') continue;
-      const ip = side.ip;
-      if (typeof ip !== 'string') continue;
-      const a = this.inv.lookup(ip);
-      if (a === undefined) continue;
-      if (a.name !== undefined && side.domain === undefined) side.domain = a.name;
-      if (side.asset === undefined) side.asset = assetObject(a);
-    }
+    const s = doc.source;
+    if (s !== undefined && s !== null && typeof s === 'object') this.side(s);
+    const d = doc.destination;
+    if (d !== undefined && d !== null && typeof d === 'object') this.side(d);
+    const c = doc.client;
+    if (c !== undefined && c !== null && typeof c === 'object') this.side(c);
+    const v = doc.server;
+    if (v !== undefined && v !== null && typeof v === 'object') this.side(v);
+  }
+
+  private side(side: any): void {
+    const ip = side.ip;
+    if (typeof ip !== 'string') return;
+    const a = this.inv.lookup(ip);
+    if (a === undefined) return;
+    // a host's name is its domain; a network's name is no host name
+    if (a.host && a.name !== undefined && side.domain === undefined) side.domain = a.name;
+    if (side.asset === undefined) side.asset = assetObject(a);
   }
 }

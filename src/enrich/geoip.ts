@@ -69,7 +69,6 @@ interface LoadedDb {
   rank: number;
 }
 
-const SIDES = ['source', 'destination', 'client', 'server'] as const;
 const NONE: GeoResult = Object.freeze({ geo: null, as: null }) as GeoResult;
 
 /** Which kind a database type serves, and how well (lower is better); null: not one we use. */
@@ -307,23 +306,37 @@ export class GeoIp implements Enricher {
   }
 
   enrich(doc: EcsDoc): void {
-    for (let i = 0; i < SIDES.length; i++) {
-      const side = doc[SIDES[i]!];
-      if (side === undefined || side === null || typeof side !== 'object') continue;
-      const ip = side.ip;
-      let r = typeof ip === 'string' ? this.lookup(ip) : null;
-      if (r === null || r.geo === null || r.as === null) {
-        // a private or unknown address translated to a public one: locate the public one
-        const nat = side.nat;
-        const nip = nat !== undefined && nat !== null && typeof nat === 'object' ? nat.ip : undefined;
-        if (typeof nip === 'string') {
-          const n = this.lookup(nip);
-          if (n !== null) r = r === null ? n : { geo: r.geo ?? n.geo, as: r.as ?? n.as };
-        }
+    // named loads: the sides are read per event, keep them monomorphic
+    const s = doc.source;
+    if (s !== undefined && s !== null && typeof s === 'object') this.enrichSide(s);
+    const d = doc.destination;
+    if (d !== undefined && d !== null && typeof d === 'object') this.enrichSide(d);
+    const c = doc.client;
+    if (c !== undefined && c !== null && typeof c === 'object') this.enrichSide(c);
+    const v = doc.server;
+    if (v !== undefined && v !== null && typeof v === 'object') this.enrichSide(v);
+  }
+
+  private enrichSide(side: any): void {
+    const ip = side.ip;
+    let r = typeof ip === 'string' ? this.lookup(ip) : null;
+    if (r === null || r.geo === null || r.as === null) {
+      // a private or unknown address translated to a public one: locate the public one
+      const nat = side.nat;
+      const nip = nat !== undefined && nat !== null && typeof nat === 'object' ? nat.ip : undefined;
+      if (typeof nip === 'string') {
+        const n = this.lookup(nip);
+        if (n !== null) r = r === null ? n : { geo: r.geo ?? n.geo, as: r.as ?? n.as };
       }
-      if (r === null) continue;
-      if (r.geo !== null) side.geo = mergeGeo(side.geo, r.geo);
-      if (r.as !== null) side.as = mergeAs(side.as, r.as);
+    }
+    if (r === null) return;
+    if (r.geo !== null) {
+      const cur = side.geo;
+      side.geo = cur === undefined || cur === null || typeof cur !== 'object' ? copyGeo(r.geo) : mergeGeo(cur, r.geo);
+    }
+    if (r.as !== null) {
+      const cur = side.as;
+      side.as = cur === undefined || cur === null || typeof cur !== 'object' ? copyAs(r.as) : mergeAs(cur, r.as);
     }
   }
 }
@@ -340,31 +353,27 @@ function better(a: { rank: number; file: string }, b: { rank: number; file: stri
   return an < bn;
 }
 
-/** A fresh object per document; keys the document already has win. */
+/** A fresh object per document (the cached one is never handed out). */
+function copyGeo(g: GeoFields): GeoFields {
+  const o = { ...g };
+  if (g.location !== undefined) o.location = { lat: g.location.lat, lon: g.location.lon };
+  return o;
+}
+
+function copyAs(a: AsFields): AsFields {
+  const o = { ...a };
+  if (a.organization !== undefined) o.organization = { name: a.organization.name };
+  return o;
+}
+
+/** Adds the keys the document's geo object lacks: what the event itself says wins. */
 function mergeGeo(cur: any, g: GeoFields): any {
-  if (cur === undefined || cur === null || typeof cur !== 'object') {
-    const o: any = {};
-    for (const k in g) {
-      const v = (g as any)[k];
-      o[k] = k === 'location' ? { lat: v.lat, lon: v.lon } : v;
-    }
-    return o;
-  }
-  for (const k in g) {
-    if (cur[k] !== undefined) continue;
-    const v = (g as any)[k];
-    cur[k] = k === 'location' ? { lat: v.lat, lon: v.lon } : v;
-  }
+  const c = copyGeo(g) as any;
+  for (const k in c) if (cur[k] === undefined) cur[k] = c[k];
   return cur;
 }
 
 function mergeAs(cur: any, a: AsFields): any {
-  if (cur === undefined || cur === null || typeof cur !== 'object') {
-    const o: any = {};
-    if (a.number !== undefined) o.number = a.number;
-    if (a.organization !== undefined) o.organization = { name: a.organization.name };
-    return o;
-  }
   if (cur.number === undefined && a.number !== undefined) cur.number = a.number;
   if (a.organization !== undefined) {
     if (cur.organization === undefined || cur.organization === null) cur.organization = { name: a.organization.name };

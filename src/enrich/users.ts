@@ -34,15 +34,20 @@ export interface DirectoryUser {
 
 export class UserDirectory {
   private readonly byKey = new Map<string, DirectoryUser>();
+  /** names as the dictionary writes them: the common case needs no case folding */
+  private readonly exact = new Map<string, DirectoryUser>();
   constructor(readonly file: string, readonly users: DirectoryUser[]) {
+    for (const u of users) this.exact.set(u.name, u);
     for (const u of users) this.byKey.set(u.name.toLowerCase(), u);
     for (const u of users) for (const a of u.aliases ?? []) if (!this.byKey.has(a.toLowerCase())) this.byKey.set(a.toLowerCase(), u);
   }
 
   /** The entry of a login name as devices write it: `jdoe`, `EXAMPLE\jdoe`, `jdoe@example.com`. */
   find(name: string): DirectoryUser | undefined {
+    let u = this.exact.get(name);
+    if (u !== undefined) return u;
     let k = name.trim().toLowerCase();
-    let u = this.byKey.get(k);
+    u = this.byKey.get(k);
     if (u !== undefined) return u;
     const bs = k.lastIndexOf('\\');
     if (bs >= 0) {
@@ -99,8 +104,6 @@ export function loadUsers(path: string): UserDirectory {
   return new UserDirectory(file, out);
 }
 
-const USER_PATHS: readonly (readonly string[])[] = [['user'], ['source', 'user'], ['destination', 'user'], ['client', 'user'], ['server', 'user']];
-
 export interface UserSettings {
   file: string;
   watch: boolean;
@@ -152,23 +155,27 @@ export class UserEnricher implements Enricher {
   }
 
   enrich(doc: EcsDoc): void {
-    for (let i = 0; i < USER_PATHS.length; i++) {
-      const p = USER_PATHS[i]!;
-      let o: any = doc[p[0]!];
-      if (p.length === 2) o = o !== null && typeof o === 'object' ? o[p[1]!] : undefined;
-      if (o === undefined || o === null || typeof o !== 'object') continue;
-      const name = o.name;
-      if (typeof name !== 'string' || name === '') continue;
-      const u = this.dir.find(name);
-      if (u === undefined) continue;
-      if (u.full_name !== undefined && o.full_name === undefined) o.full_name = u.full_name;
-      if (u.email !== undefined && o.email === undefined) o.email = u.email;
-      if (u.domain !== undefined && o.domain === undefined) o.domain = u.domain;
-      if (u.groups !== undefined) {
-        const g = o.group;
-        if (g === undefined || g === null || typeof g !== 'object') o.group = { name: u.groups.slice() };
-        else if (g.name === undefined) g.name = u.groups.slice();
-      }
+    const u = doc.user;
+    if (u !== undefined && u !== null && typeof u === 'object') this.complete(u);
+    for (const side of [doc.source, doc.destination, doc.client, doc.server]) {
+      if (side === undefined || side === null || typeof side !== 'object') continue;
+      const su = side.user;
+      if (su !== undefined && su !== null && typeof su === 'object') this.complete(su);
+    }
+  }
+
+  private complete(o: any): void {
+    const name = o.name;
+    if (typeof name !== 'string' || name === '') return;
+    const u = this.dir.find(name);
+    if (u === undefined) return;
+    if (u.full_name !== undefined && o.full_name === undefined) o.full_name = u.full_name;
+    if (u.email !== undefined && o.email === undefined) o.email = u.email;
+    if (u.domain !== undefined && o.domain === undefined) o.domain = u.domain;
+    if (u.groups !== undefined) {
+      const g = o.group;
+      if (g === undefined || g === null || typeof g !== 'object') o.group = { name: u.groups.slice() };
+      else if (g.name === undefined) g.name = u.groups.slice();
     }
   }
 }

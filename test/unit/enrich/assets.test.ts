@@ -54,7 +54,7 @@ describe('asset inventory', () => {
     expect(inv.lookup('2001:db9::1')).toBeUndefined();
     expect(inv.lookup('::ffff:10.1.2.10')!.name).toBe('fw-paris-01');
     const fw = inv.lookup('10.1.2.10')!;
-    expect(fw).toMatchObject({ network: '10.1.2.10/32', tags: ['edge', 'ha'], vendor: 'Palo Alto Networks', model: 'PA-3220', timezone: 'Europe/Paris', line: 5 });
+    expect(fw).toMatchObject({ network: '10.1.2.10/32', host: true, tags: ['edge', 'ha'], vendor: 'Palo Alto Networks', model: 'PA-3220', timezone: 'Europe/Paris', line: 5 });
   });
 
   test('YAML, as a list or under assets:', () => {
@@ -95,21 +95,31 @@ describe('asset inventory', () => {
       source: { ip: '10.1.2.77' },
       destination: { ip: '2001:db8:10::53', domain: 'ns1.example' },
       client: { ip: '8.8.8.8' },
+      server: { ip: '10.1.2.10' },
     };
     e.enrich(doc, '10.1.2.10');
+    expect(doc.server.domain).toBe('fw-paris-01');
     expect(doc.observer).toEqual({
       vendor: 'Palo Alto Networks', product: 'PAN-OS', name: 'fw-paris-01', type: 'firewall',
-      asset: { name: 'fw-paris-01', type: 'firewall', owner: 'secops', site: 'paris', criticality: 'critical', tags: ['edge', 'ha'], vendor: 'Palo Alto Networks', model: 'PA-3220', network: '10.1.2.10/32' },
+      asset: { owner: 'secops', site: 'paris', criticality: 'critical', tags: ['edge', 'ha'] },
     });
-    expect(doc.source).toEqual({ ip: '10.1.2.77', domain: 'paris-dmz', asset: { name: 'paris-dmz', type: 'network', owner: 'secops', site: 'paris', criticality: 'high', tags: ['dmz'], network: '10.1.2.0/24' } });
+    // a network's name is not the host's domain
+    expect(doc.source).toEqual({ ip: '10.1.2.77', asset: { name: 'paris-dmz', type: 'network', owner: 'secops', site: 'paris', criticality: 'high', tags: ['dmz'] } });
     expect(doc.destination.domain).toBe('ns1.example');
-    expect(doc.destination.asset).toMatchObject({ name: 'dns-paris', network: '2001:db8:10::53/128' });
+    expect(doc.destination.asset).toEqual({ name: 'dns-paris', type: 'server', owner: 'infra', site: 'paris', criticality: 'high', tags: ['dns'] });
     expect(doc.client).toEqual({ ip: '8.8.8.8' });
     // file input: no sender
     const d2: Record<string, any> = { source: { ip: '10.9.9.9' } };
     e.enrich(d2, '');
     expect(d2.observer).toBeUndefined();
     expect(d2.source.asset.name).toBe('corp-lan');
+  });
+
+  test('an entry without a name is identified by its network', () => {
+    const e = AssetEnricher.open({ file: write('n.csv', 'ip,owner,criticality\n198.18.0.0/15,lab,low\n'), watch: false, log: quiet });
+    const doc: Record<string, any> = { destination: { ip: '198.19.1.1' } };
+    e.enrich(doc, '');
+    expect(doc.destination).toEqual({ ip: '198.19.1.1', asset: { owner: 'lab', criticality: 'low', network: '198.18.0.0/15' } });
   });
 
   test('the mapping covers every asset field under each side', () => {
@@ -162,7 +172,7 @@ describe('asset inventory reload', () => {
       expect(e.inventory.lookup('10.1.1.1')!.name).toBe('newer');
       const doc: Record<string, any> = { source: { ip: '10.1.1.1' } };
       e.enrich(doc, '');
-      expect(doc.source.domain).toBe('newer');
+      expect(doc.source.asset.name).toBe('newer');
     } finally {
       e.close();
     }

@@ -88,6 +88,42 @@ describe('prefix trie', () => {
     expect(u.lookup('192.168.3.4')).toBe(2);
   });
 
+  test('insertion order does not matter; random networks agree with a linear scan (v4 and v6)', () => {
+    let x = 987654321;
+    const r = (n: number): number => {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      return x % n;
+    };
+    for (const fam of [4, 6] as const) {
+      const t = new PrefixTrie<number>();
+      const nets: { w: Uint32Array; p: number; id: number }[] = [];
+      for (let i = 0; i < 3000; i++) {
+        // clustered keys so that networks nest
+        const w = new Uint32Array([fam === 4 ? (0x0a000000 | (r(4) << 16) | (r(4) << 8) | r(4)) >>> 0 : 0x20010db8, r(4) << 28, 0, r(2)]);
+        const p = fam === 4 ? 8 + r(25) : 28 + r(101);
+        const c = parseCidr(`${formatIp(fam, w)}/${p}`)!;
+        t.insert(fam, c.words, c.prefix, i);
+        nets.push({ w: c.words, p, id: i });
+      }
+      const bits = fam === 4 ? 32 : 128;
+      const inNet = (a: Uint32Array, n: { w: Uint32Array; p: number }): boolean => {
+        for (let b = 0; b < n.p; b++) {
+          const k = b >>> 5;
+          const m = 31 - (b & 31);
+          if (((a[k]! >>> m) & 1) !== ((n.w[k]! >>> m) & 1)) return false;
+        }
+        return true;
+      };
+      for (let q = 0; q < 3000; q++) {
+        const a = new Uint32Array([fam === 4 ? (0x0a000000 | (r(4) << 16) | (r(4) << 8) | r(4)) >>> 0 : 0x20010db8, r(4) << 28, 0, r(2)]);
+        let best: { p: number; id: number } | undefined;
+        for (const n of nets) if (inNet(a, n) && (best === undefined || n.p > best.p || (n.p === best.p && n.id > best.id))) best = n;
+        expect(t.lookup(formatIp(fam, a))).toBe(best?.id);
+      }
+      expect(bits).toBeGreaterThan(0);
+    }
+  });
+
   test('100k random /24 networks: every network finds itself', () => {
     const u = new PrefixTrie<number>();
     const nets: number[] = [];
