@@ -33,6 +33,22 @@ function log(s) {
   process.stderr.write(`[bench] ${s}\n`);
 }
 
+/**
+ * UDP receivers need a kernel receive buffer larger than Linux's default cap (net.core.rmem_max,
+ * often 208 KiB-4 MiB) to ride out bursts: raise the cap as a syslog host would be tuned (root
+ * only; noted when it cannot be done). Every system under test then asks for 8 MiB.
+ */
+function tuneUdp() {
+  const want = 33554432;
+  try {
+    const cur = Number(readFileSync('/proc/sys/net/core/rmem_max', 'utf8'));
+    if (cur < want) writeFileSync('/proc/sys/net/core/rmem_max', String(want));
+    notes.push(`udp: net.core.rmem_max=${readFileSync('/proc/sys/net/core/rmem_max', 'utf8').trim()}; each receiver asks for an 8 MiB socket buffer`);
+  } catch (e) {
+    notes.push(`udp: could not raise net.core.rmem_max (${e.message}); receivers get the kernel's cap`);
+  }
+}
+
 function ensurePeers() {
   if (existsSync(LOGGEN) && spawnSync('which', ['rsyslogd']).status === 0) return;
   log('installing peers (scripts/install-peers)');
@@ -133,7 +149,7 @@ async function startRsyslog(proto, port, out) {
   writeFileSync(join(dir, 'r.conf'), [
     `global(workDirectory="${dir}")`,
     `module(load="${mod}")`,
-    `input(type="${mod}" port="${port}" address="127.0.0.1")`,
+    proto === 'udp' ? `input(type="imudp" port="${port}" address="127.0.0.1" rcvbufSize="8m")` : `input(type="${mod}" port="${port}" address="127.0.0.1")`,
     `action(type="omfile" file="${out}/messages.log" asyncWriting="on" ioBufferSize="256k" flushOnTXEnd="off")`,
     '',
   ].join('\n'));
@@ -148,7 +164,7 @@ async function startSyslogNg(proto, port, out) {
   writeFileSync(join(dir, 's.conf'), [
     '@version: 3.38',
     'options { flush_lines(1000); log_fifo_size(100000); };',
-    `source s_net { network(ip("127.0.0.1") port(${port}) transport("${proto}") flags(no-parse) log_iw_size(100000) max_connections(10)); };`,
+    `source s_net { network(ip("127.0.0.1") port(${port}) transport("${proto}") flags(no-parse) log_iw_size(100000) max_connections(10)${proto === 'udp' ? ' so_rcvbuf(8388608)' : ''}); };`,
     `destination d_file { file("${out}/messages.log"); };`,
     'log { source(s_net); destination(d_file); };',
     '',
@@ -225,6 +241,7 @@ async function scenarioTcp() {
 }
 
 async function scenarioUdp() {
+  tuneUdp();
   const rates = [10_000, 25_000, 50_000, 100_000];
   const secs = quick ? 2 : 5;
   for (const start of [startSyslogEcs, startRsyslog, startSyslogNg]) {
