@@ -51,7 +51,7 @@ export interface Asset {
   host: boolean;
 }
 
-/** Elasticsearch mapping of the custom `asset` object under each side (merge into the template). */
+/** Elasticsearch mapping of the custom `asset` objects (merge into the template; also src/enrich/fields.yml). */
 export const ASSET_MAPPING: Record<string, unknown> = (() => {
   const kw = { type: 'keyword', ignore_above: 1024 };
   const asset = {
@@ -60,7 +60,8 @@ export const ASSET_MAPPING: Record<string, unknown> = (() => {
     },
   };
   const props: Record<string, unknown> = {};
-  for (const side of ['source', 'destination', 'client', 'server', 'observer']) props[side] = { properties: { asset } };
+  for (const side of ['source', 'destination', 'client', 'server']) props[side] = { properties: { asset } };
+  props.observer = { properties: { asset: { properties: { owner: kw, site: kw, criticality: kw, tags: kw } } } };
   return props;
 })();
 
