@@ -8,7 +8,7 @@
  * `ledger_*` (in = written + dead-lettered + dropped + in flight); per output `output_up`,
  * `output_pending_events` (queue depth) and, for Elasticsearch, `elasticsearch_*`; per listener
  * `listener_up`, `listener_connections`, `listener_connections_refused_total`,
- * `listener_tls_failures_total`; parser coverage per family and message id; the usual process_* and nodejs_* metrics.
+ * `listener_tls_failures_total`, `listener_rate_limit_pauses_total`; parser coverage per family and message id; the usual process_* and nodejs_* metrics.
  */
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { DROP_REASONS, type SenderStats, type Telemetry } from '../core/telemetry.js';
@@ -119,6 +119,7 @@ export function createMetricsRegistry(m: MetricsSources): Registry {
   gauge('syslog_ecs_listener_connections', 'TCP/TLS: open connections.', ['listener'], sourceNumber('connections'));
   counter('syslog_ecs_listener_connections_refused_total', 'TCP/TLS: connections refused (limit, allowlist).', ['listener'], sourceNumber('connectionsRefused'));
   counter('syslog_ecs_listener_tls_failures_total', 'TLS: failed handshakes.', ['listener'], sourceNumber('tlsFailures'));
+  counter('syslog_ecs_listener_rate_limit_pauses_total', 'TCP/TLS: times a connection stopped reading because its sender was over rate_limit (tcp_action pause).', ['listener'], sourceNumber('rateLimitPauses'));
 
   // outputs
   gauge('syslog_ecs_output_up', '1 while the output reports itself healthy.', ['output'], (set) => {
