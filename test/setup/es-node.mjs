@@ -28,12 +28,17 @@ export function runScript(args, env = {}, timeoutMs = 300_000) {
 
 /** Starts (or finds) a local node on `port`; returns its URL. */
 export async function startLocalNode(port, opts = {}) {
+  const env = { ES_PORT: String(port), ...(opts.heap ? { ES_HEAP: opts.heap } : {}) };
+  // a node that was already running (started by hand, or by an earlier test file) is not ours to stop
+  const running = await runScript(['status'], env).then(() => true, () => false);
   const args = ['start'];
   if (opts.keepData) args.push('--keep-data');
-  const url = await runScript(args, { ES_PORT: String(port), ...(opts.heap ? { ES_HEAP: opts.heap } : {}) });
-  const marker = startedMarker(port);
-  mkdirSync(dirname(marker), { recursive: true });
-  writeFileSync(marker, String(process.pid));
+  const url = await runScript(args, env);
+  if (!running) {
+    const marker = startedMarker(port);
+    mkdirSync(dirname(marker), { recursive: true });
+    writeFileSync(marker, String(process.pid));
+  }
   return url;
 }
 
