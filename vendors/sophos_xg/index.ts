@@ -12,14 +12,15 @@ import { appendUnique, getField, ianaNumber, isIp, setField } from '../../src/ec
 import { communityId } from '../../src/ecs/community-id.js';
 import { isoTime } from '../../src/ecs/base.js';
 import { readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
-import { splitSophos } from './split.js';
+import { splitSophosNonEmpty } from './split.js';
 import { long, mv, take } from './ops.js';
 import {
   antispam, antivirus, atp, contentFilter, firewall, idp, sandbox, systemEvent, systemHealth, waf, wireless,
 } from './log-types.js';
 
 const LEVELS = ['unknown', 'alert', 'critical', 'error', 'warning', 'notification', 'informational', 'debug'];
-const EMPTY = new Set(['', '-', 'N/A']);
+/** the line's keys in order, reused */
+const ORDER: string[] = [];
 const REMOVE = ['date', 'time', 'duration', 'timezone', 'dir_disp', 'srczone', 'dstzone', 'src_zone', 'dst_zone', 'timestamp'];
 
 type Mapper = (doc: EcsDoc, xg: KvMap, typed: EcsDoc) => void;
@@ -81,8 +82,8 @@ function flowId(doc: EcsDoc, xg: KvMap): void {
 }
 
 function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
-  const xg = splitSophos(msg.content);
-  for (const k in xg) if (EMPTY.has(xg[k]!)) delete xg[k];
+  const order = ORDER;
+  const xg = splitSophosNonEmpty(msg.content, order);
   setField(doc, 'observer.vendor', 'Sophos');
   setField(doc, 'observer.product', 'XG');
   setField(doc, 'observer.type', 'firewall');
@@ -115,8 +116,11 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
   if (inZone !== undefined) setField(doc, 'observer.ingress.zone', inZone);
   if (outZone !== undefined) setField(doc, 'observer.egress.zone', outZone);
   const szt = take(xg, 'srczonetype'), dzt = take(xg, 'dstzonetype');
-  if (szt !== undefined && xg.src_zone_type === undefined) xg.src_zone_type = szt;
-  if (dzt !== undefined && xg.dst_zone_type === undefined) xg.dst_zone_type = dzt;
+  // keys added here go after the line's keys in sophos.xg, as they would in insertion order
+  const addSzt = szt !== undefined && xg.src_zone_type === undefined;
+  if (addSzt) xg.src_zone_type = szt;
+  const addDzt = dzt !== undefined && xg.dst_zone_type === undefined;
+  if (addDzt) xg.dst_zone_type = dzt;
   if (logId !== undefined) setField(doc, 'event.code', logId.length > 5 ? logId.slice(-5) : logId);
   for (let i = 0; i < REMOVE.length; i++) delete xg[REMOVE[i]!];
 
@@ -140,7 +144,13 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
   flowId(doc, xg);
 
   const out: EcsDoc = {};
-  for (const k in xg) out[k] = xg[k];
+  for (let i = 0; i < order.length; i++) {
+    const k = order[i]!;
+    const v = xg[k];
+    if (v !== undefined) out[k] = v;
+  }
+  if (addSzt && xg.src_zone_type !== undefined) out.src_zone_type = xg.src_zone_type;
+  if (addDzt && xg.dst_zone_type !== undefined) out.dst_zone_type = xg.dst_zone_type;
   Object.assign(out, typed);
   setField(doc, 'sophos.xg', out);
   return mapper === undefined ? 'unknown_log_type' : null;

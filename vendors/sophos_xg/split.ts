@@ -26,7 +26,64 @@ function trimQuotes(v: string): string {
 }
 
 export function splitSophos(s: string, start = 0): KvMap {
+  return scan(s, start, null);
+}
+
+/**
+ * One string per distinct key: a direct-mapped table by hash of the lower-cased key characters,
+ * so a line's keys are not sliced and lower-cased again and property lookups with them meet an
+ * internalized name (a fresh string has to be looked up in the string table first).
+ */
+const KEY_SLOTS = 1024;
+const keyTable: string[] = new Array<string>(KEY_SLOTS).fill('');
+
+/** s.slice(a, b).toLowerCase() for key characters `[A-Za-z0-9_-]`. */
+function internKey(s: string, a: number, b: number): string {
+  let h = 0;
+  for (let i = a; i < b; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  const slot = h & (KEY_SLOTS - 1);
+  const k = keyTable[slot]!;
+  if (k.length === b - a) {
+    let i = 0;
+    for (; i < k.length; i++) {
+      let c = s.charCodeAt(a + i);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== k.charCodeAt(i)) break;
+    }
+    if (i === k.length) return k;
+  }
+  const tmp: Record<string, number> = {};
+  tmp[s.slice(a, b).toLowerCase()] = 0;
+  const key = Object.keys(tmp)[0]!; // the internalized copy
+  keyTable[slot] = key;
+  return key;
+}
+
+/** Keys whose first value was empty, for the duplicate check of splitSophosNonEmpty (reused). */
+const emptyKeys: string[] = [];
+
+/**
+ * splitSophos less the pairs whose value is empty (`''`, `-`, `N/A`): those keys are left out (a
+ * later repeat of such a key still loses to the first). `order` receives the kept keys in line
+ * order.
+ */
+export function splitSophosNonEmpty(s: string, order: string[]): KvMap {
+  order.length = 0;
+  return scan(s, 0, order);
+}
+
+function isEmptyValue(v: string): boolean {
+  const n = v.length;
+  return n === 0 || (n === 1 && v.charCodeAt(0) === 45) || (n === 3 && v === 'N/A');
+}
+
+function scan(s: string, start: number, order: string[] | null): KvMap {
   const out: KvMap = Object.create(null) as KvMap;
+  if (order !== null) emptyKeys.length = 0;
   const n = s.length;
   let p = start;
   // first key: skip anything before it
@@ -39,7 +96,7 @@ export function splitSophos(s: string, start = 0): KvMap {
     p = sp + 1;
   }
   while (p < n && eq >= 0) {
-    const key = s.slice(p, eq).toLowerCase();
+    const key = order === null ? s.slice(p, eq).toLowerCase() : internKey(s, p, eq);
     const vStart = eq + 1;
     let q = vStart;
     let nextKey = -1, nextEq = -1;
@@ -56,7 +113,16 @@ export function splitSophos(s: string, start = 0): KvMap {
       q = sp + 1;
     }
     const vEnd = nextKey >= 0 ? q : n;
-    if (!(key in out)) out[key] = trimQuotes(s.slice(vStart, vEnd));
+    if (order === null) {
+      if (!(key in out)) out[key] = trimQuotes(s.slice(vStart, vEnd));
+    } else if (!(key in out) && (emptyKeys.length === 0 || emptyKeys.indexOf(key) < 0)) {
+      const v = trimQuotes(s.slice(vStart, vEnd));
+      if (isEmptyValue(v)) emptyKeys.push(key);
+      else {
+        out[key] = v;
+        order.push(key);
+      }
+    }
     if (nextKey < 0) break;
     p = nextKey;
     eq = nextEq;
