@@ -5,14 +5,14 @@
  * few places where the FTD pipeline differs.
  */
 import type { EcsDoc, SyslogMessage, VendorContext } from '../../src/core/types.js';
-import { appendUnique, getField, isIp, relatedHost, relatedIp, relatedUser, setField, toInt, deleteField } from '../../src/ecs/fields.js';
+import { appendUnique, getField, isIp, setField, toInt, deleteField } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
 import { isoTime } from '../../src/ecs/base.js';
 import type { Flavor, Handler, Work } from './work.js';
 import { findMarker, readHeader } from './header.js';
 import { FIREWALL } from './messages/firewall.js';
 import { VPN } from './messages/vpn.js';
-import { applySecurity, SECURITY_EVENT_IDS, splitSecurity } from './messages/security-events.js';
+import { parseSecurity, SECURITY_EVENT_IDS } from './messages/security-events.js';
 import { categorizeAsa, categorizeFtd } from './categorize.js';
 
 const HANDLERS: Record<string, Handler> = { ...FIREWALL, ...VPN };
@@ -110,11 +110,8 @@ export function parseCisco(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext, 
   }
   if (step === null || step === 'no_message_id') {
     if (w.id === '' || SECURITY_EVENT_IDS.has(w.id)) {
-      const kv = w.msg.indexOf(':') > 0 ? splitSecurity(w.msg) : undefined;
-      if (kv !== undefined) {
-        applySecurity(w, kv);
-        step = null;
-      } else if (w.id !== '') step = 'parse_' + w.id;
+      if (w.msg.indexOf(':') > 0 && parseSecurity(w, w.msg)) step = null;
+      else if (w.id !== '') step = 'parse_' + w.id;
     } else {
       const handler = HANDLERS[w.id];
       if (handler === undefined) step = 'unknown_message_id';
@@ -174,7 +171,7 @@ function userSgt(w: Work, text: string, side: 'source' | 'destination'): void {
 
 /** source.user.name `LOCAL\dom\user@host` -> name, domain, email (the masked `*****` is kept). */
 function splitUser(doc: EcsDoc, side: 'source' | 'destination'): void {
-  const u = getField(doc, side + '.user.name');
+  const u = get3(doc, side, 'user', 'name');
   if (typeof u !== 'string' || u === '' || /^\*+$/.test(u)) return;
   let s = u;
   if (s.startsWith('LOCAL\\')) s = s.slice(6);
@@ -207,19 +204,6 @@ function parseHms(s: string): number {
   return total + cur;
 }
 
-function intField(doc: EcsDoc, path: string): void {
-  const v = getField(doc, path);
-  if (v === undefined) return;
-  const n = toInt(v);
-  if (n === undefined) deleteField(doc, path);
-  else setField(doc, path, n);
-}
-
-function lower(doc: EcsDoc, path: string): void {
-  const v = getField(doc, path);
-  if (typeof v === 'string') setField(doc, path, v.toLowerCase());
-}
-
 function addrToIp(doc: EcsDoc, side: string): void {
   const o = doc[side] as EcsDoc | undefined;
   const a = o?.address;
@@ -249,6 +233,97 @@ function urlParts(doc: EcsDoc): void {
   if (typeof prevDomain === 'string' && prevDomain !== u.hostname) appendUnique(doc, 'url.domain', prevDomain);
 }
 
+/** `doc[a][b]` as getField reads `a.b`. */
+function get2(doc: EcsDoc, a: string, b: string): unknown {
+  const o = doc[a];
+  return o !== null && typeof o === 'object' ? (o as EcsDoc)[b] : undefined;
+}
+
+/** `doc[a][b][c]` as getField reads `a.b.c`. */
+function get3(doc: EcsDoc, a: string, b: string, c: string): unknown {
+  const o = doc[a];
+  if (o === null || typeof o !== 'object') return undefined;
+  const p = (o as EcsDoc)[b];
+  return p !== null && typeof p === 'object' ? (p as EcsDoc)[c] : undefined;
+}
+
+/** The object at `o[k]`, created (or replacing a non-object) as setField does on its way. */
+function child(o: EcsDoc, k: string): EcsDoc {
+  let n = o[k];
+  if (n === undefined || n === null || typeof n !== 'object' || Array.isArray(n)) {
+    n = {};
+    o[k] = n;
+  }
+  return n as EcsDoc;
+}
+
+/** intField for `a.b`: integer strings become numbers, anything else is removed. */
+function int2(doc: EcsDoc, a: string, b: string, path: string): void {
+  const o = doc[a];
+  if (o === null || typeof o !== 'object') return;
+  const v = (o as EcsDoc)[b];
+  if (v === undefined || (typeof v === 'number' && Number.isInteger(v))) return;
+  const n = toInt(v);
+  if (n === undefined) deleteField(doc, path);
+  else (o as EcsDoc)[b] = n;
+}
+
+/** intField for `a.b.c`. */
+function int3(doc: EcsDoc, a: string, b: string, c: string, path: string): void {
+  const o = doc[a];
+  if (o === null || typeof o !== 'object') return;
+  const p = (o as EcsDoc)[b];
+  if (p === null || typeof p !== 'object') return;
+  const v = (p as EcsDoc)[c];
+  if (v === undefined || (typeof v === 'number' && Number.isInteger(v))) return;
+  const n = toInt(v);
+  if (n === undefined) deleteField(doc, path);
+  else (p as EcsDoc)[c] = n;
+}
+
+/** lower() for `o[k]`. */
+function lowerKey(o: EcsDoc, k: string): void {
+  const v = o[k];
+  if (typeof v === 'string' && v !== '') o[k] = v.toLowerCase();
+}
+
+/** appendUnique(doc, 'related.' + key, v) for a non-empty string. */
+function addRelated(doc: EcsDoc, key: string, v: string): void {
+  const rel = doc.related;
+  if (rel === undefined) {
+    const r: EcsDoc = {};
+    r[key] = [v];
+    doc.related = r;
+    return;
+  }
+  const arr = rel !== null && typeof rel === 'object' ? (rel as EcsDoc)[key] : undefined;
+  if (Array.isArray(arr)) {
+    if (!arr.includes(v)) arr.push(v);
+  } else appendUnique(doc, 'related.' + key, v);
+}
+
+function relIp(doc: EcsDoc, ip: unknown): void {
+  if (isIp(ip)) addRelated(doc, 'ip', ip);
+}
+
+/** relatedUser unless the name is masked (`*****`). */
+function relUser(doc: EcsDoc, u: unknown): void {
+  if (typeof u !== 'string' || u === '') return;
+  let i = 0;
+  while (i < u.length && u.charCodeAt(i) === 42) i++;
+  if (i < u.length) addRelated(doc, 'user', u);
+}
+
+function relHost(doc: EcsDoc, v: unknown): void {
+  const h = str(v);
+  if (h !== undefined && h !== '') addRelated(doc, 'hosts', h);
+}
+
+function hasKeys(o: Record<string, unknown>): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
+}
+
 function finish(w: Work, ctx: VendorContext): void {
   void ctx;
   const doc = w.doc;
@@ -269,10 +344,10 @@ function finish(w: Work, ctx: VendorContext): void {
   }
   if (w.srcUserSgt !== undefined) userSgt(w, w.srcUserSgt, 'source');
   if (w.dstUserSgt !== undefined) userSgt(w, w.dstUserSgt, 'destination');
-  if (c.source_username !== undefined && getField(doc, 'source.user.name') === undefined) {
+  if (c.source_username !== undefined && get3(doc, 'source', 'user', 'name') === undefined) {
     setField(doc, 'source.user.name', c.source_username);
   }
-  if (c.destination_username !== undefined && getField(doc, 'destination.user.name') === undefined) {
+  if (c.destination_username !== undefined && get3(doc, 'destination', 'user', 'name') === undefined) {
     setField(doc, 'destination.user.name', c.destination_username);
   }
   splitUser(doc, 'source');
@@ -280,14 +355,19 @@ function finish(w: Work, ctx: VendorContext): void {
 
   // security events
   const hostType = c._host_type as string | undefined;
-  delete c._host_type;
-  if (hostType !== undefined && ftd) endpointProfile(doc, hostType);
+  if (hostType !== undefined) {
+    delete c._host_type;
+    if (ftd) endpointProfile(doc, hostType);
+  }
   if (SEC_ACTIONS[w.id] !== undefined) ev.action = SEC_ACTIONS[w.id];
-  const dq = getField(doc, 'dns.question.type');
-  if (typeof dq === 'string' && DNS_TYPES[dq.toLowerCase()]) setField(doc, 'dns.question.type', DNS_TYPES[dq.toLowerCase()]);
-  const dr = getField(doc, 'dns.response_code');
-  if (typeof dr === 'string' && DNS_CODES[dr.toLowerCase()]) setField(doc, 'dns.response_code', DNS_CODES[dr.toLowerCase()]);
-  if (dq !== undefined && getField(doc, 'dns.response_code') === undefined) setField(doc, 'dns.response_code', 'NOERROR');
+  const dns = doc.dns;
+  if (dns !== null && typeof dns === 'object') {
+    const dq = getField(doc, 'dns.question.type');
+    if (typeof dq === 'string' && DNS_TYPES[dq.toLowerCase()]) setField(doc, 'dns.question.type', DNS_TYPES[dq.toLowerCase()]);
+    const dr = getField(doc, 'dns.response_code');
+    if (typeof dr === 'string' && DNS_CODES[dr.toLowerCase()]) setField(doc, 'dns.response_code', DNS_CODES[dr.toLowerCase()]);
+    if (dq !== undefined && getField(doc, 'dns.response_code') === undefined) setField(doc, 'dns.response_code', 'NOERROR');
+  }
   const se = c.security_event as EcsDoc | undefined;
   if (se !== undefined) {
     for (const k of SEC_EVENT_INTS) if (se[k] !== undefined) { const n = toInt(se[k]); if (n !== undefined) se[k] = n; }
@@ -298,8 +378,17 @@ function finish(w: Work, ctx: VendorContext): void {
   }
 
   // network normalization
-  for (const p of ['network.transport', 'network.protocol', 'network.application', 'file.type', 'network.direction', 'network.type']) {
-    lower(doc, p);
+  const net0 = doc.network;
+  if (net0 !== null && typeof net0 === 'object') {
+    lowerKey(net0 as EcsDoc, 'transport');
+    lowerKey(net0 as EcsDoc, 'protocol');
+    lowerKey(net0 as EcsDoc, 'application');
+  }
+  const file0 = doc.file;
+  if (file0 !== null && typeof file0 === 'object') lowerKey(file0 as EcsDoc, 'type');
+  if (net0 !== null && typeof net0 === 'object') {
+    lowerKey(net0 as EcsDoc, 'direction');
+    lowerKey(net0 as EcsDoc, 'type');
   }
   const net = doc.network as EcsDoc | undefined;
   if (net?.transport !== undefined) {
@@ -323,11 +412,20 @@ function finish(w: Work, ctx: VendorContext): void {
   } else if (w.id === '419002') setField(doc, 'network.transport', 'tcp');
   if (w.id === '419002' && !ftd) setField(doc, 'network.iana_number', '6');
 
-  for (const p of ['source.port', 'destination.port', 'source.bytes', 'destination.bytes', 'network.bytes', 'source.packets',
-    'destination.packets', 'http.response.status_code', 'file.size', 'client.port', 'server.port', 'source.nat.port',
-    'destination.nat.port']) intField(doc, p);
-  for (const k of ['mapped_source_port', 'mapped_destination_port', 'icmp_code', 'icmp_type', 'original_iana_number',
-    'connections_in_use', 'connections_most_used']) {
+  int2(doc, 'source', 'port', 'source.port');
+  int2(doc, 'destination', 'port', 'destination.port');
+  int2(doc, 'source', 'bytes', 'source.bytes');
+  int2(doc, 'destination', 'bytes', 'destination.bytes');
+  int2(doc, 'network', 'bytes', 'network.bytes');
+  int2(doc, 'source', 'packets', 'source.packets');
+  int2(doc, 'destination', 'packets', 'destination.packets');
+  int3(doc, 'http', 'response', 'status_code', 'http.response.status_code');
+  int2(doc, 'file', 'size', 'file.size');
+  int2(doc, 'client', 'port', 'client.port');
+  int2(doc, 'server', 'port', 'server.port');
+  int3(doc, 'source', 'nat', 'port', 'source.nat.port');
+  int3(doc, 'destination', 'nat', 'port', 'destination.nat.port');
+  for (const k of VENDOR_INTS) {
     if (c[k] !== undefined) { const n = toInt(c[k]); if (n === undefined) delete c[k]; else c[k] = n; }
   }
   addrToIp(doc, 'source');
@@ -350,8 +448,8 @@ function finish(w: Work, ctx: VendorContext): void {
     setField(doc, 'destination.nat.port', c.mapped_destination_port);
   }
   if (ftd) {
-    const sb = getField(doc, 'source.bytes'), db = getField(doc, 'destination.bytes');
-    if (typeof sb === 'number' && typeof db === 'number' && getField(doc, 'network.bytes') === undefined) {
+    const sb = get2(doc, 'source', 'bytes'), db = get2(doc, 'destination', 'bytes');
+    if (typeof sb === 'number' && typeof db === 'number' && get2(doc, 'network', 'bytes') === undefined) {
       setField(doc, 'network.bytes', sb + db);
     }
   }
@@ -373,19 +471,22 @@ function finish(w: Work, ctx: VendorContext): void {
   }
   // users
   if (ftd) {
-    const un = getField(doc, 'user.name');
+    const un = get2(doc, 'user', 'name');
     if (un === 'Not Found' || un === 'No Authentication Required') { deleteField(doc, 'user.id'); deleteField(doc, 'user.name'); }
     else if (typeof un === 'string' && un.indexOf('\\') >= 0 && (w.id === '' || SECURITY_EVENT_IDS.has(w.id))) {
       setField(doc, 'user.name', un.slice(un.lastIndexOf('\\') + 1));
     }
   }
-  if (getField(doc, 'user.name') === undefined) {
-    const du = getField(doc, 'destination.user.name');
+  if (get2(doc, 'user', 'name') === undefined) {
+    const du = get3(doc, 'destination', 'user', 'name');
     if (typeof du === 'string' && du !== '') setField(doc, 'user.name', du);
   }
-  const un = getField(doc, 'user.name');
-  if (typeof un === 'string' && !ftd) setField(doc, 'user.name', un.replace(/^['"]|['"]$/g, ''));
-  urlParts(doc);
+  const un = get2(doc, 'user', 'name');
+  if (typeof un === 'string' && !ftd && un !== '') {
+    const q0 = un.charCodeAt(0), q1 = un.charCodeAt(un.length - 1);
+    if (q0 === 34 || q0 === 39 || q1 === 34 || q1 === 39) setField(doc, 'user.name', un.replace(/^['"]|['"]$/g, ''));
+  }
+  if (get2(doc, 'url', 'original') !== undefined) urlParts(doc);
 
   // event.code and the vendor namespace
   if (w.id !== '') ev.code = w.id;
@@ -395,11 +496,11 @@ function finish(w: Work, ctx: VendorContext): void {
     if (se.ac_policy !== undefined) setField(doc, 'rule.ruleset', se.ac_policy);
     else if (se.file_policy !== undefined) setField(doc, 'rule.ruleset', se.file_policy);
   }
-  if (ftd && getField(doc, 'rule.ruleset') === undefined) {
+  if (ftd && get2(doc, 'rule', 'ruleset') === undefined) {
     const ip = (c.security as EcsDoc | undefined)?.intrusion_policy;
     if (ip !== undefined) setField(doc, 'rule.ruleset', ip);
   }
-  if (Object.keys(c).length > 0) setField(doc, ftd ? 'cisco.ftd' : 'cisco.asa', c);
+  if (hasKeys(c)) child(doc, 'cisco')[ftd ? 'ftd' : 'asa'] = c;
 
   // categorization
   if (ftd) categorizeFtd(ev);
@@ -411,26 +512,32 @@ function finish(w: Work, ctx: VendorContext): void {
   }
 
   // observer and related
-  const hh = getField(doc, 'host.hostname');
-  if (typeof hh === 'string' && hh !== '') setField(doc, 'observer.hostname', hh);
-  setField(doc, 'observer.vendor', 'Cisco');
-  setField(doc, 'observer.type', ftd ? 'idps' : 'firewall');
-  setField(doc, 'observer.product', ftd ? 'ftd' : 'asa');
-  if (typeof c.destination_interface === 'string') setField(doc, 'observer.egress.interface.name', c.destination_interface);
-  if (typeof c.source_interface === 'string') setField(doc, 'observer.ingress.interface.name', c.source_interface);
-  relatedIp(doc, src?.ip);
-  relatedIp(doc, getField(doc, 'source.nat.ip'));
-  relatedIp(doc, dst?.ip);
-  relatedIp(doc, getField(doc, 'destination.nat.ip'));
-  if (ftd) relatedIp(doc, se?.encrypt_peer_ip);
-  for (const p of ['user.name', 'server.user.name', 'source.user.name', 'destination.user.name']) {
-    const u = getField(doc, p);
-    if (typeof u === 'string' && !/^\*+$/.test(u)) relatedUser(doc, u);
-  }
-  const sha = getField(doc, 'file.hash.sha256');
-  if (typeof sha === 'string') appendUnique(doc, 'related.hash', sha);
-  for (const p of ['host.hostname', 'observer.hostname', 'destination.domain', 'source.domain', 'source.user.domain',
-    'destination.user.domain']) relatedHost(doc, str(getField(doc, p)));
+  const hh = get2(doc, 'host', 'hostname');
+  const ob = child(doc, 'observer');
+  if (typeof hh === 'string' && hh !== '') ob.hostname = hh;
+  ob.vendor = 'Cisco';
+  ob.type = ftd ? 'idps' : 'firewall';
+  ob.product = ftd ? 'ftd' : 'asa';
+  const dif = c.destination_interface, sif = c.source_interface;
+  if (typeof dif === 'string' && dif !== '') child(child(ob, 'egress'), 'interface').name = dif;
+  if (typeof sif === 'string' && sif !== '') child(child(ob, 'ingress'), 'interface').name = sif;
+  relIp(doc, src?.ip);
+  relIp(doc, get3(doc, 'source', 'nat', 'ip'));
+  relIp(doc, dst?.ip);
+  relIp(doc, get3(doc, 'destination', 'nat', 'ip'));
+  if (ftd) relIp(doc, se?.encrypt_peer_ip);
+  relUser(doc, get2(doc, 'user', 'name'));
+  relUser(doc, get3(doc, 'server', 'user', 'name'));
+  relUser(doc, get3(doc, 'source', 'user', 'name'));
+  relUser(doc, get3(doc, 'destination', 'user', 'name'));
+  const sha = get3(doc, 'file', 'hash', 'sha256');
+  if (typeof sha === 'string' && sha !== '') addRelated(doc, 'hash', sha);
+  relHost(doc, get2(doc, 'host', 'hostname'));
+  relHost(doc, ob.hostname);
+  relHost(doc, get2(doc, 'destination', 'domain'));
+  relHost(doc, get2(doc, 'source', 'domain'));
+  relHost(doc, get3(doc, 'source', 'user', 'domain'));
+  relHost(doc, get3(doc, 'destination', 'user', 'domain'));
 
   // community id
   const iana = net?.iana_number !== undefined ? Number(net.iana_number) : NaN;
@@ -443,6 +550,9 @@ function finish(w: Work, ctx: VendorContext): void {
     }
   }
 }
+
+const VENDOR_INTS = ['mapped_source_port', 'mapped_destination_port', 'icmp_code', 'icmp_type', 'original_iana_number',
+  'connections_in_use', 'connections_most_used'];
 
 /** Cisco ISE endpoint profile `Workstation:Microsoft-Workstation:Windows11-Workstation` -> device / host. */
 function endpointProfile(doc: EcsDoc, v: string): void {

@@ -5,7 +5,6 @@
  * (before FTD 6.3) get the id whose keys are most represented.
  */
 import type { Work } from '../work.js';
-import { putAppend } from '../work.js';
 
 interface KeySpec { t: string; ids?: readonly string[]; ecs?: readonly string[]; event?: boolean }
 
@@ -129,67 +128,112 @@ function isKeyChar(c: number): boolean {
   return (c >= 65 && c <= 122) || (c >= 49 && c <= 57) || c === 32 || c === 9;
 }
 
-/** Splits `K: V, K: V` on commas followed by `key:`; the first `:` separates key and value. */
-export function splitSecurity(s: string): Record<string, string> | undefined {
-  const out: Record<string, string> = Object.create(null) as Record<string, string>;
-  let any = false;
-  let start = 0;
-  const n = s.length;
-  const take = (a: number, b: number): void => {
-    const part = s.slice(a, b);
-    const colon = part.indexOf(':');
-    if (colon <= 0) return;
-    const k = part.slice(0, colon).trim();
-    if (k === '' || k in out) return;
-    out[k] = part.slice(colon + 1).trim();
-    any = true;
-  };
-  for (let i = 0; i < n; i++) {
-    if (s.charCodeAt(i) !== 44) continue;
-    let j = i + 1;
-    while (j < n && isKeyChar(s.charCodeAt(j))) j++;
-    if (j < n && j > i + 1 && s.charCodeAt(j) === 58) {
-      take(start, i);
-      start = i + 1;
+/** One ECS target of a key, resolved at load: a vendor key (`_rule_name`), `_host_type`, or a dotted path. */
+interface Target { vendor: string | undefined; hostType: boolean; parts: string[] }
+/** A key with its index (for the per-message duplicate check), targets and counted ids (0..4 for 430001..5). */
+interface Compiled { idx: number; t: string; event: boolean; targets: Target[]; ids: number[] }
+
+const COMPILED = new Map<string, Compiled>();
+{
+  let idx = 0;
+  for (const key of Object.keys(SECURITY_KEYS)) {
+    const spec = SECURITY_KEYS[key]!;
+    const targets: Target[] = [];
+    for (const f of spec.ecs ?? []) {
+      if (f.charCodeAt(0) === 95) {
+        const vk = f.slice(1);
+        targets.push({ vendor: vk === 'host_type' ? undefined : vk, hostType: vk === 'host_type', parts: [] });
+      } else targets.push({ vendor: undefined, hostType: false, parts: f.split('.') });
     }
+    COMPILED.set(key, { idx: idx++, t: spec.t, event: spec.event === true, targets, ids: (spec.ids ?? []).map((id) => Number(id) - 430001) });
   }
-  take(start, n);
-  return any ? out : undefined;
+}
+/** seen[idx] === generation: the key already appeared in this message (the first one wins). */
+const seen = new Int32Array(COMPILED.size);
+let generation = 0;
+const counts = [0, 0, 0, 0, 0];
+
+/** putAppend with a pre-split path (getField / setField semantics). */
+function appendAt(doc: Record<string, unknown>, parts: string[], value: string): void {
+  const last = parts.length - 1;
+  let cur = doc;
+  for (let i = 0; i < last; i++) {
+    const k = parts[i]!;
+    let next = cur[k];
+    if (next === undefined || next === null || typeof next !== 'object' || Array.isArray(next)) {
+      next = {};
+      cur[k] = next;
+    }
+    cur = next as Record<string, unknown>;
+  }
+  const k = parts[last]!;
+  const old = cur[k];
+  if (old === undefined) cur[k] = value;
+  else if (Array.isArray(old)) old.push(value);
+  else cur[k] = [old, value];
 }
 
-/** Maps the pairs into the vendor namespace and ECS; returns the guessed id when the message had none. */
-export function applySecurity(w: Work, kv: Record<string, string>): void {
-  const security: Record<string, unknown> = {};
-  const securityEvent: Record<string, unknown> = {};
-  const counters: Record<string, number> = {};
-  for (const key in kv) {
-    const spec = SECURITY_KEYS[key];
-    if (spec === undefined) continue;
-    if (spec.ids) for (const id of spec.ids) counters[id] = (counters[id] ?? 0) + 1;
-    const v = kv[key]!;
-    if (v === '') continue;
-    if (spec.ecs) {
-      for (const f of spec.ecs) {
-        if (f.charCodeAt(0) === 95) {
-          // `_rule_name` etc: vendor fields, appended like ECS ones
-          const vk = f.slice(1);
-          if (vk === 'host_type') { w.c._host_type = v; continue; }
-          const cur = w.c[vk];
-          w.c[vk] = cur === undefined ? v : Array.isArray(cur) ? [...cur, v] : [cur, v];
-        } else putAppend(w, f, v);
-      }
+/**
+ * splitSecurity + applySecurity in one pass, without the intermediate dictionary. False when the
+ * text holds no `key: value` pair (nothing is written then).
+ */
+export function parseSecurity(w: Work, s: string): boolean {
+  const n = s.length;
+  let any = false;
+  let start = 0;
+  if (++generation > 0x3fffffff) { generation = 1; seen.fill(0); }
+  const gen = generation;
+  const guess = w.id === '';
+  if (guess) { counts[0] = 0; counts[1] = 0; counts[2] = 0; counts[3] = 0; counts[4] = 0; }
+  const ftd = w.flavor === 'ftd';
+  const c = w.c;
+  let security: Record<string, unknown> | undefined;
+  let securityEvent: Record<string, unknown> | undefined;
+  for (let i = 0; i <= n; i++) {
+    let a: number, b: number;
+    if (i === n) { a = start; b = n; }
+    else {
+      if (s.charCodeAt(i) !== 44) continue;
+      let j = i + 1;
+      while (j < n && isKeyChar(s.charCodeAt(j))) j++;
+      if (!(j < n && j > i + 1 && s.charCodeAt(j) === 58)) continue;
+      a = start; b = i;
+      start = i + 1;
     }
-    if (w.flavor === 'ftd' && spec.event) securityEvent[spec.t] = v;
-    else security[spec.t] = v;
+    // one `key: value` part
+    const colon = s.indexOf(':', a);
+    if (colon <= a || colon >= b) continue;
+    const k = s.slice(a, colon).trim();
+    if (k === '') continue;
+    any = true;
+    const spec = COMPILED.get(k);
+    if (spec === undefined || seen[spec.idx] === gen) continue;
+    seen[spec.idx] = gen;
+    if (guess) for (let q = 0; q < spec.ids.length; q++) counts[spec.ids[q]!]!++;
+    const v = s.slice(colon + 1, b).trim();
+    if (v === '') continue;
+    const ts = spec.targets;
+    for (let q = 0; q < ts.length; q++) {
+      const t = ts[q]!;
+      if (t.hostType) c._host_type = v;
+      else if (t.vendor !== undefined) {
+        const cur = c[t.vendor];
+        c[t.vendor] = cur === undefined ? v : Array.isArray(cur) ? [...cur, v] : [cur, v];
+      } else appendAt(w.doc, t.parts, v);
+    }
+    if (ftd && spec.event) (securityEvent ??= {})[spec.t] = v;
+    else (security ??= {})[spec.t] = v;
   }
-  if (Object.keys(security).length > 0) w.c.security = security;
-  if (Object.keys(securityEvent).length > 0) w.c.security_event = securityEvent;
-  if (w.id === '') {
+  if (!any) return false;
+  if (security !== undefined) c.security = security;
+  if (securityEvent !== undefined) c.security_event = securityEvent;
+  if (guess) {
     let best = '';
-    let n = 0;
-    for (const id in counters) if (counters[id]! > n) { n = counters[id]!; best = id; }
+    let m = 0;
+    for (let q = 0; q < 5; q++) if (counts[q]! > m) { m = counts[q]!; best = String(430001 + q); }
     w.id = best;
   }
+  return true;
 }
 
 export const SECURITY_EVENT_IDS = new Set(['430001', '430002', '430003', '430004', '430005']);
