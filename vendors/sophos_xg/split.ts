@@ -56,7 +56,7 @@ function internKey(s: string, a: number, b: number): string {
     }
     if (i === k.length) return k;
   }
-  const tmp: Record<string, number> = {};
+  const tmp = Object.create(null) as Record<string, number>; // (`__proto__` is a key too)
   tmp[s.slice(a, b).toLowerCase()] = 0;
   const key = Object.keys(tmp)[0]!; // the internalized copy
   keyTable[slot] = key;
