@@ -13,6 +13,7 @@ import { esSettingsFromConfig } from '../sinks/elasticsearch/config.js';
 import { createClient } from '../sinks/elasticsearch/service.js';
 import { installTemplates } from '../sinks/elasticsearch/templates.js';
 import { describeError } from '../sinks/elasticsearch/retry.js';
+import { KIBANA_OPTIONS, kibanaSetup } from '../kibana/import.js';
 
 export async function setupCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -20,12 +21,14 @@ export async function setupCommand(args: string[]): Promise<number> {
     options: {
       output: { type: 'string' },
       config: { type: 'string' },
-      kibana: { type: 'string' },
+      ...KIBANA_OPTIONS, // --kibana URL and its credentials (src/kibana/import.ts)
       'data-stream': { type: 'boolean', default: false },
       namespace: { type: 'string' },
       'index-template': { type: 'string' },
     },
   });
+  // Kibana only: no Elasticsearch templates asked for
+  if (values.kibana !== undefined && values.output === undefined && values.config === undefined) return kibanaSetup(values);
   let section: Record<string, unknown> = {};
   let keyPath = 'setup';
   if (values.config !== undefined) {
@@ -56,7 +59,7 @@ export async function setupCommand(args: string[]): Promise<number> {
     const r = await installTemplates(client, settings);
     process.stdout.write(`component templates: ${r.componentTemplates.join(', ')} (message as ${r.textType})\n`);
     for (const t of r.indexTemplates) process.stdout.write(`index template ${t.name}: ${t.patterns.join(', ')}\n`);
-    if (values.kibana !== undefined) process.stderr.write('setup: --kibana: Kibana objects are not installed by this version\n');
+    if (values.kibana !== undefined) await kibanaSetup(values);
     return 0;
   } catch (e) {
     throw new CollectorError('COL_ERR_ES_SETUP', `setup: ${describeError(e)}`, { cause: e });
