@@ -4,6 +4,7 @@ import type { KvMap } from '../../src/ecs/kv.js';
 import { appendUnique, getField, isIp, setField } from '../../src/ecs/fields.js';
 import { drop, long, mv, num, take } from './ops.js';
 import { applyUrl } from './url.js';
+import { addKey } from './kv.js';
 
 const LOGON = new Set(['FSSO-logon', 'auth-logon']);
 const LOGOFF = new Set(['FSSO-logoff', 'auth-logout']);
@@ -69,7 +70,7 @@ export function mapEvent(doc: EcsDoc, fw: KvMap): void {
   const addr = fw.addr;
   if (addr !== undefined && fw.addrgrp === undefined && !isIp(addr)) {
     delete fw.addr;
-    fw.addrgrp = addr;
+    addKey(fw, 'addrgrp', addr);
   }
   const url = take(fw, 'url');
   if (url !== undefined) applyUrl(doc, url, undefined, undefined);

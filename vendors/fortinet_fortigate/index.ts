@@ -7,7 +7,8 @@
  * `fortinet.firewall.<key>` as strings.
  */
 import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
-import { parseKv, type KvMap } from '../../src/ecs/kv.js';
+import type { KvMap } from '../../src/ecs/kv.js';
+import { keyOrder, scanFortiKv } from './kv.js';
 import { getField, setField } from '../../src/ecs/fields.js';
 import { isoTime } from '../../src/ecs/base.js';
 import { convertEventTypes, mapEvent } from './event-log.js';
@@ -18,24 +19,8 @@ import { finish } from './tail.js';
 import { mv, take } from './ops.js';
 import { dateTimeMs, eventTimeMs, normalizeTz, usableZone } from './time.js';
 
-const KV_OPTS = { keepEscapes: true } as const;
 /** keys dropped from `fortinet.firewall` once mapped or used */
 const REMOVE_AT_END = ['tz', 'date', 'devid', 'eventtime', 'time', 'duration'];
-
-/** Elastic drops keys with characters outside [A-Za-z0-9_] and values `N/A`. */
-function clean(fw: KvMap): void {
-  for (const k in fw) {
-    let ok = true;
-    for (let i = 0; i < k.length; i++) {
-      const c = k.charCodeAt(i);
-      if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) {
-        ok = false;
-        break;
-      }
-    }
-    if (!ok || fw[k] === 'N/A') delete fw[k];
-  }
-}
 
 function hasControl(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -74,8 +59,7 @@ function times(doc: EcsDoc, fw: KvMap, ctx: VendorContext): void {
 function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
   let text = msg.content;
   if (hasControl(text)) text = text.replace(/[\x00-\x1f\x7f]/g, '');
-  const fw = parseKv(text, 0, KV_OPTS);
-  clean(fw);
+  const fw = scanFortiKv(text);
   observer(doc);
   if (!fw.logid && !fw.type) {
     mv(doc, fw, 'devname', 'observer.name');
@@ -114,9 +98,10 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
 
   const out: EcsDoc = {};
   for (let i = 0; i < REMOVE_AT_END.length; i++) delete fw[REMOVE_AT_END[i]!];
-  for (const k in fw) {
-    const v = fw[k]!;
-    if (v !== '') out[k] = v;
+  for (let i = 0; i < keyOrder.length; i++) {
+    const k = keyOrder[i]!;
+    const v = fw[k];
+    if (v !== undefined && v !== '') out[k] = v;
   }
   convertEventTypes(fw, out);
   convertLongs(out);

@@ -1,0 +1,92 @@
+/**
+ * The FortiOS key=value scan: parseKv (src/ecs/kv.ts) with `keepEscapes`, followed by the `clean`
+ * step Elastic applies (keys with characters outside [A-Za-z0-9_] and `N/A` values dropped), in
+ * one pass. A repeated key keeps its first value, also when that first value is then dropped.
+ * The kept keys are recorded in line order in `keyOrder`, so the leftover map is copied out
+ * without a for-in over a dictionary-mode object.
+ */
+import type { KvMap } from '../../src/ecs/kv.js';
+
+/** The kept keys of the last scan, in insertion order (keys added later go through addKey). */
+export const keyOrder: string[] = [];
+/** Keys whose first value was `N/A` in the last scan. */
+const blocked: string[] = [];
+
+/**
+ * One string per distinct key: a direct-mapped table by hash of the key characters, so property
+ * lookups meet an internalized name instead of a fresh slice every line.
+ */
+const KEY_SLOTS = 1024;
+const keyTable: string[] = new Array<string>(KEY_SLOTS).fill('');
+
+function internKey(s: string, a: number, b: number, h: number): string {
+  const slot = h & (KEY_SLOTS - 1);
+  const k = keyTable[slot]!;
+  if (k.length === b - a && s.startsWith(k, a)) return k;
+  const tmp = Object.create(null) as Record<string, number>; // (`__proto__` is a key too)
+  tmp[s.slice(a, b)] = 0;
+  const key = Object.keys(tmp)[0]!; // the internalized copy
+  keyTable[slot] = key;
+  return key;
+}
+
+export function scanFortiKv(s: string): KvMap {
+  const out: KvMap = Object.create(null) as KvMap;
+  keyOrder.length = 0;
+  blocked.length = 0;
+  const n = s.length;
+  let p = 0;
+  while (p < n) {
+    while (p < n && s.charCodeAt(p) === 32) p++;
+    const keyStart = p;
+    let h = 0;
+    let good = true;
+    while (p < n) {
+      const c = s.charCodeAt(p);
+      if (c === 61 || c === 32) break;
+      if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) good = false;
+      h = (Math.imul(h, 31) + c) | 0;
+      p++;
+    }
+    if (p >= n || s.charCodeAt(p) !== 61) continue; // a word without `=`: skip it
+    const keyEnd = p;
+    p++;
+    let vStart: number, vEnd: number;
+    if (s.charCodeAt(p) === 34) {
+      p++;
+      vStart = p;
+      while (p < n) {
+        const c = s.charCodeAt(p);
+        if (c === 92 && p + 1 < n && (s.charCodeAt(p + 1) === 34 || s.charCodeAt(p + 1) === 92)) {
+          p += 2;
+          continue;
+        }
+        if (c === 34) break;
+        p++;
+      }
+      vEnd = p;
+      p++;
+    } else {
+      vStart = p;
+      while (p < n && s.charCodeAt(p) !== 32) p++;
+      vEnd = p;
+    }
+    // an empty key, or one with other characters: dropped, as are its repeats
+    if (keyEnd === keyStart || !good) continue;
+    const key = internKey(s, keyStart, keyEnd, h);
+    if (key in out || (blocked.length !== 0 && blocked.indexOf(key) >= 0)) continue;
+    const value = s.slice(vStart, vEnd);
+    if (value === 'N/A') blocked.push(key);
+    else {
+      out[key] = value;
+      keyOrder.push(key);
+    }
+  }
+  return out;
+}
+
+/** Sets a key the scan did not keep (it goes last in `fortinet.firewall`, as in insertion order). */
+export function addKey(fw: KvMap, k: string, v: string): void {
+  fw[k] = v;
+  keyOrder.push(k);
+}
