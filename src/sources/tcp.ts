@@ -178,12 +178,23 @@ export class TcpSource implements Source {
     t.unref();
   }
 
-  start(): Promise<void> {
+  async start(): Promise<void> {
+    try {
+      await this.listen(this.opts.host);
+    } catch (e) {
+      // `[::]` on a host without IPv6: all IPv4 interfaces instead
+      const code = ((e as CollectorError).cause as NodeJS.ErrnoException | undefined)?.code;
+      if (this.opts.host !== '::' || (code !== 'EAFNOSUPPORT' && code !== 'EADDRNOTAVAIL')) throw e;
+      await this.listen('0.0.0.0');
+    }
+  }
+
+  private listen(host: string): Promise<void> {
     const server = this.makeServer();
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', (err) => reject(new CollectorError('COL_ERR_LISTEN', `${this.name}: ${err.message}`, { cause: err })));
-      server.listen({ port: this.opts.port, host: this.opts.host, ipv6Only: false, backlog: 1024 }, () => {
+      server.listen({ port: this.opts.port, host, ipv6Only: false, backlog: 1024 }, () => {
         server.removeAllListeners('error');
         server.on('error', (err) => process.stderr.write(`syslog-ecs: ${this.name}: ${err.message}\n`));
         const a = server.address();

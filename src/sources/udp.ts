@@ -53,8 +53,19 @@ export class UdpSource implements Source {
     return s;
   }
 
-  start(): Promise<void> {
-    const { host, port } = this.opts;
+  async start(): Promise<void> {
+    try {
+      await this.bind(this.opts.host);
+    } catch (e) {
+      // `[::]` on a host without IPv6: all IPv4 interfaces instead
+      const code = ((e as CollectorError).cause as NodeJS.ErrnoException | undefined)?.code;
+      if (this.opts.host !== '::' || (code !== 'EAFNOSUPPORT' && code !== 'EADDRNOTAVAIL')) throw e;
+      await this.bind('0.0.0.0');
+    }
+  }
+
+  private bind(host: string): Promise<void> {
+    const { port } = this.opts;
     const v6 = isIPv6(host);
     const socket = createSocket({ type: v6 ? 'udp6' : 'udp4', reuseAddr: false, ipv6Only: false });
     this.socket = socket;

@@ -42,14 +42,14 @@ function newPending(): Pending {
   return { blocks: [Buffer.allocUnsafe(BLOCK_BYTES)], used: 0, bytes: 0, stats: [], counts: [] };
 }
 
-/** Appends `line` (UTF-8) to the pending blocks; returns the bytes it took. */
+/** Appends `line` (UTF-8) and a newline to the pending blocks; returns the bytes it took. */
 function append(p: Pending, line: string): number {
-  // a UTF-8 character takes at most 3 bytes per UTF-16 unit
-  const worst = line.length * 3;
+  // a UTF-8 character takes at most 3 bytes per UTF-16 unit, plus the newline
+  const worst = line.length * 3 + 1;
   let block = p.blocks[p.blocks.length - 1]!;
   if (p.used + worst > block.length) {
     if (worst > BLOCK_BYTES) {
-      const big = Buffer.from(line, 'utf8');
+      const big = Buffer.from(line + '\n', 'utf8');
       p.blocks[p.blocks.length - 1] = block.subarray(0, p.used);
       p.blocks.push(big, Buffer.allocUnsafe(BLOCK_BYTES));
       p.used = 0;
@@ -62,9 +62,10 @@ function append(p: Pending, line: string): number {
     p.used = 0;
   }
   const n = block.write(line, p.used, 'utf8');
-  p.used += n;
-  p.bytes += n;
-  return n;
+  block[p.used + n] = 10;
+  p.used += n + 1;
+  p.bytes += n + 1;
+  return n + 1;
 }
 
 export class FileOutput implements Output {
@@ -113,7 +114,7 @@ export class FileOutput implements Output {
       p = newPending();
       this.buffers.set(file, p);
     }
-    const n = append(p, ev.json + '\n');
+    const n = append(p, ev.json);
     const last = p.stats.length - 1;
     if (last >= 0 && p.stats[last] === stats) p.counts[last]!++;
     else {
