@@ -11,6 +11,7 @@ import { isoTime } from '../../src/ecs/base.js';
 import { readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
 import { isValidTimezone } from '../../src/syslog/timezone.js';
 import { EVENT_TYPES, MESSAGE_ACTION } from './message-codes.js';
+import { set2, set3 } from './set-path.js';
 
 const LOG_LEVEL: Record<string, string> = {
   '0': 'emergency', '1': 'alert', '2': 'critical', '3': 'error', '4': 'warning', '5': 'notice', '6': 'info', '7': 'debug',
@@ -91,29 +92,29 @@ function deviceTime(v: string, tz: string): number {
 }
 
 function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
-  setField(doc, 'observer.vendor', 'SonicWall');
-  setField(doc, 'observer.product', 'SonicOS');
-  setField(doc, 'observer.type', 'firewall');
-  setField(doc, 'event.timezone', ctx.timezone);
+  set2(doc, 'observer', 'vendor', 'SonicWall');
+  set2(doc, 'observer', 'product', 'SonicOS');
+  set2(doc, 'observer', 'type', 'firewall');
+  set2(doc, 'event', 'timezone', ctx.timezone);
   const raw = msg.raw;
   const start = raw.indexOf('id=');
   if (start < 0) return 'no_key_values';
   const kv: KvMap = parseKv(raw, start, { singleQuotes: true });
 
-  setField(doc, 'observer.name', kv.id);
-  setField(doc, 'observer.serial_number', kv.sn);
+  set2(doc, 'observer', 'name', kv.id);
+  set2(doc, 'observer', 'serial_number', kv.sn);
   const fw = kv.fw;
   if (fw !== undefined && fw !== '') {
-    if (isIp(fw)) setField(doc, 'observer.ip', fw);
-    else setField(doc, 'observer.hostname', fw);
+    if (isIp(fw)) set2(doc, 'observer', 'ip', fw);
+    else set2(doc, 'observer', 'hostname', fw);
   }
   const code = kv.m;
-  setField(doc, 'event.code', code);
-  setField(doc, 'event.sequence', kv.n);
+  set2(doc, 'event', 'code', code);
+  set2(doc, 'event', 'sequence', kv.n);
   const pri = kv.pri;
   if (pri !== undefined) {
-    setField(doc, 'event.severity', pri);
-    setField(doc, 'log.level', LOG_LEVEL[pri]);
+    set2(doc, 'event', 'severity', pri);
+    set2(doc, 'log', 'level', LOG_LEVEL[pri]);
   }
   if (kv.time !== undefined) {
     const t = deviceTime(kv.time, ctx.timezone);
@@ -124,17 +125,17 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
   endpoint(doc, kv.src, 'source', 'observer.ingress.interface.name');
   endpoint(doc, kv.dst, 'destination', 'observer.egress.interface.name');
   if (kv.srcV6 !== undefined && kv.srcV6 !== '') {
-    if (isIp(kv.srcV6)) setField(doc, 'source.ip', kv.srcV6);
-    else setField(doc, 'source.address', kv.srcV6);
+    if (isIp(kv.srcV6)) set2(doc, 'source', 'ip', kv.srcV6);
+    else set2(doc, 'source', 'address', kv.srcV6);
   }
   if (kv.dstV6 !== undefined && kv.dstV6 !== '') {
-    if (isIp(kv.dstV6)) setField(doc, 'destination.ip', kv.dstV6);
-    else setField(doc, 'destination.address', kv.dstV6);
+    if (isIp(kv.dstV6)) set2(doc, 'destination', 'ip', kv.dstV6);
+    else set2(doc, 'destination', 'address', kv.dstV6);
   }
-  setField(doc, 'source.mac', mac(kv.srcMac));
-  setField(doc, 'destination.mac', mac(kv.dstMac));
-  setField(doc, 'observer.ingress.zone', kv.srcZone);
-  setField(doc, 'observer.egress.zone', kv.dstZone);
+  set2(doc, 'source', 'mac', mac(kv.srcMac));
+  set2(doc, 'destination', 'mac', mac(kv.dstMac));
+  set3(doc, 'observer', 'ingress', 'zone', kv.srcZone);
+  set3(doc, 'observer', 'egress', 'zone', kv.dstZone);
   nat(doc, kv.natSrcV6 ?? kv.natSrc, 'source');
   nat(doc, kv.natDstV6 ?? kv.natDst, 'destination');
 
@@ -142,11 +143,11 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
   const proto = kv.proto;
   if (proto !== undefined && proto !== '') {
     const slash = proto.indexOf('/');
-    if (slash < 0 || proto.indexOf('/', slash + 1) >= 0) setField(doc, 'network.transport', proto);
+    if (slash < 0 || proto.indexOf('/', slash + 1) >= 0) set2(doc, 'network', 'transport', proto);
     else {
-      setField(doc, 'network.transport', proto.slice(0, slash));
+      set2(doc, 'network', 'transport', proto.slice(0, slash));
       const p = proto.slice(slash + 1);
-      if (!/^[0-9]+(\.[0-9]+)?$/.test(p)) setField(doc, 'network.protocol', p);
+      if (!/^[0-9]+(\.[0-9]+)?$/.test(p)) set2(doc, 'network', 'protocol', p);
     }
   }
 
@@ -155,18 +156,18 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
   const db = counter(doc, 'destination.bytes', kv.rcvd);
   const sp = counter(doc, 'source.packets', kv.spkt);
   const dp = counter(doc, 'destination.packets', kv.rpkt);
-  if (sb !== undefined || db !== undefined) setField(doc, 'network.bytes', (sb ?? 0) + (db ?? 0));
-  if (sp !== undefined || dp !== undefined) setField(doc, 'network.packets', (sp ?? 0) + (dp ?? 0));
+  if (sb !== undefined || db !== undefined) set2(doc, 'network', 'bytes', (sb ?? 0) + (db ?? 0));
+  if (sp !== undefined || dp !== undefined) set2(doc, 'network', 'packets', (sp ?? 0) + (dp ?? 0));
   const cdur = toInt(kv.cdur), dur = toInt(kv.dur);
-  if (cdur !== undefined) setField(doc, 'event.duration', cdur * 1_000_000);
-  else if (dur !== undefined) setField(doc, 'event.duration', dur * 1_000_000_000);
+  if (cdur !== undefined) set2(doc, 'event', 'duration', cdur * 1_000_000);
+  else if (dur !== undefined) set2(doc, 'event', 'duration', dur * 1_000_000_000);
 
   // users, rules, http
   const user = kv.usr ?? kv.user;
-  setField(doc, 'user.name', user);
-  setField(doc, 'rule.id', kv.rule);
-  if (kv.op !== undefined) setField(doc, 'http.request.method', HTTP_OP[kv.op]);
-  if (kv.fw_action !== undefined) setField(doc, 'event.action', FW_ACTION[kv.fw_action]);
+  set2(doc, 'user', 'name', user);
+  set2(doc, 'rule', 'id', kv.rule);
+  if (kv.op !== undefined) set3(doc, 'http', 'request', 'method', HTTP_OP[kv.op]);
+  if (kv.fw_action !== undefined) set2(doc, 'event', 'action', FW_ACTION[kv.fw_action]);
 
   // message: msg, with the note in parentheses
   const m = kv.msg, note = kv.note;
@@ -177,22 +178,22 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
   const action = code === undefined ? undefined : MESSAGE_ACTION.get(code);
   if (action !== undefined) {
     const shape = EVENT_TYPES[action]!;
-    setField(doc, 'event.kind', shape.kind);
-    setField(doc, 'event.category', shape.category.slice());
-    setField(doc, 'event.type', shape.type.slice());
-    setField(doc, 'event.outcome', shape.outcome);
-    setField(doc, 'event.action', action);
+    set2(doc, 'event', 'kind', shape.kind);
+    set2(doc, 'event', 'category', shape.category.slice());
+    set2(doc, 'event', 'type', shape.type.slice());
+    set2(doc, 'event', 'outcome', shape.outcome);
+    set2(doc, 'event', 'action', action);
   }
 
   // url = scheme://dstname + arg, only for web requests (arg present)
   const arg = kv.arg, dstname = kv.dstname;
   if (arg !== undefined && arg !== '') {
-    setField(doc, 'url.path', arg);
+    set2(doc, 'url', 'path', arg);
     const scheme = doc.network?.protocol as string | undefined;
-    setField(doc, 'url.scheme', scheme);
+    set2(doc, 'url', 'scheme', scheme);
     if (dstname !== undefined && dstname !== '') {
-      setField(doc, 'url.domain', dstname);
-      setField(doc, 'url.full', (scheme !== undefined ? scheme + '://' : '//') + dstname + arg);
+      set2(doc, 'url', 'domain', dstname);
+      set2(doc, 'url', 'full', (scheme !== undefined ? scheme + '://' : '//') + dstname + arg);
     }
   }
 
@@ -212,7 +213,7 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
     if (GCAT[kv.gcat] !== undefined) vendor.event_group_category = GCAT[kv.gcat]!;
     any = true;
   }
-  if (any) setField(doc, 'sonicwall.firewall', vendor);
+  if (any) set2(doc, 'sonicwall', 'firewall', vendor);
 
   relatedIp(doc, doc.source?.ip);
   relatedIp(doc, doc.source?.nat?.ip);
