@@ -4,7 +4,8 @@
  * source/destination (and client/server), NAT, bytes and packets, policy to rule.name.
  */
 import type { EcsDoc } from '../../src/core/types.js';
-import { appendUnique, isIp, setField, toInt } from '../../src/ecs/fields.js';
+import { appendUnique, isIp, toInt } from '../../src/ecs/fields.js';
+import { set2, set3 } from './set-path.js';
 
 type Srx = Record<string, string>;
 
@@ -35,70 +36,70 @@ function long(srx: Srx, key: string): number | undefined {
 export function mapEndpoints(srx: Srx, doc: EcsDoc): void {
   const dip = ip(srx, 'destination_address');
   if (dip !== undefined) {
-    setField(doc, 'destination.ip', dip);
-    setField(doc, 'server.ip', dip);
+    set2(doc, 'destination', 'ip', dip);
+    set2(doc, 'server', 'ip', dip);
   }
-  setField(doc, 'destination.nat.ip', ip(srx, 'nat_destination_address'));
+  set3(doc, 'destination', 'nat', 'ip', ip(srx, 'nat_destination_address'));
   const dport = long(srx, 'destination_port');
   if (dport !== undefined) {
-    setField(doc, 'destination.port', dport);
-    setField(doc, 'server.port', dport);
+    set2(doc, 'destination', 'port', dport);
+    set2(doc, 'server', 'port', dport);
   }
   const dnport = long(srx, 'nat_destination_port');
   if (dnport !== undefined) {
-    setField(doc, 'destination.nat.port', dnport);
-    setField(doc, 'server.nat.port', dnport);
+    set3(doc, 'destination', 'nat', 'port', dnport);
+    set3(doc, 'server', 'nat', 'port', dnport);
   }
   const dbytes = long(srx, 'bytes_from_server');
   if (dbytes !== undefined) {
-    setField(doc, 'destination.bytes', dbytes);
-    setField(doc, 'server.bytes', dbytes);
+    set2(doc, 'destination', 'bytes', dbytes);
+    set2(doc, 'server', 'bytes', dbytes);
   }
   const dpk = long(srx, 'packets_from_server');
   if (dpk !== undefined) {
-    setField(doc, 'destination.packets', dpk);
-    setField(doc, 'server.packets', dpk);
+    set2(doc, 'destination', 'packets', dpk);
+    set2(doc, 'server', 'packets', dpk);
   }
   const sip = ip(srx, 'source_address') ?? ip(srx, 'sourceip');
   if (sip !== undefined) {
-    setField(doc, 'source.ip', sip);
-    setField(doc, 'client.ip', sip);
+    set2(doc, 'source', 'ip', sip);
+    set2(doc, 'client', 'ip', sip);
   }
-  setField(doc, 'source.nat.ip', ip(srx, 'nat_source_address'));
+  set3(doc, 'source', 'nat', 'ip', ip(srx, 'nat_source_address'));
   const sport = long(srx, 'source_port');
   if (sport !== undefined) {
-    setField(doc, 'source.port', sport);
-    setField(doc, 'client.port', sport);
+    set2(doc, 'source', 'port', sport);
+    set2(doc, 'client', 'port', sport);
   }
   const snport = long(srx, 'nat_source_port');
   if (snport !== undefined) {
-    setField(doc, 'source.nat.port', snport);
-    setField(doc, 'client.nat.port', snport);
+    set3(doc, 'source', 'nat', 'port', snport);
+    set3(doc, 'client', 'nat', 'port', snport);
   }
   const sbytes = long(srx, 'bytes_from_client');
   if (sbytes !== undefined) {
-    setField(doc, 'source.bytes', sbytes);
-    setField(doc, 'client.bytes', sbytes);
+    set2(doc, 'source', 'bytes', sbytes);
+    set2(doc, 'client', 'bytes', sbytes);
   }
   const spk = long(srx, 'packets_from_client');
   if (spk !== undefined) {
-    setField(doc, 'source.packets', spk);
-    setField(doc, 'client.packets', spk);
+    set2(doc, 'source', 'packets', spk);
+    set2(doc, 'client', 'packets', spk);
   }
-  setField(doc, 'source.user.name', take(srx, 'username'));
-  setField(doc, 'rule.name', take(srx, 'policy_name'));
-  setField(doc, 'network.iana_number', take(srx, 'protocol_id'));
-  if (sbytes !== undefined && dbytes !== undefined) setField(doc, 'network.bytes', sbytes + dbytes);
-  if (spk !== undefined && dpk !== undefined) setField(doc, 'network.packets', spk + dpk);
+  set3(doc, 'source', 'user', 'name', take(srx, 'username'));
+  set2(doc, 'rule', 'name', take(srx, 'policy_name'));
+  set2(doc, 'network', 'iana_number', take(srx, 'protocol_id'));
+  if (sbytes !== undefined && dbytes !== undefined) set2(doc, 'network', 'bytes', sbytes + dbytes);
+  if (spk !== undefined && dpk !== undefined) set2(doc, 'network', 'packets', spk + dpk);
 }
 
 /** RT_FLOW session create / close / deny: event.* from the tag, then the endpoints. */
 export function mapFlow(srx: Srx, tag: string | undefined, doc: EcsDoc): void {
-  setField(doc, 'event.kind', 'event');
-  if (tag !== undefined) setField(doc, 'event.outcome', 'success');
+  set2(doc, 'event', 'kind', 'event');
+  if (tag !== undefined) set2(doc, 'event', 'outcome', 'success');
   appendUnique(doc, 'event.category', 'network');
   const risk = take(srx, 'application_risk');
-  if (risk !== undefined && risk !== '' && Number.isFinite(Number(risk))) setField(doc, 'event.risk_score', Number(risk));
+  if (risk !== undefined && risk !== '' && Number.isFinite(Number(risk))) set2(doc, 'event', 'risk_score', Number(risk));
   if (tag !== undefined) {
     let types: readonly string[] | null = null;
     let action: string | null = null;
@@ -113,7 +114,7 @@ export function mapFlow(srx: Srx, tag: string | undefined, doc: EcsDoc): void {
       action = 'flow_deny';
     }
     if (types !== null) for (const t of types) appendUnique(doc, 'event.type', t);
-    if (action !== null) setField(doc, 'event.action', action);
+    if (action !== null) set2(doc, 'event', 'action', action);
   }
   mapEndpoints(srx, doc);
 }

@@ -10,6 +10,7 @@ import { mapEndpoints, mapFlow } from './flow.js';
 import { mapSystem, readProcTag } from './system.js';
 import { reread5424 } from './header.js';
 import { isoTime } from '../../src/ecs/base.js';
+import { set2, set3 } from './set-path.js';
 
 /** log.level by syslog severity, as the pipeline names them. */
 const LEVELS: readonly string[] = [
@@ -68,12 +69,12 @@ function srxKeys(params: Record<string, string>): Record<string, string> {
 
 function setDuration(doc: EcsDoc, seconds: number): void {
   const start = doc['@timestamp'] as string | undefined;
-  setField(doc, 'event.duration', seconds * 1_000_000_000);
+  set2(doc, 'event', 'duration', seconds * 1_000_000_000);
   if (start === undefined) return;
   const t = Date.parse(start);
   if (Number.isNaN(t)) return;
-  setField(doc, 'event.start', start);
-  setField(doc, 'event.end', new Date(t + seconds * 1000).toISOString());
+  set2(doc, 'event', 'start', start);
+  set2(doc, 'event', 'end', new Date(t + seconds * 1000).toISOString());
 }
 
 export const parser: VendorParser = {
@@ -101,14 +102,14 @@ export const parser: VendorParser = {
         if (doc.event !== undefined) delete doc.event.timezone;
       }
     }
-    setField(doc, 'observer.vendor', 'Juniper');
-    setField(doc, 'observer.product', 'SRX');
-    setField(doc, 'observer.type', 'firewall');
-    if (hostname !== null) setField(doc, 'observer.name', hostname);
+    set2(doc, 'observer', 'vendor', 'Juniper');
+    set2(doc, 'observer', 'product', 'SRX');
+    set2(doc, 'observer', 'type', 'firewall');
+    if (hostname !== null) set2(doc, 'observer', 'name', hostname);
     if (msg.priority >= 0) {
       // Elastic's pipeline writes the whole PRI here
-      setField(doc, 'event.severity', msg.priority);
-      setField(doc, 'log.level', LEVELS[msg.severity]);
+      set2(doc, 'event', 'severity', msg.priority);
+      set2(doc, 'log', 'level', LEVELS[msg.severity]);
     }
     const params = junosParams(msg);
     let process: string | undefined;
@@ -147,13 +148,13 @@ export const parser: VendorParser = {
       const secs = toInt(elapsed);
       if (secs !== undefined) setDuration(doc, secs);
     }
-    setField(doc, 'juniper.srx.process', process);
-    setField(doc, 'juniper.srx.tag', tag);
-    if (process !== undefined) setField(doc, 'process.name', process);
+    set3(doc, 'juniper', 'srx', 'process', process);
+    set3(doc, 'juniper', 'srx', 'tag', tag);
+    if (process !== undefined) set2(doc, 'process', 'name', process);
     const pid = toInt(procid ?? undefined);
-    if (pid !== undefined) setField(doc, 'process.pid', pid);
+    if (pid !== undefined) set2(doc, 'process', 'pid', pid);
     const iana = doc.network?.iana_number as string | undefined;
-    if (iana !== undefined) setField(doc, 'network.transport', IANA_NAMES[iana]);
+    if (iana !== undefined) set2(doc, 'network', 'transport', IANA_NAMES[iana]);
     relatedIp(doc, doc.source?.ip);
     relatedIp(doc, doc.destination?.ip);
     relatedIp(doc, doc.source?.nat?.ip);

@@ -5,7 +5,8 @@
  * pipeline does (juniper.srx.firewall.*, juniper.srx.rtlog_conn_error.*).
  */
 import type { EcsDoc } from '../../src/core/types.js';
-import { setField, toInt } from '../../src/ecs/fields.js';
+import { toInt } from '../../src/ecs/fields.js';
+import { set2, set3, set4 } from './set-path.js';
 
 export interface ProcTag {
   process: string | undefined;
@@ -43,21 +44,21 @@ export function readProcTag(s: string): ProcTag {
 
 /** Firewall-filter and RTLOG messages; text is what follows `TAG:`. */
 export function mapSystem(tag: string | undefined, process: string | undefined, text: string, doc: EcsDoc): void {
-  setField(doc, 'juniper.srx.log_type', 'system');
-  setField(doc, 'event.kind', 'event');
+  set3(doc, 'juniper', 'srx', 'log_type', 'system');
+  set2(doc, 'event', 'kind', 'event');
   if (tag === 'FW') {
     // ` IFACE ACTION PROTO SRC DST SPORT DPORT[ (N packets)]`
     const w = text.trim().split(' ', 10);
     if (w.length >= 7) {
-      setField(doc, 'juniper.srx.interface_name', w[0]);
-      setField(doc, 'juniper.srx.firewall.filter_action', w[1]);
-      setField(doc, 'juniper.srx.firewall.packet_protocol', w[2]);
-      setField(doc, 'juniper.srx.firewall.src_addr', w[3]);
-      setField(doc, 'juniper.srx.firewall.dst_addr', w[4]);
-      setField(doc, 'juniper.srx.firewall.src_port', w[5]);
-      setField(doc, 'juniper.srx.firewall.dst_port', w[6]);
+      set3(doc, 'juniper', 'srx', 'interface_name', w[0]);
+      set4(doc, 'juniper', 'srx', 'firewall', 'filter_action', w[1]);
+      set4(doc, 'juniper', 'srx', 'firewall', 'packet_protocol', w[2]);
+      set4(doc, 'juniper', 'srx', 'firewall', 'src_addr', w[3]);
+      set4(doc, 'juniper', 'srx', 'firewall', 'dst_addr', w[4]);
+      set4(doc, 'juniper', 'srx', 'firewall', 'src_port', w[5]);
+      set4(doc, 'juniper', 'srx', 'firewall', 'dst_port', w[6]);
       if (process === 'PFE_FW_SYSLOG_IP' && w[7] !== undefined && w[7].startsWith('(')) {
-        setField(doc, 'juniper.srx.firewall.packets_num', w[7].slice(1));
+        set4(doc, 'juniper', 'srx', 'firewall', 'packets_num', w[7].slice(1));
       }
     }
   } else if (tag === 'RTLOG_CONN_ERROR') {
@@ -65,16 +66,16 @@ export function mapSystem(tag: string | undefined, process: string | undefined, 
     if (t.startsWith('Connection error ')) {
       const sp = t.indexOf(' ', 17);
       if (sp > 17) {
-        setField(doc, 'juniper.srx.rtlog_conn_error.stream_name', t.slice(17, sp));
+        set4(doc, 'juniper', 'srx', 'rtlog_conn_error', 'stream_name', t.slice(17, sp));
         const err = t.slice(sp + 1);
-        setField(doc, 'juniper.srx.rtlog_conn_error.err_msg', err);
+        set4(doc, 'juniper', 'srx', 'rtlog_conn_error', 'err_msg', err);
         const m = /^(?:status: ([^,]{1,32}), )?Error code: major (\d{1,9}) minor (\d{1,9}) code (\d{1,9}), description:(.*)$/.exec(err);
         if (m !== null) {
-          if (m[1] !== undefined) setField(doc, 'juniper.srx.rtlog_conn_error.status', toInt(m[1]));
-          setField(doc, 'juniper.srx.rtlog_conn_error.major', toInt(m[2]));
-          setField(doc, 'juniper.srx.rtlog_conn_error.minor', toInt(m[3]));
-          setField(doc, 'juniper.srx.rtlog_conn_error.code', toInt(m[4]));
-          setField(doc, 'juniper.srx.rtlog_conn_error.description', m[5]);
+          if (m[1] !== undefined) set4(doc, 'juniper', 'srx', 'rtlog_conn_error', 'status', toInt(m[1]));
+          set4(doc, 'juniper', 'srx', 'rtlog_conn_error', 'major', toInt(m[2]));
+          set4(doc, 'juniper', 'srx', 'rtlog_conn_error', 'minor', toInt(m[3]));
+          set4(doc, 'juniper', 'srx', 'rtlog_conn_error', 'code', toInt(m[4]));
+          set4(doc, 'juniper', 'srx', 'rtlog_conn_error', 'description', m[5]);
         }
       }
     }
