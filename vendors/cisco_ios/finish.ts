@@ -4,8 +4,9 @@
  * the MAC in Elastic's form and the Community ID.
  */
 import type { EcsDoc } from '../../src/core/types.js';
-import { appendUnique, isIp, relatedHost, relatedIp, relatedUser, setField, toInt, ianaNumber } from '../../src/ecs/fields.js';
+import { appendUnique, isIp, relatedHost, relatedIp, relatedUser, toInt, ianaNumber } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
+import { set2 } from './set-path.js';
 
 function addressToIp(side: EcsDoc | undefined): void {
   if (side === undefined || typeof side.address !== 'string') return;
@@ -30,13 +31,13 @@ export function finish(doc: EcsDoc): void {
   numberField(src, 'packets');
   numberField(dst, 'port');
   if (src?.bytes !== undefined || dst?.bytes !== undefined) {
-    setField(doc, 'network.bytes', (src?.bytes ?? 0) + (dst?.bytes ?? 0));
+    set2(doc, 'network', 'bytes', (src?.bytes ?? 0) + (dst?.bytes ?? 0));
   }
-  if (src?.packets !== undefined) setField(doc, 'network.packets', src.packets);
+  if (src?.packets !== undefined) set2(doc, 'network', 'packets', src.packets);
   const sip = src?.ip as string | undefined;
   if (sip !== undefined) {
-    if (sip.includes('.')) setField(doc, 'network.type', 'ipv4');
-    else if (doc.network?.type === undefined) setField(doc, 'network.type', 'ipv6');
+    if (sip.includes('.')) set2(doc, 'network', 'type', 'ipv4');
+    else if (doc.network?.type === undefined) set2(doc, 'network', 'type', 'ipv6');
   }
   if (typeof src?.mac === 'string') src.mac = src.mac.replace(/:/g, '-').toUpperCase();
   relatedIp(doc, sip);
@@ -62,7 +63,7 @@ function communityIdOf(doc: EcsDoc, sip: string | undefined, dip: string | undef
     dp = toInt(doc.icmp?.code);
   }
   const id = communityId(sip, dip, proto, sp, dp);
-  if (id !== undefined) setField(doc, 'network.community_id', id);
+  if (id !== undefined) set2(doc, 'network', 'community_id', id);
 }
 
 export { appendUnique };

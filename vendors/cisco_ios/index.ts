@@ -4,7 +4,7 @@
  * integration does. See README.md.
  */
 import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
-import { deleteField, setField, toInt } from '../../src/ecs/fields.js';
+import { deleteField, toInt } from '../../src/ecs/fields.js';
 import { isoTime, isoTimeUs } from '../../src/ecs/base.js';
 import { findMarker, type Marker } from './marker.js';
 import { readHeader } from './header.js';
@@ -14,6 +14,7 @@ import {
   parseAuditTrail, parseBadAuth, parseDropPkt, parseLinkState, parseReplayCtr, parseRpJoin,
 } from './messages/misc.js';
 import { finish } from './finish.js';
+import { set2, set3 } from './set-path.js';
 
 /** `log.level` names of the Cisco severities, as Elastic's pipeline writes them. */
 const LEVELS: readonly string[] = [
@@ -97,11 +98,11 @@ function afterPri(msg: SyslogMessage): number {
 }
 
 function setCommon(doc: EcsDoc): void {
-  setField(doc, 'event.category', ['network']);
-  setField(doc, 'event.type', ['info']);
-  setField(doc, 'event.provider', 'firewall');
-  setField(doc, 'observer.vendor', 'Cisco');
-  setField(doc, 'observer.product', 'IOS');
+  set2(doc, 'event', 'category', ['network']);
+  set2(doc, 'event', 'type', ['info']);
+  set2(doc, 'event', 'provider', 'firewall');
+  set2(doc, 'observer', 'vendor', 'Cisco');
+  set2(doc, 'observer', 'product', 'IOS');
 }
 
 export const parser: VendorParser = {
@@ -119,7 +120,7 @@ export const parser: VendorParser = {
     const from = afterPri(msg);
     let m: Marker | null = findMarker(raw, from);
     if (m === null) {
-      setField(doc, 'observer.type', 'router');
+      set2(doc, 'observer', 'type', 'router');
       return 'no_message_id';
     }
     const h = readHeader(raw, from, m.start, msg.priority >= 0, ctx.timezone, ctx.receivedAt);
@@ -138,18 +139,18 @@ export const parser: VendorParser = {
     doc.message = text;
 
     // header: counters, host, uptime, the device's own stamp
-    if (h.messageCount !== null) setField(doc, 'cisco.ios.message_count', toInt(h.messageCount));
-    if (h.sequence !== null) setField(doc, 'cisco.ios.sequence', h.sequence);
+    if (h.messageCount !== null) set3(doc, 'cisco', 'ios', 'message_count', toInt(h.messageCount));
+    if (h.sequence !== null) set3(doc, 'cisco', 'ios', 'sequence', h.sequence);
     const seq = toInt(h.sequence ?? h.messageCount ?? undefined);
-    if (seq !== undefined) setField(doc, 'event.sequence', seq);
-    if (h.hostname !== null) setField(doc, 'log.syslog.hostname', h.hostname);
-    if (h.uptime !== null) setField(doc, 'cisco.ios.uptime', h.uptime);
+    if (seq !== undefined) set2(doc, 'event', 'sequence', seq);
+    if (h.hostname !== null) set3(doc, 'log', 'syslog', 'hostname', h.hostname);
+    if (h.uptime !== null) set3(doc, 'cisco', 'ios', 'uptime', h.uptime);
     deleteField(doc, 'log.syslog.appname');
     deleteField(doc, 'log.syslog.procid');
     if (!Number.isNaN(h.time)) {
       doc['@timestamp'] = isoTimeUs(h.time, h.timeUs);
       if (h.timeHasZone) deleteField(doc, 'event.timezone');
-      else setField(doc, 'event.timezone', ctx.timezone);
+      else set2(doc, 'event', 'timezone', ctx.timezone);
     } else if (doc['@timestamp'] === undefined) {
       // no device time at all: Elastic stamps the event when it is ingested
       doc['@timestamp'] = isoTime(ctx.receivedAt);
@@ -158,14 +159,14 @@ export const parser: VendorParser = {
 
     // FACILITY-SEVERITY-MNEMONIC
     const code = m.mnemonic;
-    setField(doc, 'cisco.ios.facility', m.facility);
-    setField(doc, 'event.code', code);
+    set3(doc, 'cisco', 'ios', 'facility', m.facility);
+    set2(doc, 'event', 'code', code);
     if (m.severity >= 0) {
-      setField(doc, 'event.severity', m.severity);
-      if (m.severity < LEVELS.length) setField(doc, 'log.level', LEVELS[m.severity]);
+      set2(doc, 'event', 'severity', m.severity);
+      if (m.severity < LEVELS.length) set2(doc, 'log', 'level', LEVELS[m.severity]);
     } else {
       // Elastic keeps the letter of a letter severity as cisco.ios.mnemonic
-      setField(doc, 'cisco.ios.mnemonic', m.letter);
+      set3(doc, 'cisco', 'ios', 'mnemonic', m.letter);
     }
 
     let step: string | null = null;
@@ -173,7 +174,7 @@ export const parser: VendorParser = {
     if (handler !== undefined) step = handler(code, text, doc, m.facility);
     else if (isAclCode(code)) step = parseAcl(code, text, doc);
     else if (m.facility === 'ETHPORT' && code.startsWith(ETHPORT_PREFIX)) step = parseLinkState(text, doc);
-    setField(doc, 'observer.type', observerType(m.facility, code));
+    set2(doc, 'observer', 'type', observerType(m.facility, code));
     finish(doc);
     return step;
   },
