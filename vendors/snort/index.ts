@@ -12,6 +12,7 @@ import { isoTime } from '../../src/ecs/base.js';
 import { zonedToEpoch } from '../../src/syslog/timezone.js';
 import { inferYear } from '../../src/syslog/year.js';
 import { networkDirection } from './direction.js';
+import { set2, set3 } from './set-path.js';
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -82,9 +83,9 @@ function parseFast(s: string, p: number, doc: EcsDoc): string | null {
   const ids = s.slice(p + 1, close).split(':');
   if (ids.length !== 3) return 'parse_fast_header';
   const gid = toInt(ids[0]);
-  if (gid !== undefined) setField(doc, 'snort.gid', gid);
-  setField(doc, 'rule.id', ids[1]);
-  setField(doc, 'rule.version', ids[2]);
+  if (gid !== undefined) set2(doc, 'snort', 'gid', gid);
+  set2(doc, 'rule', 'id', ids[1]);
+  set2(doc, 'rule', 'version', ids[2]);
   p = close + 1;
   let end = s.indexOf(' [**]', p);
   let next: number;
@@ -95,13 +96,13 @@ function parseFast(s: string, p: number, doc: EcsDoc): string | null {
     if (end < 0) return 'parse_fast_body';
     next = end;
   }
-  setField(doc, 'rule.description', s.slice(p, end).trim());
+  set2(doc, 'rule', 'description', s.slice(p, end).trim());
   p = next;
   while (s.charCodeAt(p) === 32) p++;
   if (s.startsWith('[Classification: ', p)) {
     const c = s.indexOf(']', p);
     if (c < 0) return 'parse_fast_body';
-    setField(doc, 'rule.category', s.slice(p + 17, c));
+    set2(doc, 'rule', 'category', s.slice(p + 17, c));
     p = c + 1;
     while (s.charCodeAt(p) === 32) p++;
   }
@@ -109,14 +110,14 @@ function parseFast(s: string, p: number, doc: EcsDoc): string | null {
   const pc = s.indexOf(']', p);
   if (pc < 0) return 'parse_fast_body';
   const prio = toInt(s.slice(p + 11, pc).trim());
-  if (prio !== undefined) setField(doc, 'event.severity', prio);
+  if (prio !== undefined) set2(doc, 'event', 'severity', prio);
   p = pc + 1;
   while (s.charCodeAt(p) === 32) p++;
   if (s.charCodeAt(p) !== 123) return 'parse_fast_body';
   const bc = s.indexOf('}', p);
   if (bc < 0 || bc - p > 20) return 'parse_fast_body';
   const transport = s.slice(p + 1, bc).toLowerCase();
-  setField(doc, 'network.transport', transport);
+  set2(doc, 'network', 'transport', transport);
   p = bc + 1;
   while (s.charCodeAt(p) === 32) p++;
   const arrow = s.indexOf(' -> ', p);
@@ -161,12 +162,12 @@ function parseCsv(f: string[], doc: EcsDoc): string | null {
   if (f.length < 10) return 'parse_csv';
   const gid = toInt(f[1]);
   if (gid === undefined) return 'parse_csv';
-  setField(doc, 'snort.gid', gid);
-  setField(doc, 'rule.id', f[2]);
-  setField(doc, 'rule.version', f[3]);
-  setField(doc, 'rule.description', f[4]);
+  set2(doc, 'snort', 'gid', gid);
+  set2(doc, 'rule', 'id', f[2]);
+  set2(doc, 'rule', 'version', f[3]);
+  set2(doc, 'rule', 'description', f[4]);
   const transport = f[5]!.toLowerCase();
-  setField(doc, 'network.transport', transport);
+  set2(doc, 'network', 'transport', transport);
   for (const [side, ip, port] of [['source', f[6]!, f[7]!], ['destination', f[8]!, f[9]!]] as const) {
     setField(doc, side + '.address', ip);
     if (isIp(ip)) setField(doc, side + '.ip', ip);
@@ -179,19 +180,19 @@ function parseCsv(f: string[], doc: EcsDoc): string | null {
     if (!doc.rule) doc.rule = {};
     doc.rule.category = f[11];
     const prio = toInt(f[12]);
-    if (prio !== undefined) setField(doc, 'event.severity', prio);
+    if (prio !== undefined) set2(doc, 'event', 'severity', prio);
     const action = f[14];
-    if (action === 'Allow') setField(doc, 'event.type', ['allowed']);
-    else if (action === 'Block') setField(doc, 'event.type', ['denied']);
+    if (action === 'Allow') set2(doc, 'event', 'type', ['allowed']);
+    else if (action === 'Block') set2(doc, 'event', 'type', ['denied']);
     return null;
   }
   if (f.length >= 27) {
     // default alert_csv: ethsrc,ethdst,ethlen,tcpflags,tcpseq,tcpack,tcplen,tcpwindow,ttl,tos,id,dgmlen,iplen,icmptype,icmpcode,icmpid,icmpseq
-    if (f[10] !== '') setField(doc, 'source.mac', f[10]!.toUpperCase().replace(/:/g, '-'));
-    if (f[11] !== '') setField(doc, 'destination.mac', f[11]!.toUpperCase().replace(/:/g, '-'));
+    if (f[10] !== '') set2(doc, 'source', 'mac', f[10]!.toUpperCase().replace(/:/g, '-'));
+    if (f[11] !== '') set2(doc, 'destination', 'mac', f[11]!.toUpperCase().replace(/:/g, '-'));
     long(doc, 'snort.eth.length', f[12]);
     const flags = f[13]!.replace(/\*/g, '');
-    setField(doc, 'snort.tcp.flags', flags);
+    set3(doc, 'snort', 'tcp', 'flags', flags);
     long(doc, 'snort.tcp.seq', f[14]);
     long(doc, 'snort.tcp.ack', f[15]);
     long(doc, 'snort.tcp.length', f[16]);
@@ -212,46 +213,46 @@ function parseCsv(f: string[], doc: EcsDoc): string | null {
 
 function finish(doc: EcsDoc): void {
   const src = doc.source?.ip as string | undefined, dst = doc.destination?.ip as string | undefined;
-  if (src !== undefined) setField(doc, 'network.type', src.indexOf('.') >= 0 ? 'ipv4' : 'ipv6');
-  setField(doc, 'network.direction', networkDirection(src, dst) ?? 'unknown');
+  if (src !== undefined) set2(doc, 'network', 'type', src.indexOf('.') >= 0 ? 'ipv4' : 'ipv6');
+  set2(doc, 'network', 'direction', networkDirection(src, dst) ?? 'unknown');
   const transport = doc.network?.transport as string | undefined;
   const proto = transport === undefined ? undefined : ianaNumber(transport);
-  if (proto !== undefined) setField(doc, 'network.iana_number', String(proto));
+  if (proto !== undefined) set2(doc, 'network', 'iana_number', String(proto));
   if (src !== undefined && dst !== undefined && proto !== undefined) {
     let sp = doc.source?.port as number | undefined, dp = doc.destination?.port as number | undefined;
     if (proto === 1 || proto === 58) {
       sp = (doc.snort?.icmp?.type as number | undefined) ?? 0;
       dp = (doc.snort?.icmp?.code as number | undefined) ?? 0;
     }
-    setField(doc, 'network.community_id', communityId(src, dst, proto, sp, dp));
+    set2(doc, 'network', 'community_id', communityId(src, dst, proto, sp, dp));
   }
   relatedIp(doc, src);
   relatedIp(doc, dst);
 }
 
 function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
-  setField(doc, 'observer.vendor', 'snort');
-  setField(doc, 'observer.product', 'ids');
-  setField(doc, 'observer.type', 'ids');
-  setField(doc, 'event.kind', 'alert');
-  setField(doc, 'event.category', ['network']);
+  set2(doc, 'observer', 'vendor', 'snort');
+  set2(doc, 'observer', 'product', 'ids');
+  set2(doc, 'observer', 'type', 'ids');
+  set2(doc, 'event', 'kind', 'alert');
+  set2(doc, 'event', 'category', ['network']);
   const s = msg.message;
   let step: string | null;
   const end = readSnortDate(s, ctx);
   if (end >= 0) {
     doc['@timestamp'] = isoTime(t.ms); // milliseconds, as Elastic's date processor keeps
-    setField(doc, 'event.timezone', ctx.timezone);
+    set2(doc, 'event', 'timezone', ctx.timezone);
     let p = end;
     while (s.charCodeAt(p) === 32) p++;
     step = s.charCodeAt(p) === 44 ? parseCsv(splitCsv(s, 0), doc) : parseFast(s, p, doc);
   } else {
     if (msg.hostname !== null) {
-      if (isIp(msg.hostname)) setField(doc, 'observer.ip', msg.hostname);
-      else setField(doc, 'observer.name', msg.hostname);
+      if (isIp(msg.hostname)) set2(doc, 'observer', 'ip', msg.hostname);
+      else set2(doc, 'observer', 'name', msg.hostname);
     }
-    setField(doc, 'process.name', msg.appname);
+    set2(doc, 'process', 'name', msg.appname);
     const pid = toInt(msg.procid);
-    if (pid !== undefined) setField(doc, 'process.pid', pid);
+    if (pid !== undefined) set2(doc, 'process', 'pid', pid);
     step = parseFast(s, 0, doc);
   }
   finish(doc);
