@@ -10,6 +10,7 @@
 import type { EcsDoc } from '../../src/core/types.js';
 import { isIp, setField, toInt } from '../../src/ecs/fields.js';
 import { isoTime } from '../../src/ecs/base.js';
+import { set2, set3, set4 } from './set-path.js';
 
 const ACTION_TYPE: Record<string, string> = { pass: 'allowed', block: 'denied' };
 const DIRECTION: Record<string, string> = { in: 'inbound', out: 'outbound' };
@@ -28,7 +29,7 @@ function port(doc: EcsDoc, path: string, v: string | undefined): void {
 function icmp(doc: EcsDoc, f: string[], i: number): void {
   const type = f[i];
   if (type === undefined || type === '') return;
-  setField(doc, 'pfsense.icmp.type', type);
+  set3(doc, 'pfsense', 'icmp', 'type', type);
   const a = f[i + 1], b = f[i + 2];
   switch (type) {
     case 'request':
@@ -47,78 +48,78 @@ function icmp(doc: EcsDoc, f: string[], i: number): void {
       }
       return;
     case 'unreachport':
-      if (isIp(a)) setField(doc, 'pfsense.icmp.destination.ip', a);
-      setField(doc, 'pfsense.icmp.unreachable.iana_number', b);
+      if (isIp(a)) set4(doc, 'pfsense', 'icmp', 'destination', 'ip', a);
+      set4(doc, 'pfsense', 'icmp', 'unreachable', 'iana_number', b);
       long(doc, 'pfsense.icmp.unreachable.port', f[i + 3]);
       return;
     case 'unreachproto':
-      if (isIp(a)) setField(doc, 'pfsense.icmp.destination.ip', a);
-      setField(doc, 'pfsense.icmp.unreachable.iana_number', b);
+      if (isIp(a)) set4(doc, 'pfsense', 'icmp', 'destination', 'ip', a);
+      set4(doc, 'pfsense', 'icmp', 'unreachable', 'iana_number', b);
       return;
     case 'needfrag':
-      if (isIp(a)) setField(doc, 'pfsense.icmp.destination.ip', a);
+      if (isIp(a)) set4(doc, 'pfsense', 'icmp', 'destination', 'ip', a);
       long(doc, 'pfsense.icmp.mtu', b);
       return;
     default:
       // unreach, timexceed, paramprob, redirect, maskreply and others: a free-text description
-      if (a !== undefined && a !== '') setField(doc, 'pfsense.icmp.unreachable.other', f.slice(i + 1).join(','));
+      if (a !== undefined && a !== '') set4(doc, 'pfsense', 'icmp', 'unreachable', 'other', f.slice(i + 1).join(','));
   }
 }
 
 /** Parses the CSV body into doc; returns null or the failed step. */
 export function parseFilterlog(s: string, doc: EcsDoc): string | null {
-  setField(doc, 'event.category', ['network']);
+  set2(doc, 'event', 'category', ['network']);
   const f = s.split(',');
   if (f.length < 9) return 'parse_filterlog';
-  setField(doc, 'rule.id', f[3]);
+  set2(doc, 'rule', 'id', f[3]);
   const iface = f[4]!;
   if (iface !== '') {
-    setField(doc, 'observer.ingress.interface.name', iface);
+    set4(doc, 'observer', 'ingress', 'interface', 'name', iface);
     const dot = iface.lastIndexOf('.');
     const vlan = dot > 0 ? toInt(iface.slice(dot + 1)) : undefined;
     if (vlan !== undefined && vlan >= 0) {
-      setField(doc, 'observer.ingress.vlan.id', String(vlan));
-      setField(doc, 'network.vlan.id', String(vlan));
+      set4(doc, 'observer', 'ingress', 'vlan', 'id', String(vlan));
+      set3(doc, 'network', 'vlan', 'id', String(vlan));
     }
   }
-  setField(doc, 'event.reason', f[5]);
+  set2(doc, 'event', 'reason', f[5]);
   const action = f[6]!;
-  setField(doc, 'event.action', action);
-  setField(doc, 'network.direction', DIRECTION[f[7]!] ?? f[7]);
+  set2(doc, 'event', 'action', action);
+  set2(doc, 'network', 'direction', DIRECTION[f[7]!] ?? f[7]);
   const ver = f[8];
   let i: number;
   let transport: string;
   if (ver === '4') {
     if (f.length < 20) return 'parse_filterlog_ipv4';
-    setField(doc, 'network.type', 'ipv4');
-    setField(doc, 'pfsense.ip.tos', f[9]);
-    setField(doc, 'pfsense.ip.ecn', f[10]);
+    set2(doc, 'network', 'type', 'ipv4');
+    set3(doc, 'pfsense', 'ip', 'tos', f[9]);
+    set3(doc, 'pfsense', 'ip', 'ecn', f[10]);
     long(doc, 'pfsense.ip.ttl', f[11]);
     long(doc, 'pfsense.ip.id', f[12]);
     long(doc, 'pfsense.ip.offset', f[13]);
-    setField(doc, 'pfsense.ip.flags', f[14]);
-    setField(doc, 'network.iana_number', f[15]);
+    set3(doc, 'pfsense', 'ip', 'flags', f[14]);
+    set2(doc, 'network', 'iana_number', f[15]);
     transport = f[16]!.toLowerCase();
     i = 17;
   } else if (ver === '6') {
     if (f.length < 17) return 'parse_filterlog_ipv6';
-    setField(doc, 'network.type', 'ipv6');
-    setField(doc, 'pfsense.ip.tos', f[9]);
-    setField(doc, 'pfsense.ip.flow_label', f[10]);
+    set2(doc, 'network', 'type', 'ipv6');
+    set3(doc, 'pfsense', 'ip', 'tos', f[9]);
+    set3(doc, 'pfsense', 'ip', 'flow_label', f[10]);
     // the hop limit, under the name Elastic gives it
-    setField(doc, 'pfsense.ip.flags', f[11]);
+    set3(doc, 'pfsense', 'ip', 'flags', f[11]);
     transport = f[12]!.toLowerCase();
-    setField(doc, 'network.iana_number', f[13]);
+    set2(doc, 'network', 'iana_number', f[13]);
     i = 14;
   } else {
     return 'parse_filterlog_ip_version';
   }
-  setField(doc, 'network.transport', transport);
+  set2(doc, 'network', 'transport', transport);
   long(doc, 'network.bytes', f[i]);
   const src = f[i + 1]!, dst = f[i + 2]!;
-  if (isIp(src)) { setField(doc, 'source.address', src); setField(doc, 'source.ip', src); }
-  if (isIp(dst)) { setField(doc, 'destination.address', dst); setField(doc, 'destination.ip', dst); }
-  setField(doc, 'event.type', isIp(src) && isIp(dst) ? ['connection'] : []);
+  if (isIp(src)) { set2(doc, 'source', 'address', src); set2(doc, 'source', 'ip', src); }
+  if (isIp(dst)) { set2(doc, 'destination', 'address', dst); set2(doc, 'destination', 'ip', dst); }
+  set2(doc, 'event', 'type', isIp(src) && isIp(dst) ? ['connection'] : []);
   const t = ACTION_TYPE[action];
   if (t !== undefined) (doc.event.type as string[]).push(t);
   if ((doc.event.type as string[]).length === 0) delete doc.event.type;
@@ -134,7 +135,7 @@ export function parseFilterlog(s: string, doc: EcsDoc): string | null {
       port(doc, 'source.port', f[i]);
       port(doc, 'destination.port', f[i + 1]);
       long(doc, 'pfsense.tcp.length', f[i + 2]);
-      setField(doc, 'pfsense.tcp.flags', f[i + 3]);
+      set3(doc, 'pfsense', 'tcp', 'flags', f[i + 3]);
       {
         const seq = f[i + 4];
         if (seq !== undefined && seq !== '') {
@@ -144,10 +145,10 @@ export function parseFilterlog(s: string, doc: EcsDoc): string | null {
       }
       long(doc, 'pfsense.tcp.ack', f[i + 5]);
       long(doc, 'pfsense.tcp.window', f[i + 6]);
-      setField(doc, 'pfsense.tcp.urg', f[i + 7]);
+      set3(doc, 'pfsense', 'tcp', 'urg', f[i + 7]);
       {
         const opts = f.slice(i + 8).join(',');
-        if (opts !== '') setField(doc, 'pfsense.tcp.options', opts.split(';'));
+        if (opts !== '') set3(doc, 'pfsense', 'tcp', 'options', opts.split(';'));
       }
       break;
     case 'udp':
@@ -161,7 +162,7 @@ export function parseFilterlog(s: string, doc: EcsDoc): string | null {
       icmp(doc, f, i);
       break;
     case 'carp':
-      setField(doc, 'pfsense.carp.type', f[i]);
+      set3(doc, 'pfsense', 'carp', 'type', f[i]);
       long(doc, 'pfsense.carp.ttl', f[i + 1]);
       long(doc, 'pfsense.carp.vhid', f[i + 2]);
       long(doc, 'pfsense.carp.version', f[i + 3]);

@@ -9,6 +9,7 @@ import { communityId } from '../../src/ecs/community-id.js';
 import { parseFilterlog } from './filterlog.js';
 import { parseSquid } from './squid.js';
 import { parseCharon, parseDhcp, parseOpenvpn, parsePhpFpm, parseUnbound } from './programs.js';
+import { set2 } from './set-path.js';
 
 type ProgramParser = (s: string, doc: EcsDoc) => string | null;
 
@@ -57,14 +58,14 @@ function provider(name: string): string {
 function finish(doc: EcsDoc): void {
   if (doc.network !== undefined) appendUnique(doc, 'event.category', 'network');
   const src = doc.source?.ip as string | undefined, dst = doc.destination?.ip as string | undefined;
-  if (src !== undefined) setField(doc, 'network.type', src.indexOf('.') >= 0 ? 'ipv4' : 'ipv6');
+  if (src !== undefined) set2(doc, 'network', 'type', src.indexOf('.') >= 0 ? 'ipv4' : 'ipv6');
   const transport = doc.network?.transport as string | undefined;
   const proto = toInt(doc.network?.iana_number) ?? (transport === undefined ? undefined : ianaNumber(transport));
   if (src !== undefined && dst !== undefined && proto !== undefined) {
     let sp = doc.source?.port as number | undefined, dp = doc.destination?.port as number | undefined;
     // pf logs ICMP type names, not numbers: like Elastic's community_id processor, type and code count as 0
     if (proto === 1 || proto === 58) { sp = 0; dp = 0; }
-    setField(doc, 'network.community_id', communityId(src, dst, proto, sp, dp));
+    set2(doc, 'network', 'community_id', communityId(src, dst, proto, sp, dp));
   }
   relatedIp(doc, dst);
   relatedIp(doc, src);
@@ -74,9 +75,9 @@ function finish(doc: EcsDoc): void {
 }
 
 function parse(msg: SyslogMessage, doc: EcsDoc, _ctx: VendorContext): string | null {
-  setField(doc, 'observer.vendor', 'netgate');
-  setField(doc, 'observer.type', 'firewall');
-  setField(doc, 'event.kind', 'event');
+  set2(doc, 'observer', 'vendor', 'netgate');
+  set2(doc, 'observer', 'type', 'firewall');
+  set2(doc, 'event', 'kind', 'event');
   const app = msg.appname;
   const name = app === null ? '' : processName(app);
   const prov = provider(name);
@@ -88,11 +89,11 @@ function parse(msg: SyslogMessage, doc: EcsDoc, _ctx: VendorContext): string | n
     else setField(doc, php ? 'host.name' : 'observer.name', host);
   }
   if (name !== '') {
-    setField(doc, 'process.name', name);
-    setField(doc, 'event.provider', prov);
+    set2(doc, 'process', 'name', name);
+    set2(doc, 'event', 'provider', prov);
   }
   const pid = toInt(msg.procid);
-  if (pid !== undefined) setField(doc, 'process.pid', pid);
+  if (pid !== undefined) set2(doc, 'process', 'pid', pid);
   const fn = PROGRAMS.get(prov);
   if (fn === undefined) return 'unknown_program';
   const step = fn(msg.message, doc);

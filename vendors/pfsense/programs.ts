@@ -5,15 +5,16 @@
  */
 import type { EcsDoc } from '../../src/core/types.js';
 import { appendUnique, isIp, relatedHost, setField, toInt } from '../../src/ecs/fields.js';
+import { set2, set3, set4 } from './set-path.js';
 
 const IPV4_PORT = /([0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}):([0-9]{1,5})/g;
 
 function source(doc: EcsDoc, ip: string, port: string | undefined): void {
   if (!isIp(ip)) return;
-  setField(doc, 'source.address', ip);
-  setField(doc, 'source.ip', ip);
+  set2(doc, 'source', 'address', ip);
+  set2(doc, 'source', 'ip', ip);
   const p = toInt(port);
-  if (p !== undefined && p >= 0 && p <= 65535) setField(doc, 'source.port', p);
+  if (p !== undefined && p >= 0 && p <= 65535) set2(doc, 'source', 'port', p);
 }
 
 /** `ip:port` at the end of a token such as `user/1.2.3.4:1194` or `[AF_INET]1.2.3.4:1194`. */
@@ -42,7 +43,7 @@ export function parseOpenvpn(s: string, doc: EcsDoc): string | null {
     const ip = ipPortIn(s.slice(tokStart, peer));
     if (ip !== null) {
       source(doc, ip[0], ip[1]);
-      setField(doc, 'pfsense.openvpn.peer_info', s.slice(peer + 12));
+      set3(doc, 'pfsense', 'openvpn', 'peer_info', s.slice(peer + 12));
       done = true;
     }
   }
@@ -56,7 +57,7 @@ export function parseOpenvpn(s: string, doc: EcsDoc): string | null {
         const u = USER_BRACKET.exec(after.trimStart());
         if (u !== null && isIp(m[1])) {
           source(doc, m[1]!, m[2]);
-          setField(doc, 'user.name', u[1]);
+          set2(doc, 'user', 'name', u[1]);
           done = true;
           break;
         }
@@ -66,7 +67,7 @@ export function parseOpenvpn(s: string, doc: EcsDoc): string | null {
   if (!done) {
     const u = USER_QUOTED.exec(s);
     if (u !== null) {
-      setField(doc, 'user.name', u[1]);
+      set2(doc, 'user', 'name', u[1]);
       done = true;
     }
   }
@@ -74,12 +75,12 @@ export function parseOpenvpn(s: string, doc: EcsDoc): string | null {
     const u = USER_SLASH.exec(s);
     const v4 = s.indexOf('IPv4=');
     if (u !== null && v4 > 0 && s.indexOf('IPv6=', v4) > 0) {
-      setField(doc, 'user.name', u[1]);
+      set2(doc, 'user', 'name', u[1]);
       source(doc, u[2]!, u[3]);
       const a = s.slice(v4 + 5, s.indexOf(',', v4) < 0 ? s.length : s.indexOf(',', v4)).trim();
       const v6 = s.slice(s.indexOf('IPv6=', v4) + 5).trim();
-      if (isIp(a)) setField(doc, 'source.nat.ip', a);
-      else if (isIp(v6)) setField(doc, 'source.nat.ip', v6);
+      if (isIp(a)) set3(doc, 'source', 'nat', 'ip', a);
+      else if (isIp(v6)) set3(doc, 'source', 'nat', 'ip', v6);
       done = true;
     }
   }
@@ -90,13 +91,13 @@ export function parseOpenvpn(s: string, doc: EcsDoc): string | null {
     while ((m = IPV4_PORT.exec(s)) !== null) last = m;
     if (last !== null) source(doc, last[1]!, last[2]);
   }
-  setField(doc, 'event.category', ['network']);
+  set2(doc, 'event', 'category', ['network']);
   if (s.indexOf('auth') >= 0) appendUnique(doc, 'event.category', 'authentication');
   const lower = s.toLowerCase();
   if (doc.source?.address !== undefined) appendUnique(doc, 'event.type', 'connection');
   if (lower.indexOf('error') >= 0 || lower.indexOf('not auth') >= 0) appendUnique(doc, 'event.type', 'error');
   if (lower.indexOf('initiat') >= 0) appendUnique(doc, 'event.type', 'start');
-  setField(doc, 'network.protocol', 'openvpn');
+  set2(doc, 'network', 'protocol', 'openvpn');
   return null;
 }
 
@@ -124,16 +125,16 @@ export function parseCharon(s: string, doc: EcsDoc): string | null {
     const bytes = toInt(s.slice(open + 2, s.length - 7));
     if (open > 0 && to > 0 && from >= 0 && bytes !== undefined &&
       bracketEndpoint(doc, 'source', s.slice(from + 1, to)) && bracketEndpoint(doc, 'destination', s.slice(to + 4, open))) {
-      setField(doc, 'network.bytes', bytes);
+      set2(doc, 'network', 'bytes', bytes);
     } else {
       if (doc.source) delete doc.source;
       if (doc.destination) delete doc.destination;
     }
   }
-  setField(doc, 'event.category', ['network']);
+  set2(doc, 'event', 'category', ['network']);
   if (doc.source?.address !== undefined) appendUnique(doc, 'event.type', 'connection');
   if (s.toLowerCase().indexOf('disconnected') >= 0) appendUnique(doc, 'event.type', 'end');
-  setField(doc, 'network.protocol', 'ipsec');
+  set2(doc, 'network', 'protocol', 'ipsec');
   return null;
 }
 
@@ -172,27 +173,27 @@ export function parseDhcp(s: string, doc: EcsDoc): string | null {
       }
     }
     if (mac !== undefined || client !== undefined) {
-      setField(doc, 'event.action', action);
+      set2(doc, 'event', 'action', action);
       const iface = t[via + 1]!;
-      setField(doc, 'observer.ingress.interface.name', iface);
+      set4(doc, 'observer', 'ingress', 'interface', 'name', iface);
       const dot = iface.lastIndexOf('.');
       const vlan = dot > 0 ? toInt(iface.slice(dot + 1)) : undefined;
-      if (vlan !== undefined) setField(doc, 'observer.ingress.vlan.id', String(vlan));
-      if (client !== undefined) { setField(doc, 'client.address', client); setField(doc, 'client.ip', client); }
-      if (server !== undefined) { setField(doc, 'server.address', server); setField(doc, 'server.ip', server); }
-      setField(doc, 'client.mac', mac);
+      if (vlan !== undefined) set4(doc, 'observer', 'ingress', 'vlan', 'id', String(vlan));
+      if (client !== undefined) { set2(doc, 'client', 'address', client); set2(doc, 'client', 'ip', client); }
+      if (server !== undefined) { set2(doc, 'server', 'address', server); set2(doc, 'server', 'ip', server); }
+      set2(doc, 'client', 'mac', mac);
       if (host !== undefined) {
-        setField(doc, 'pfsense.dhcp.hostname', host);
+        set3(doc, 'pfsense', 'dhcp', 'hostname', host);
         relatedHost(doc, host);
       }
     } else step = 'parse_dhcp';
   } else step = 'parse_dhcp';
-  setField(doc, 'event.category', ['network']);
-  setField(doc, 'event.type', ['connection', 'protocol', 'info']);
-  setField(doc, 'network.protocol', 'dhcp');
-  setField(doc, 'network.transport', 'udp');
-  setField(doc, 'client.port', 68);
-  setField(doc, 'server.port', 67);
+  set2(doc, 'event', 'category', ['network']);
+  set2(doc, 'event', 'type', ['connection', 'protocol', 'info']);
+  set2(doc, 'network', 'protocol', 'dhcp');
+  set2(doc, 'network', 'transport', 'udp');
+  set2(doc, 'client', 'port', 68);
+  set2(doc, 'server', 'port', 67);
   doc.source = { ...doc.client };
   doc.destination = { ...doc.server };
   return step;
@@ -203,25 +204,25 @@ const UNBOUND = /^(?:\[[0-9:]+\] )?([a-z]+): ([0-9a-fA-F.:]+) ([A-Za-z0-9._-]+)\
 export function parseUnbound(s: string, doc: EcsDoc): string | null {
   const m = UNBOUND.exec(s);
   if (m === null || !isIp(m[2])) return 'unbound_not_a_query';
-  setField(doc, 'log.level', m[1]);
-  setField(doc, 'source.address', m[2]);
-  setField(doc, 'source.ip', m[2]);
-  setField(doc, 'client.address', m[2]);
-  setField(doc, 'client.ip', m[2]);
-  setField(doc, 'event.category', ['network']);
-  setField(doc, 'event.type', ['connection']);
-  setField(doc, 'network.protocol', 'dns');
-  setField(doc, 'dns.type', 'question');
-  setField(doc, 'dns.question.name', m[3]);
-  setField(doc, 'dns.question.type', m[4]);
-  setField(doc, 'dns.question.class', m[5]);
+  set2(doc, 'log', 'level', m[1]);
+  set2(doc, 'source', 'address', m[2]);
+  set2(doc, 'source', 'ip', m[2]);
+  set2(doc, 'client', 'address', m[2]);
+  set2(doc, 'client', 'ip', m[2]);
+  set2(doc, 'event', 'category', ['network']);
+  set2(doc, 'event', 'type', ['connection']);
+  set2(doc, 'network', 'protocol', 'dns');
+  set2(doc, 'dns', 'type', 'question');
+  set3(doc, 'dns', 'question', 'name', m[3]);
+  set3(doc, 'dns', 'question', 'type', m[4]);
+  set3(doc, 'dns', 'question', 'class', m[5]);
   return null;
 }
 
 const PHP_LOGIN = /^(.{1,200}?) for user '([^']{0,256})' from: ([0-9a-fA-F.:]+)/;
 
 export function parsePhpFpm(s: string, doc: EcsDoc): string | null {
-  setField(doc, 'event.category', ['authentication']);
+  set2(doc, 'event', 'category', ['authentication']);
   // `/index.php: Successful login for user 'admin' from: 10.0.0.5 (Local Database)`
   const colon = s.indexOf(': ');
   if (colon < 0) return 'parse_php_fpm';
@@ -230,10 +231,10 @@ export function parsePhpFpm(s: string, doc: EcsDoc): string | null {
   let action = m[1]!;
   if (action.startsWith('User ')) action = action.slice(5);
   else if (action.startsWith('webConfigurator ')) action = action.slice(16);
-  setField(doc, 'user.name', m[2]);
-  if (isIp(m[3])) { setField(doc, 'source.address', m[3]); setField(doc, 'source.ip', m[3]); }
+  set2(doc, 'user', 'name', m[2]);
+  if (isIp(m[3])) { set2(doc, 'source', 'address', m[3]); set2(doc, 'source', 'ip', m[3]); }
   const lower = action.toLowerCase();
-  if (lower.indexOf('success') >= 0) setField(doc, 'event.outcome', 'success');
-  else if (lower.indexOf('authentication error') >= 0) setField(doc, 'event.outcome', 'failure');
+  if (lower.indexOf('success') >= 0) set2(doc, 'event', 'outcome', 'success');
+  else if (lower.indexOf('authentication error') >= 0) set2(doc, 'event', 'outcome', 'failure');
   return null;
 }

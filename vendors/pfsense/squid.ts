@@ -6,6 +6,7 @@
 import type { EcsDoc } from '../../src/core/types.js';
 import { isIp, setField, toInt } from '../../src/ecs/fields.js';
 import { urlParts } from './url.js';
+import { set2, set3 } from './set-path.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 function obj(v: unknown): Record<string, any> | undefined {
@@ -20,7 +21,7 @@ function str(v: unknown): string | undefined {
 
 function outcome(doc: EcsDoc): void {
   const code = doc.http?.response?.status_code as number | undefined;
-  if (code !== undefined) setField(doc, 'event.outcome', code < 400 ? 'success' : 'failure');
+  if (code !== undefined) set2(doc, 'event', 'outcome', code < 400 ? 'success' : 'failure');
 }
 
 function address(doc: EcsDoc, side: string, v: string | undefined): void {
@@ -39,23 +40,23 @@ function parseJson(s: string, doc: EcsDoc): string | null {
   }
   if (j === undefined) return 'parse_squid_json';
   const http = obj(j.http), req = obj(http?.request), resp = obj(http?.response);
-  setField(doc, 'http.request.method', str(req?.method));
-  setField(doc, 'http.request.referrer', str(req?.referrer));
+  set3(doc, 'http', 'request', 'method', str(req?.method));
+  set3(doc, 'http', 'request', 'referrer', str(req?.referrer));
   const bytes = toInt(resp?.bytes);
-  if (bytes !== undefined) setField(doc, 'http.response.bytes', bytes);
+  if (bytes !== undefined) set3(doc, 'http', 'response', 'bytes', bytes);
   const status = toInt(obj(resp?.body)?.status_code ?? resp?.status_code);
-  if (status !== undefined) setField(doc, 'http.response.status_code', status);
-  setField(doc, 'http.response.mime_type', str(resp?.mime_type));
-  setField(doc, 'http.version', str(http?.version));
+  if (status !== undefined) set3(doc, 'http', 'response', 'status_code', status);
+  set3(doc, 'http', 'response', 'mime_type', str(resp?.mime_type));
+  set2(doc, 'http', 'version', str(http?.version));
   address(doc, 'source', str(obj(j.source)?.ip) ?? str(obj(j.source)?.address));
   address(doc, 'destination', str(obj(j.destination)?.ip) ?? str(obj(j.destination)?.address));
-  setField(doc, 'user.name', str(obj(j.user)?.name));
-  setField(doc, 'user_agent.original', str(obj(j.user_agent)?.original));
+  set2(doc, 'user', 'name', str(obj(j.user)?.name));
+  set2(doc, 'user_agent', 'original', str(obj(j.user_agent)?.original));
   const url = str(obj(j.url)?.original);
   if (url !== undefined) urlParts(doc, url);
   const labels = obj(j.labels);
-  setField(doc, 'squid.request_status', str(labels?.request_status));
-  setField(doc, 'squid.hierarchy_status', str(labels?.hierarchy_status));
+  set2(doc, 'squid', 'request_status', str(labels?.request_status));
+  set2(doc, 'squid', 'hierarchy_status', str(labels?.hierarchy_status));
   return null;
 }
 
@@ -70,24 +71,24 @@ function parseNative(s: string, doc: EcsDoc): string | null {
   address(doc, 'source', t[i]);
   const st = t[i + 1]!;
   const slash = st.indexOf('/');
-  setField(doc, 'squid.request_status', st.slice(0, slash));
-  setField(doc, 'http.response.status_code', toInt(st.slice(slash + 1)));
+  set2(doc, 'squid', 'request_status', st.slice(0, slash));
+  set3(doc, 'http', 'response', 'status_code', toInt(st.slice(slash + 1)));
   const bytes = toInt(t[i + 2]);
-  if (bytes !== undefined) setField(doc, 'http.response.bytes', bytes);
-  setField(doc, 'http.request.method', t[i + 3]);
+  if (bytes !== undefined) set3(doc, 'http', 'response', 'bytes', bytes);
+  set3(doc, 'http', 'request', 'method', t[i + 3]);
   if (t[i + 4] !== '-') urlParts(doc, t[i + 4]!);
   const user = t[i + 5]!;
-  if (user !== '-') setField(doc, 'user.name', user);
+  if (user !== '-') set2(doc, 'user', 'name', user);
   const hier = t[i + 6]!;
   const hs = hier.indexOf('/');
-  setField(doc, 'squid.hierarchy_status', hs >= 0 ? hier.slice(0, hs) : hier);
+  set2(doc, 'squid', 'hierarchy_status', hs >= 0 ? hier.slice(0, hs) : hier);
   if (hs >= 0) address(doc, 'destination', hier.slice(hs + 1));
-  if (t[i + 7] !== '-') setField(doc, 'http.response.mime_type', t[i + 7]);
+  if (t[i + 7] !== '-') set3(doc, 'http', 'response', 'mime_type', t[i + 7]);
   return null;
 }
 
 export function parseSquid(s: string, doc: EcsDoc): string | null {
-  setField(doc, 'event.category', ['web']);
+  set2(doc, 'event', 'category', ['web']);
   const step = s.charCodeAt(0) === 123 ? parseJson(s, doc) : parseNative(s, doc);
   outcome(doc);
   return step;
