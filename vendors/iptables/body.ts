@@ -7,6 +7,7 @@
  */
 import type { EcsDoc } from '../../src/core/types.js';
 import { isIp, setField, toInt } from '../../src/ecs/fields.js';
+import { set2, set3 } from './set-path.js';
 
 /** Hex text (`0x1C`, `1c`, `08:00`) to a number, skipping non-hex characters as Elastic's script does. */
 export function hexValue(s: string): number {
@@ -26,12 +27,12 @@ const FRAG_FLAGS = new Set(['CE', 'DF', 'MF']);
 function readMac(v: string, doc: EcsDoc): void {
   const o = v.split(':', 32);
   if (o.length >= 14) {
-    setField(doc, 'destination.mac', o.slice(0, 6).join('-').toUpperCase());
-    setField(doc, 'source.mac', o.slice(6, 12).join('-').toUpperCase());
-    setField(doc, 'iptables.ether_type', o[12]! + ':' + o[13]!);
+    set2(doc, 'destination', 'mac', o.slice(0, 6).join('-').toUpperCase());
+    set2(doc, 'source', 'mac', o.slice(6, 12).join('-').toUpperCase());
+    set2(doc, 'iptables', 'ether_type', o[12]! + ':' + o[13]!);
   } else if (o.length >= 6) {
-    setField(doc, 'destination.mac', o.slice(0, 6).join('-').toUpperCase());
-    if (o.length >= 8) setField(doc, 'iptables.ether_type', o[o.length - 2]! + ':' + o[o.length - 1]!);
+    set2(doc, 'destination', 'mac', o.slice(0, 6).join('-').toUpperCase());
+    if (o.length >= 8) set2(doc, 'iptables', 'ether_type', o[o.length - 2]! + ':' + o[o.length - 1]!);
   }
 }
 
@@ -69,7 +70,7 @@ export function readBody(s: string, start: number, doc: EcsDoc): boolean {
       else if (stage === 0 && FRAG_FLAGS.has(tok)) fragFlags.push(tok);
       else if (tok === 'INCOMPLETE' && s.charCodeAt(p) === 91) {
         const close = s.indexOf(' bytes]', p);
-        if (close > p) setField(doc, 'iptables.incomplete_bytes', toInt(s.slice(p + 1, close)));
+        if (close > p) set2(doc, 'iptables', 'incomplete_bytes', toInt(s.slice(p + 1, close)));
         break;
       }
       continue;
@@ -81,8 +82,8 @@ export function readBody(s: string, start: number, doc: EcsDoc): boolean {
         case 'IN': ipt.input_device = v; break;
         case 'OUT': ipt.output_device = v; break;
         case 'MAC': readMac(v, doc); break;
-        case 'SRC': if (isIp(v)) { setField(doc, 'source.ip', v); sawSrc = true; } break;
-        case 'DST': if (isIp(v)) { setField(doc, 'destination.ip', v); sawDst = true; } break;
+        case 'SRC': if (isIp(v)) { set2(doc, 'source', 'ip', v); sawSrc = true; } break;
+        case 'DST': if (isIp(v)) { set2(doc, 'destination', 'ip', v); sawDst = true; } break;
         case 'TOS': case 'TC': ipt.tos = v; break;
         case 'PREC': ipt.precedence_bits = v; break;
         case 'PROTO':
@@ -97,18 +98,18 @@ export function readBody(s: string, start: number, doc: EcsDoc): boolean {
       continue;
     }
     switch (key) {
-      case 'SPT': setField(doc, 'source.port', toInt(v)); break;
-      case 'DPT': setField(doc, 'destination.port', toInt(v)); break;
+      case 'SPT': set2(doc, 'source', 'port', toInt(v)); break;
+      case 'DPT': set2(doc, 'destination', 'port', toInt(v)); break;
       case 'SEQ': setField(doc, transport === 'ICMP' || transport === 'ICMPv6' ? 'iptables.icmp.seq' : 'iptables.tcp.seq', toInt(v)); break;
-      case 'ACK': setField(doc, 'iptables.tcp.ack', toInt(v)); break;
-      case 'WINDOW': setField(doc, 'iptables.tcp.window', toInt(v)); break;
+      case 'ACK': set3(doc, 'iptables', 'tcp', 'ack', toInt(v)); break;
+      case 'WINDOW': set3(doc, 'iptables', 'tcp', 'window', toInt(v)); break;
       case 'RES': ipt.tcp_reserved_bits = v; break;
-      case 'LEN': setField(doc, 'iptables.udp.length', toInt(v)); break;
-      case 'TYPE': setField(doc, 'iptables.icmp.type', toInt(v)); break;
-      case 'CODE': setField(doc, 'iptables.icmp.code', toInt(v)); break;
-      case 'ID': setField(doc, 'iptables.icmp.id', toInt(v)); break;
-      case 'PARAMETER': setField(doc, 'iptables.icmp.parameter', toInt(v)); break;
-      case 'GATEWAY': if (isIp(v)) setField(doc, 'iptables.icmp.redirect', v); break;
+      case 'LEN': set3(doc, 'iptables', 'udp', 'length', toInt(v)); break;
+      case 'TYPE': set3(doc, 'iptables', 'icmp', 'type', toInt(v)); break;
+      case 'CODE': set3(doc, 'iptables', 'icmp', 'code', toInt(v)); break;
+      case 'ID': set3(doc, 'iptables', 'icmp', 'id', toInt(v)); break;
+      case 'PARAMETER': set3(doc, 'iptables', 'icmp', 'parameter', toInt(v)); break;
+      case 'GATEWAY': if (isIp(v)) set3(doc, 'iptables', 'icmp', 'redirect', v); break;
       default: break;
     }
   }
@@ -118,26 +119,26 @@ export function readBody(s: string, start: number, doc: EcsDoc): boolean {
       const c = transport.charCodeAt(i);
       if (c < 48 || c > 57) allDigits = false;
     }
-    if (allDigits) setField(doc, 'network.iana_number', transport);
+    if (allDigits) set2(doc, 'network', 'iana_number', transport);
     else {
       const t = transport.toLowerCase();
-      setField(doc, 'network.transport', t === 'icmpv6' ? 'ipv6-icmp' : t);
+      set2(doc, 'network', 'transport', t === 'icmpv6' ? 'ipv6-icmp' : t);
     }
   }
-  if (tcpFlags.length > 0) setField(doc, 'iptables.tcp.flags', tcpFlags);
+  if (tcpFlags.length > 0) set3(doc, 'iptables', 'tcp', 'flags', tcpFlags);
   if (fragFlags.length > 0) ipt.fragment_flags = fragFlags;
   // hex fields become numbers, as Elastic's script converts them
   const ether = ipt.ether_type as string | undefined;
   if (ether !== undefined) {
     const lower = ether.toLowerCase();
-    if (lower === '08:00') setField(doc, 'network.type', 'ipv4');
-    else if (lower === '86:dd') setField(doc, 'network.type', 'ipv6');
+    if (lower === '08:00') set2(doc, 'network', 'type', 'ipv4');
+    else if (lower === '86:dd') set2(doc, 'network', 'type', 'ipv6');
     ipt.ether_type = hexValue(ether);
   }
   if (typeof ipt.tos === 'string') ipt.tos = hexValue(ipt.tos);
   if (typeof ipt.precedence_bits === 'string') ipt.precedence_bits = hexValue(ipt.precedence_bits);
   if (typeof ipt.tcp_reserved_bits === 'string') {
-    setField(doc, 'iptables.tcp.reserved_bits', hexValue(ipt.tcp_reserved_bits));
+    set3(doc, 'iptables', 'tcp', 'reserved_bits', hexValue(ipt.tcp_reserved_bits));
     delete ipt.tcp_reserved_bits;
   }
   return sawSrc && sawDst;

@@ -4,10 +4,11 @@
  * based firewalls send them, normalised as Elastic's `iptables` integration does. See README.md.
  */
 import type { EcsDoc, SyslogMessage, VendorParser } from '../../src/core/types.js';
-import { appendUnique, relatedIp, setField, toInt } from '../../src/ecs/fields.js';
+import { appendUnique, relatedIp, toInt } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
 import { isoTime } from '../../src/ecs/base.js';
 import { readBody } from './body.js';
+import { set2, set3 } from './set-path.js';
 
 /** Ubiquiti's one-letter rule actions, and how actions map to event.type. */
 const ACTION_NAMES: Record<string, string> = { d: 'drop', a: 'accept' };
@@ -42,19 +43,19 @@ function readUbiquiti(s: string, inAt: number, doc: EcsDoc): string | undefined 
   if (mid < 0) return undefined;
   const ruleSet = label.slice(0, mid);
   const ruleNumber = label.slice(mid + 1, last);
-  setField(doc, 'iptables.ubiquiti.rule_set', ruleSet);
-  setField(doc, 'iptables.ubiquiti.rule_number', ruleNumber);
-  setField(doc, 'rule.name', ruleSet);
-  setField(doc, 'rule.id', ruleNumber);
+  set3(doc, 'iptables', 'ubiquiti', 'rule_set', ruleSet);
+  set3(doc, 'iptables', 'ubiquiti', 'rule_number', ruleNumber);
+  set2(doc, 'rule', 'name', ruleSet);
+  set2(doc, 'rule', 'id', ruleNumber);
   const dash = ruleSet.indexOf('-');
   if (dash >= 0) {
     const second = ruleSet.indexOf('-', dash + 1);
     const inZone = ruleSet.slice(0, dash);
     const outZone = ruleSet.slice(dash + 1, second < 0 ? ruleSet.length : second);
-    setField(doc, 'iptables.ubiquiti.input_zone', inZone);
-    setField(doc, 'iptables.ubiquiti.output_zone', outZone);
-    setField(doc, 'observer.ingress.zone', inZone);
-    setField(doc, 'observer.egress.zone', outZone);
+    set3(doc, 'iptables', 'ubiquiti', 'input_zone', inZone);
+    set3(doc, 'iptables', 'ubiquiti', 'output_zone', outZone);
+    set3(doc, 'observer', 'ingress', 'zone', inZone);
+    set3(doc, 'observer', 'egress', 'zone', outZone);
   }
   const action = label.slice(last + 1);
   return action === '' ? undefined : action;
@@ -105,19 +106,19 @@ export const parser: VendorParser = {
   },
 
   parse(msg, doc, ctx): string | null {
-    setField(doc, 'event.kind', 'event');
-    setField(doc, 'event.category', ['network']);
+    set2(doc, 'event', 'kind', 'event');
+    set2(doc, 'event', 'category', ['network']);
     if (doc['@timestamp'] === undefined) doc['@timestamp'] = isoTime(ctx.receivedAt);
     const content = msg.content;
     const inAt = findIn(content);
     if (inAt < 0) return 'no_log_text';
-    if (msg.appname === 'kernel' && msg.hostname !== null) setField(doc, 'observer.name', msg.hostname);
+    if (msg.appname === 'kernel' && msg.hostname !== null) set2(doc, 'observer', 'name', msg.hostname);
     let action = readUbiquiti(content, inAt, doc) ?? prefixAction(msg, content, inAt);
     const ok = readBody(content, inAt, doc);
     if (action !== undefined) {
       action = action.toLowerCase();
       action = ACTION_NAMES[action] ?? action;
-      setField(doc, 'event.action', action);
+      set2(doc, 'event', 'action', action);
       const t = ACTION_TYPES[action];
       if (t !== undefined) appendUnique(doc, 'event.type', t);
     }
@@ -136,7 +137,7 @@ export const parser: VendorParser = {
           icmp ? doc.iptables?.icmp?.type : doc.source?.port,
           icmp ? doc.iptables?.icmp?.code : doc.destination?.port,
         );
-        if (id !== undefined) setField(doc, 'network.community_id', id);
+        if (id !== undefined) set2(doc, 'network', 'community_id', id);
       }
     }
     return ok ? null : 'parse_log_text';
