@@ -8,6 +8,7 @@ import { setField, isIp, appendUnique } from '../../src/ecs/fields.js';
 import { parseKv, type KvMap } from '../../src/ecs/kv.js';
 import { EVENT_MAP } from './event-map.js';
 import { urlFields } from './url.js';
+import { set2, set3, set4 } from './set-path.js';
 
 const FLOW_TYPES = new Set(['flows', 'firewall', 'vpn_firewall', 'cellular_firewall', 'bridge_anyconnect_client_vpn_firewall']);
 
@@ -101,19 +102,19 @@ function flows(body: string, doc: EcsDoc): string | null {
   const op = word !== '' && word.indexOf('=') < 0 ? word : undefined;
   const kv = parseKv(rest);
   if (kv.src === undefined || kv.dst === undefined) return 'parse_flows';
-  if (op !== undefined) setField(doc, 'cisco_meraki.flows.op', op);
+  if (op !== undefined) set3(doc, 'cisco_meraki', 'flows', 'op', op);
   setIp(doc, 'source.ip', kv.src);
   setIp(doc, 'destination.ip', kv.dst);
-  if (kv.mac !== undefined) setField(doc, 'source.mac', mac(kv.mac));
-  setField(doc, 'network.protocol', kv.protocol);
-  setField(doc, 'source.port', port(kv.sport));
-  setField(doc, 'destination.port', port(kv.dport));
+  if (kv.mac !== undefined) set2(doc, 'source', 'mac', mac(kv.mac));
+  set2(doc, 'network', 'protocol', kv.protocol);
+  set2(doc, 'source', 'port', port(kv.sport));
+  set2(doc, 'destination', 'port', port(kv.dport));
   if (pattern !== undefined && pattern !== '') {
     const s2 = pattern.indexOf(' ');
     if ((pattern.startsWith('allow') || pattern.startsWith('deny')) && s2 > 0) {
-      setField(doc, 'cisco_meraki.firewall.action', pattern.slice(0, s2));
-      setField(doc, 'cisco_meraki.firewall.rule', pattern.slice(s2 + 1));
-    } else setField(doc, 'cisco_meraki.firewall.pattern', pattern);
+      set3(doc, 'cisco_meraki', 'firewall', 'action', pattern.slice(0, s2));
+      set3(doc, 'cisco_meraki', 'firewall', 'rule', pattern.slice(s2 + 1));
+    } else set3(doc, 'cisco_meraki', 'firewall', 'pattern', pattern);
   }
   setField(doc, 'cisco_meraki.event_subtype',
     op === undefined ? 'ip_session_initiated' : op === 'allow' ? 'flow_allowed' : op === 'deny' ? 'flow_denied' : undefined);
@@ -128,26 +129,26 @@ function urls(body: string, doc: EcsDoc): string | null {
   const req = body.slice(ri + 10);
   const ai = head.indexOf(' agent=');
   if (ai >= 0) {
-    setField(doc, 'user_agent.original', head.slice(ai + 7));
+    set2(doc, 'user_agent', 'original', head.slice(ai + 7));
     head = head.slice(0, ai);
   }
   const kv = parseKv(head);
   const [sip, sport] = splitHostPort(kv.src);
   const [dip, dport] = splitHostPort(kv.dst);
-  setField(doc, 'source.ip', sip);
-  setField(doc, 'source.port', sport);
-  setField(doc, 'destination.ip', dip);
-  if (dport !== 0) setField(doc, 'destination.port', dport);
-  if (kv.mac !== undefined) setField(doc, 'cisco_meraki.urls.mac', mac(kv.mac));
+  set2(doc, 'source', 'ip', sip);
+  set2(doc, 'source', 'port', sport);
+  set2(doc, 'destination', 'ip', dip);
+  if (dport !== 0) set2(doc, 'destination', 'port', dport);
+  if (kv.mac !== undefined) set3(doc, 'cisco_meraki', 'urls', 'mac', mac(kv.mac));
   const sp = req.indexOf(' ');
   const method = sp < 0 ? req : req.slice(0, sp);
   const original = sp < 0 ? '' : req.slice(sp + 1);
-  setField(doc, 'http.request.method', method);
-  setField(doc, 'cisco_meraki.event_subtype', method.toLowerCase() === 'unknown' ? 'http_access_error' : 'http_access');
+  set3(doc, 'http', 'request', 'method', method);
+  set2(doc, 'cisco_meraki', 'event_subtype', method.toLowerCase() === 'unknown' ? 'http_access_error' : 'http_access');
   if (original !== '') {
     const u = urlFields(original);
     if (u !== null) doc.url = u;
-    else setField(doc, 'url.original', original);
+    else set2(doc, 'url', 'original', original);
   }
   return null;
 }
@@ -157,10 +158,10 @@ function ipFlows(body: string, doc: EcsDoc): string | null {
   const kv = parseKv(body);
   const tsrc = kv.translated_src_ip, tdst = kv.translated_dst_ip;
   setIp(doc, 'source.ip', tsrc ?? kv.src);
-  setField(doc, 'source.port', port(tsrc !== undefined ? kv.translated_port : kv.sport));
+  set2(doc, 'source', 'port', port(tsrc !== undefined ? kv.translated_port : kv.sport));
   setIp(doc, 'destination.ip', tdst ?? kv.dst);
-  setField(doc, 'destination.port', port(tdst !== undefined ? kv.translated_port : kv.dport));
-  setField(doc, 'network.protocol', kv.protocol);
+  set2(doc, 'destination', 'port', port(tdst !== undefined ? kv.translated_port : kv.dport));
+  set2(doc, 'network', 'protocol', kv.protocol);
   return kv.src === undefined ? 'parse_ip_flow' : null;
 }
 
@@ -173,16 +174,16 @@ function epochIso(v: string | undefined): string | undefined {
 function ids(kv: KvMap, doc: EcsDoc, ns: string, description: string | undefined): void {
   setField(doc, ns + '.signature', kv.signature);
   setField(doc, ns + '.priority', kv.priority);
-  setField(doc, 'threat.indicator.last_seen', epochIso(kv.timestamp));
-  setField(doc, 'network.direction', kv.direction);
-  if (kv.protocol !== undefined) setField(doc, 'network.protocol', kv.protocol.toLowerCase());
+  set3(doc, 'threat', 'indicator', 'last_seen', epochIso(kv.timestamp));
+  set2(doc, 'network', 'direction', kv.direction);
+  if (kv.protocol !== undefined) set2(doc, 'network', 'protocol', kv.protocol.toLowerCase());
   const [sip, sport] = splitHostPort(kv.src);
-  setField(doc, 'source.ip', sip);
-  if (sport !== 0) setField(doc, 'source.port', sport);
+  set2(doc, 'source', 'ip', sip);
+  if (sport !== 0) set2(doc, 'source', 'port', sport);
   const [dip, dport] = splitHostPort(kv.dst);
-  setField(doc, 'destination.ip', dip);
-  if (dport !== 0) setField(doc, 'destination.port', dport);
-  if (description !== undefined && description !== '') setField(doc, 'threat.indicator.description', description);
+  set2(doc, 'destination', 'ip', dip);
+  if (dport !== 0) set2(doc, 'destination', 'port', dport);
+  if (description !== undefined && description !== '') set3(doc, 'threat', 'indicator', 'description', description);
 }
 
 function splitMessage(body: string): [string, string | undefined] {
@@ -195,27 +196,27 @@ function security(body: string, doc: EcsDoc): string | null {
   const sp = b.indexOf(' ');
   const sub = sp < 0 ? b : b.slice(0, sp);
   if (sub === '') return 'parse_security_event';
-  setField(doc, 'cisco_meraki.event_subtype', sub);
-  setField(doc, 'cisco_meraki.mx.security_event.type', sub);
+  set2(doc, 'cisco_meraki', 'event_subtype', sub);
+  set4(doc, 'cisco_meraki', 'mx', 'security_event', 'type', sub);
   const [head, description] = splitMessage(sp < 0 ? '' : b.slice(sp + 1));
   const kv = parseKv(head, 0, { singleQuotes: true });
   if (sub === 'ids_alerted') {
     ids(kv, doc, 'cisco_meraki.mx.security_event', description);
-    if (kv.dhost !== undefined) setField(doc, 'cisco_meraki.mx.security_event.dhost', mac(kv.dhost));
-    setField(doc, 'cisco_meraki.mx.security_event.decision', kv.decision);
+    if (kv.dhost !== undefined) set4(doc, 'cisco_meraki', 'mx', 'security_event', 'dhost', mac(kv.dhost));
+    set4(doc, 'cisco_meraki', 'mx', 'security_event', 'decision', kv.decision);
   } else {
     const [sip, sport] = splitHostPort(kv.src);
-    setField(doc, 'source.ip', sip);
-    setField(doc, 'source.port', sport);
+    set2(doc, 'source', 'ip', sip);
+    set2(doc, 'source', 'port', sport);
     const [dip, dport] = splitHostPort(kv.dst);
-    setField(doc, 'destination.ip', dip);
-    if (sub !== 'security_filtering_disposition_change' && dport !== 0) setField(doc, 'destination.port', dport);
-    if (kv.mac !== undefined) setField(doc, 'source.mac', mac(kv.mac));
-    setField(doc, 'url.original', kv.url);
-    setField(doc, 'file.name', kv.name);
-    setField(doc, 'file.hash.sha256', kv.sha256);
-    setField(doc, 'cisco_meraki.mx.security_event.disposition', kv.disposition);
-    setField(doc, 'cisco_meraki.mx.security_event.action', kv.action);
+    set2(doc, 'destination', 'ip', dip);
+    if (sub !== 'security_filtering_disposition_change' && dport !== 0) set2(doc, 'destination', 'port', dport);
+    if (kv.mac !== undefined) set2(doc, 'source', 'mac', mac(kv.mac));
+    set2(doc, 'url', 'original', kv.url);
+    set2(doc, 'file', 'name', kv.name);
+    set3(doc, 'file', 'hash', 'sha256', kv.sha256);
+    set4(doc, 'cisco_meraki', 'mx', 'security_event', 'disposition', kv.disposition);
+    set4(doc, 'cisco_meraki', 'mx', 'security_event', 'action', kv.action);
   }
   return null;
 }
@@ -225,8 +226,8 @@ function typed(body: string, doc: EcsDoc): string | null {
   const kv = parseKv(body, 0, { singleQuotes: true });
   const t = kv.type;
   if (t === undefined || t === '') return 'unknown_event_type';
-  setField(doc, 'cisco_meraki.event_subtype', t);
-  if (kv.client_mac !== undefined) setField(doc, 'client.mac', mac(kv.client_mac).toUpperCase());
+  set2(doc, 'cisco_meraki', 'event_subtype', t);
+  if (kv.client_mac !== undefined) set2(doc, 'client', 'mac', mac(kv.client_mac).toUpperCase());
   return null;
 }
 
@@ -247,7 +248,7 @@ export const parser: VendorParser = {
     doc['@timestamp'] = new Date(h.ms).toISOString();
     if (doc.event?.timezone !== undefined) delete doc.event.timezone;
     o.hostname = h.host;
-    setField(doc, 'cisco_meraki.event_type', h.type);
+    set2(doc, 'cisco_meraki', 'event_type', h.type);
     const body = msg.message.slice(h.body + 1);
     doc.message = body;
     let step: string | null;
@@ -257,7 +258,7 @@ export const parser: VendorParser = {
     else if (h.type === 'ids-alerts') {
       const [head, description] = splitMessage(body);
       ids(parseKv(head), doc, 'cisco_meraki.security', description);
-      setField(doc, 'cisco_meraki.event_subtype', 'ids_alerted');
+      set2(doc, 'cisco_meraki', 'event_subtype', 'ids_alerted');
       step = null;
     } else if (h.type === 'security_event') step = security(body, doc);
     else if (h.type === 'events' || h.type === 'airmarshal_events') step = typed(body, doc);
