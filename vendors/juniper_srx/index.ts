@@ -57,12 +57,23 @@ function junosParams(msg: SyslogMessage): Record<string, string> | null {
 }
 
 /** Kebab-case keys to snake_case, empty values dropped. */
+/** `source-address` -> `source_address`, remembered (the key vocabulary is small; bounded for odd input). */
+const underscored = new Map<string, string>();
+function underscore(k: string): string {
+  let u = underscored.get(k);
+  if (u === undefined) {
+    u = k.includes('-') ? k.replace(/-/g, '_') : k;
+    if (underscored.size < 4096) underscored.set(k, u);
+  }
+  return u;
+}
+
 function srxKeys(params: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const k in params) {
     const v = params[k]!;
     if (EMPTY.has(v)) continue;
-    out[k.includes('-') ? k.replace(/-/g, '_') : k] = v;
+    out[underscore(k)] = v;
   }
   return out;
 }
