@@ -17,9 +17,12 @@ const blocked: string[] = [];
  * lookups meet an internalized name instead of a fresh slice every line.
  */
 const KEY_SLOTS = 1024;
+/** longer keys are not cached (the table would keep them alive) */
+const MAX_CACHED_KEY = 64;
 const keyTable: string[] = new Array<string>(KEY_SLOTS).fill('');
 
 function internKey(s: string, a: number, b: number, h: number): string {
+  if (b - a > MAX_CACHED_KEY) return s.slice(a, b);
   const slot = h & (KEY_SLOTS - 1);
   const k = keyTable[slot]!;
   if (k.length === b - a && s.startsWith(k, a)) return k;

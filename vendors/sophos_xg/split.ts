@@ -35,10 +35,13 @@ export function splitSophos(s: string, start = 0): KvMap {
  * internalized name (a fresh string has to be looked up in the string table first).
  */
 const KEY_SLOTS = 1024;
+/** longer keys are not cached (the table would keep them alive) */
+const MAX_CACHED_KEY = 64;
 const keyTable: string[] = new Array<string>(KEY_SLOTS).fill('');
 
 /** s.slice(a, b).toLowerCase() for key characters `[A-Za-z0-9_-]`. */
 function internKey(s: string, a: number, b: number): string {
+  if (b - a > MAX_CACHED_KEY) return s.slice(a, b).toLowerCase();
   let h = 0;
   for (let i = a; i < b; i++) {
     let c = s.charCodeAt(i);
