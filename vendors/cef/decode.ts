@@ -9,6 +9,7 @@
 import { isIp } from '../../src/ecs/fields.js';
 import { read3164Stamp, stamp } from '../../src/syslog/timestamp.js';
 import { CEF_KEYS, CefType } from './keys.js';
+import { isoMs } from './iso.js';
 
 export interface CefEvent {
   version: number;
@@ -120,7 +121,7 @@ export function parseCefTime(v: string, tz: string, receivedAt: number): string 
   const c = v.charCodeAt(0);
   if ((c >= 48 && c <= 57) || c === 45) {
     const n = parseInteger(v, 64);
-    if (n !== undefined) return new Date(n).toISOString();
+    if (n !== undefined) return isoMs(n);
   }
   if (v.length > 64) return undefined;
   const end = read3164Stamp(v, 0, tz, receivedAt);
@@ -132,7 +133,7 @@ export function parseCefTime(v: string, tz: string, receivedAt: number): string 
 }
 
 function stampIso(): string | undefined {
-  return Number.isNaN(stamp.ms) ? undefined : new Date(stamp.ms).toISOString();
+  return Number.isNaN(stamp.ms) ? undefined : isoMs(stamp.ms);
 }
 
 function convert(v: string, type: CefType, tz: string, receivedAt: number): string | number | undefined {

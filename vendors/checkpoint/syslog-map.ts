@@ -7,6 +7,7 @@ import type { EcsDoc } from '../../src/core/types.js';
 import { appendUnique, getField, relatedIp, relatedUser, setField, toInt } from '../../src/ecs/fields.js';
 import type { CpKv } from './kv.js';
 import { cpTime, isoInZone, subsExp } from './time.js';
+import { isoMs } from '../cef/iso.js';
 
 const TRANSPORT: Record<string, string> = {
   '0': 'hopopt', '1': 'icmp', '2': 'igmp', '6': 'tcp', '8': 'egp', '17': 'udp', '47': 'gre', '50': 'esp',
@@ -98,7 +99,7 @@ export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: numbe
   const event: EcsDoc = doc.event ?? (doc.event = {});
 
   event.timezone = tz;
-  if (cp.time === undefined && !Number.isNaN(headerMs)) doc['@timestamp'] = new Date(headerMs).toISOString();
+  if (cp.time === undefined && !Number.isNaN(headerMs)) doc['@timestamp'] = isoMs(headerMs);
 
   const category: string[] = [];
   const type: string[] = [];
@@ -345,17 +346,17 @@ export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: numbe
     for (const t of list) {
       const ms = cpTime(t, tz);
       if (Number.isNaN(ms)) continue;
-      iso.push(new Date(ms).toISOString());
+      iso.push(isoMs(ms));
       if (Number.isNaN(min) || ms < min) min = ms;
     }
-    if (!Number.isNaN(min)) doc['@timestamp'] = new Date(min).toISOString();
-    else if (!Number.isNaN(headerMs)) doc['@timestamp'] = new Date(headerMs).toISOString();
+    if (!Number.isNaN(min)) doc['@timestamp'] = isoMs(min);
+    else if (!Number.isNaN(headerMs)) doc['@timestamp'] = isoMs(headerMs);
     if (Array.isArray(time) && iso.length) cp.times = iso;
   }
   const lut = peek(cp, 'lastupdatetime');
   if (lut !== undefined) {
     const ms = cpTime(lut, 'UTC');
-    if (!Number.isNaN(ms)) setField(doc, 'event.end', new Date(ms).toISOString());
+    if (!Number.isNaN(ms)) setField(doc, 'event.end', isoMs(ms));
   }
   const message = take(cp, 'message') ?? take(cp, 'reason') ?? take(cp, 'subject');
   if (message !== undefined && message !== '') doc.message = message;

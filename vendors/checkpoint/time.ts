@@ -5,6 +5,7 @@
 import { formatOffset, offsetForLocal, parseFixedOffset } from '../../src/syslog/timezone.js';
 import { monthAt, readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
 import { zonedToEpoch } from '../../src/syslog/timezone.js';
+import { isoMs } from '../cef/iso.js';
 
 /** `+0500` -> `+05:00`, `-5:00` -> `-05:00`; names (`UTC`, `Europe/Paris`) unchanged. */
 export function normaliseZone(tz: string): string {
@@ -37,7 +38,7 @@ export function isoInZone(ms: number, tz: string): string {
     off = offsetForLocal(tz, ms);
     off = offsetForLocal(tz, ms + off * 60_000);
   }
-  if (off === 0) return new Date(ms).toISOString();
+  if (off === 0) return isoMs(ms);
   const d = new Date(ms + off * 60_000);
   return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()) + 'T' + pad(d.getUTCHours()) + ':' +
     pad(d.getUTCMinutes()) + ':' + pad(d.getUTCSeconds()) + '.' + pad(d.getUTCMilliseconds(), 3) + formatOffset(off);

@@ -13,6 +13,7 @@ import {
 } from '../../src/ecs/fields.js';
 import { shortHeaderTime } from '../cef/header-time.js';
 import { readDevTime } from './date-format.js';
+import { isoMs } from '../cef/iso.js';
 
 const MARK = 'LEEF:';
 
@@ -247,7 +248,7 @@ export function leefToEcs(ev: LeefEvent, doc: EcsDoc, ctx: VendorContext): void 
   if (devTime !== undefined) {
     const t = readDevTime(devTime, x.devTimeFormat, ctx.timezone, ctx.receivedAt);
     if (!Number.isNaN(t.ms)) {
-      doc['@timestamp'] = new Date(t.ms).toISOString();
+      doc['@timestamp'] = isoMs(t.ms);
       if (!t.hasZone) setField(doc, 'event.timezone', ctx.timezone);
     }
   }
