@@ -26,10 +26,50 @@ function cleanValue(s: string, a: number, b: number): string {
   return s.slice(a, b);
 }
 
-function add(out: CpKv, rawKey: string, value: string, eqForm: boolean): void {
+/**
+ * What a raw key `[a, b)` becomes (trimmed, checked against the exclusions, lower-cased), cached in
+ * a direct-mapped table by hash of its characters: the same few hundred keys come on every line,
+ * and the cached key is an internalized string, so the map lookups skip the string table.
+ */
+const KEY_SLOTS = 1024;
+const rawKeys: string[] = new Array<string>(KEY_SLOTS).fill('');
+const keys: string[] = new Array<string>(KEY_SLOTS).fill('');
+/** 1: always dropped (empty or EXCLUDED), 2: dropped in the `=` form (EXCLUDED_EQ) */
+const keyFlags = new Uint8Array(KEY_SLOTS);
+
+function keySlot(s: string, a: number, b: number): number {
+  let h = 0;
+  for (let i = a; i < b; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  const slot = h & (KEY_SLOTS - 1);
+  const raw = rawKeys[slot]!;
+  if (raw.length === b - a && raw.length !== 0 && s.startsWith(raw, a)) return slot;
+  const rawKey = s.slice(a, b);
   const key0 = rawKey.trim();
-  if (key0 === '' || EXCLUDED.has(key0) || (eqForm && EXCLUDED_EQ.has(key0))) return;
-  const key = key0.toLowerCase();
+  keyFlags[slot] = key0 === '' || EXCLUDED.has(key0) ? 1 : EXCLUDED_EQ.has(key0) ? 2 : 0;
+  const tmp = Object.create(null) as Record<string, number>; // (`__proto__` is a key too)
+  tmp[key0.toLowerCase()] = 0;
+  keys[slot] = Object.keys(tmp)[0]!; // the internalized copy
+  rawKeys[slot] = rawKey;
+  return slot;
+}
+
+/** longer raw keys are not cached (the table would keep them alive) */
+const MAX_CACHED_KEY = 64;
+
+function addAt(out: CpKv, s: string, a: number, b: number, value: string, eqForm: boolean): void {
+  if (b - a > MAX_CACHED_KEY) {
+    const key0 = s.slice(a, b).trim();
+    if (key0 === '' || EXCLUDED.has(key0) || (eqForm && EXCLUDED_EQ.has(key0))) return;
+    put(out, key0.toLowerCase(), value);
+    return;
+  }
+  const slot = keySlot(s, a, b);
+  const f = keyFlags[slot];
+  if (f === 1 || (eqForm && f === 2)) return;
+  put(out, keys[slot]!, value);
+}
+
+function put(out: CpKv, key: string, value: string): void {
   const prev = out[key];
   if (prev === undefined) out[key] = value;
   else if (Array.isArray(prev)) prev.push(value);
@@ -68,7 +108,7 @@ function scan(s: string, a: number, b: number, colon: boolean, out: CpKv): numbe
     else end += 1; // the quote belongs to the pair
     const sep = splitPair(s, p, end, colon);
     if (sep >= 0) {
-      add(out, s.slice(p, sep), cleanValue(s, sep + sepLen, end), !colon);
+      addAt(out, s, p, sep, cleanValue(s, sep + sepLen, end), !colon);
       count++;
     }
     p = end + (end < b ? delim.length - 1 : 0);
