@@ -55,6 +55,8 @@ export class Encoder {
   /** ids seen in the current millisecond of `event.created`: repeats get an occurrence number */
   private seenMs = '';
   private readonly seen = new Map<string, number>();
+  /** hashes of recent serialized documents: an identical one gets an occurrence number */
+  private readonly seenJson = new Map<string, number>();
 
   constructor(opts: EncoderOptions) {
     this.nameFor = opts.dataStream.enabled
@@ -69,7 +71,30 @@ export class Encoder {
 
   encode(doc: EcsDoc): Entry {
     const index = this.indexOf(doc);
-    const id = this.uniqueId(doc);
+    return this.entry(index, this.uniqueId(doc), JSON.stringify(doc));
+  }
+
+  /**
+   * An already serialized document (from a parser worker). The id hashes the whole JSON text, which
+   * holds the sender, the receive time and the raw bytes (and what was derived from them): the same
+   * event gives the same id without parsing the text back.
+   */
+  encodeJson(json: string, dataset: string, timeMs: number): Entry {
+    const index = this.nameFor(dataset, timeMs);
+    const h = createHash('md5').update(json).digest('base64url');
+    const n = this.seenJson.get(h);
+    let id = h;
+    if (n === undefined) {
+      if (this.seenJson.size >= 20_000) this.seenJson.clear();
+      this.seenJson.set(h, 0);
+    } else {
+      this.seenJson.set(h, n + 1);
+      id = createHash('md5').update(json).update('\n#' + (n + 1)).digest('base64url');
+    }
+    return this.entry(index, id, json);
+  }
+
+  private entry(index: string, id: string, json: string): Entry {
     let prefix = this.actionPrefixes.get(index);
     if (prefix === undefined) {
       prefix = '{"create":{"_index":' + JSON.stringify(index) + ',"_id":"';
@@ -77,7 +102,7 @@ export class Encoder {
       this.actionPrefixes.set(index, prefix);
     }
     const action = prefix + id + '"}}\n';
-    const line = action + JSON.stringify(doc) + '\n';
+    const line = action + json + '\n';
     return { line, actionLength: action.length, bytes: Buffer.byteLength(line), index, id };
   }
 

@@ -7,7 +7,8 @@
  * Back-pressure: up to `queue_max_events` events are held in memory (batched or in flight). At that
  * bound `write` answers Full (TCP listeners stop reading). With a disk buffer, events past the bound
  * go to the disk buffer in arrival order (still Full), and are read back into memory as room frees
- * up; once it is empty the sources resume. Without one, a slack of 10% is taken, then Rejected. The
+ * up; once it is empty the sources resume. Without one, up to twice the bound is taken (what sources
+ * and parser workers still hold when they are paused), then Rejected. The
  * disk buffer outlives the process: at start, what a previous run left is replayed first.
  */
 import PQueue from 'p-queue';
@@ -15,7 +16,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { EcsDoc } from '../../core/types.js';
 import type { SenderStats } from '../../core/telemetry.js';
 import { CollectorError } from '../../core/errors.js';
-import { WriteResult, type Output, type OutputHealth } from '../output.js';
+import { WriteResult, type EncodedEvent, type Output, type OutputHealth } from '../output.js';
 import type { EsSettings } from './config.js';
 import { Encoder, type Entry } from './encoder.js';
 import { Batcher, type Batch, type Item } from './batcher.js';
@@ -103,7 +104,7 @@ export class ElasticsearchOutput implements Output {
     this.batcher = new Batcher(settings.flushBytes, settings.flushIntervalMs, (b) => this.enqueue(b));
     this.queue = new PQueue({ concurrency: settings.concurrency });
     this.soft = settings.queueMaxEvents;
-    this.hard = settings.queueMaxEvents + Math.max(100, Math.ceil(settings.queueMaxEvents / 10));
+    this.hard = 2 * settings.queueMaxEvents;
     this.low = Math.floor(settings.queueMaxEvents / 2);
   }
 
@@ -177,9 +178,18 @@ export class ElasticsearchOutput implements Output {
   }
 
   write(doc: EcsDoc, stats: SenderStats): WriteResult {
+    return this.take(this.encoder.encode(doc), stats);
+  }
+
+  /** A document serialized by a parser worker: no parse, no second stringify. */
+  writeEncoded(ev: EncodedEvent, stats: SenderStats): WriteResult {
+    return this.take(this.encoder.encodeJson(ev.json, ev.dataset, ev.timeMs), stats);
+  }
+
+  private take(entry: Entry, stats: SenderStats): WriteResult {
     if (this.closed) return WriteResult.Rejected;
     if (!this.spilling && this.memCount < this.soft) {
-      this.addToMemory({ entry: this.encoder.encode(doc), stats, ticket: null });
+      this.addToMemory({ entry, stats, ticket: null });
       if (this.memCount >= this.soft) {
         this.full = true;
         return WriteResult.Full;
@@ -188,7 +198,6 @@ export class ElasticsearchOutput implements Output {
     }
     this.full = true;
     if (this.disk !== null) {
-      const entry = this.encoder.encode(doc);
       if (this.disk.append(entry.line)) {
         this.diskStats.push(stats);
         this.spilling = true;
@@ -198,7 +207,7 @@ export class ElasticsearchOutput implements Output {
       return WriteResult.Rejected;
     }
     if (this.memCount < this.hard) {
-      this.addToMemory({ entry: this.encoder.encode(doc), stats, ticket: null });
+      this.addToMemory({ entry, stats, ticket: null });
       return WriteResult.Full;
     }
     return WriteResult.Rejected;

@@ -70,4 +70,14 @@ describe('encoder', () => {
     const b = e.encode(doc({ message: 'x' }));
     expect(bulkBody([a, b])).toBe(a.line + b.line);
   });
+
+  test('serialized documents (parser workers): no re-serialization, deterministic ids, repeats told apart', () => {
+    const json = JSON.stringify(doc());
+    const a = enc().encodeJson(json, 'cisco_asa.log', Date.parse('2024-03-15T23:59:59.500Z'));
+    expect(a.line.slice(a.actionLength, -1)).toBe(json);
+    expect(a.index).toBe('syslog-ecs-cisco_asa.log-2024.03.15');
+    expect(enc().encodeJson(json, 'cisco_asa.log', 0).id).toBe(a.id);
+    const e = enc();
+    expect(new Set([e.encodeJson(json, 'x', 0).id, e.encodeJson(json, 'x', 0).id]).size).toBe(2);
+  });
 });
