@@ -59,6 +59,11 @@ function inList(v: string | undefined, list: readonly string[]): boolean {
 }
 
 const LOGIN_OUT = ['Log In', 'Log Out'];
+/** source.user.* copied (lower-cased) to user.* when unset */
+const USER_COPY = (['name', 'id', 'group.name', 'email', 'domain'] as const).map((f) => ['source.user.' + f, 'user.' + f] as const);
+const HASH_KEYS = ['file_md5', 'file_sha1', 'file_sha256'];
+const ALERT_ACTIONS = ['Prevent', 'Detect', 'Quarantine'];
+const IDS_ACTIONS = ['Detect', 'Prevent'];
 const ALLOW = ['Accept', 'Allow'];
 const DENY = ['Drop', 'Reject', 'Block', 'Prevent'];
 
@@ -142,7 +147,7 @@ export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: numbe
     delete cp.originsicname;
   }
 
-  event.kind = inList(ruleAction, ['Prevent', 'Detect', 'Quarantine']) ? 'alert' : 'event';
+  event.kind = inList(ruleAction, ALERT_ACTIONS) ? 'alert' : 'event';
   let outcome: string | undefined;
   if (inList(ruleAction, ALLOW)) {
     outcome = 'success';
@@ -159,7 +164,7 @@ export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: numbe
     push(type, 'denied');
   }
   if (cp.malware_action !== undefined) push(category, 'malware');
-  if (inList(ruleAction, ['Detect', 'Prevent'])) push(category, 'intrusion_detection');
+  if (inList(ruleAction, IDS_ACTIONS)) push(category, 'intrusion_detection');
   if (action0 === 'Log In') outcome = 'success';
   if (action0 === 'Failed Log In') outcome = 'failure';
   if (operation === 'Log Out') outcome = 'success';
@@ -178,7 +183,7 @@ export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: numbe
   relatedIp(doc, getField(doc, 'source.nat.ip'));
   relatedIp(doc, getField(doc, 'destination.ip'));
   relatedIp(doc, getField(doc, 'destination.nat.ip'));
-  for (const h of ['file_md5', 'file_sha1', 'file_sha256']) appendUnique(doc, 'related.hash', peek(cp, h));
+  for (let i = 0; i < HASH_KEYS.length; i++) appendUnique(doc, 'related.hash', peek(cp, HASH_KEYS[i]!));
 
   move(cp, doc, 'from', 'source.user.email');
   move(cp, doc, 'to', 'destination.user.email');
@@ -236,9 +241,10 @@ export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: numbe
   if (operation === 'Log In' && product === 'Expert Shell' && getField(doc, 'network.protocol') === undefined) {
     setField(doc, 'network.protocol', 'ssh');
   }
-  for (const f of ['name', 'id', 'group.name', 'email', 'domain']) {
-    const v = getField(doc, 'source.user.' + f);
-    if (typeof v === 'string' && v !== '' && getField(doc, 'user.' + f) === undefined) setField(doc, 'user.' + f, v.toLowerCase());
+  for (let i = 0; i < USER_COPY.length; i++) {
+    const pair = USER_COPY[i]!;
+    const v = getField(doc, pair[0]);
+    if (typeof v === 'string' && v !== '' && getField(doc, pair[1]) === undefined) setField(doc, pair[1], v.toLowerCase());
   }
   setField(doc, 'event.code', peek(cp, 'operation_number'));
 
