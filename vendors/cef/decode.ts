@@ -8,7 +8,7 @@
  */
 import { isIp } from '../../src/ecs/fields.js';
 import { read3164Stamp, stamp } from '../../src/syslog/timestamp.js';
-import { CEF_KEYS, CefType } from './keys.js';
+import { CEF_KEYS, CefType, type CefKey } from './keys.js';
 import { isoMs } from './iso.js';
 
 export interface CefEvent {
@@ -220,7 +220,8 @@ function parseExtension(s: string, start: number, ev: CefEvent, tz: string, rece
   let eq = keyAt(s, p, n);
   if (eq < 0) return;
   for (;;) {
-    const key = s.slice(p, eq);
+    const slot = keySlot(s, p, eq);
+    const key = slot < 0 ? s.slice(p, eq) : slotKeys[slot]!;
     const vStart = eq + 1;
     // value runs to the next ` key=` (an `=` escaped as `\=` never ends a key)
     let q = vStart;
@@ -244,17 +245,44 @@ function parseExtension(s: string, start: number, ev: CefEvent, tz: string, rece
     }
     let vEnd = nextKey >= 0 ? q : n;
     while (vEnd > vStart && s.charCodeAt(vEnd - 1) === 32) vEnd--;
-    addPair(ev, key, unescapeValue(s.slice(vStart, Math.min(vEnd, n))), tz, receivedAt);
+    const value = unescapeValue(s.slice(vStart, Math.min(vEnd, n)));
+    addPair(ev, key, slot < 0 ? CEF_KEYS.get(key.toLowerCase()) : slotDefs[slot], value, tz, receivedAt);
     if (nextKey < 0) break;
     p = nextKey;
     eq = nextEq;
   }
 }
 
-function addPair(ev: CefEvent, key: string, value: string, tz: string, receivedAt: number): void {
+/**
+ * Extension keys as written, one internalized string each, with their dictionary entry: a
+ * direct-mapped table by hash of the key characters (the same keys come on every line; a fresh
+ * slice as a property name has to be looked up in the string table, and CEF_KEYS again).
+ */
+const KEY_SLOTS = 1024;
+/** longer keys are not cached (the table would keep them alive) */
+const MAX_CACHED_KEY = 64;
+const slotKeys: string[] = new Array<string>(KEY_SLOTS).fill('');
+const slotDefs: (CefKey | undefined)[] = new Array<CefKey | undefined>(KEY_SLOTS).fill(undefined);
+
+/** the table slot of key `[a, b)`, filled on a miss; -1 for a long key */
+function keySlot(s: string, a: number, b: number): number {
+  if (b - a > MAX_CACHED_KEY) return -1;
+  let h = 0;
+  for (let i = a; i < b; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  const slot = h & (KEY_SLOTS - 1);
+  const k = slotKeys[slot]!;
+  if (k.length === b - a && s.startsWith(k, a)) return slot;
+  const tmp = Object.create(null) as Record<string, number>; // (`__proto__` is a key too)
+  tmp[s.slice(a, b)] = 0;
+  const key = Object.keys(tmp)[0]!; // the internalized copy
+  slotKeys[slot] = key;
+  slotDefs[slot] = CEF_KEYS.get(key.toLowerCase());
+  return slot;
+}
+
+function addPair(ev: CefEvent, key: string, m: CefKey | undefined, value: string, tz: string, receivedAt: number): void {
   if (value === '') return;
   ev.raw[key] = value;
-  const m = CEF_KEYS.get(key.toLowerCase());
   if (m === undefined) {
     ev.ext[key] = value;
     return;
