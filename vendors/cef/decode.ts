@@ -23,6 +23,10 @@ export interface CefEvent {
   ext: Record<string, string | number>;
   /** raw key as written -> raw value (unknown keys too), for vendor mappings that read short keys */
   raw: Record<string, string>;
+  /** the keys of `ext` in insertion order (Object.keys(ext) without enumerating the dictionary) */
+  extKeys: string[];
+  /** an unknown key starting with a digit was added: it may be an array index, which Object.keys lists first */
+  extIndexKey: boolean;
   /** conversion errors (the key was dropped) */
   errors: string[];
   /** true when all seven header fields were present */
@@ -204,6 +208,8 @@ export function decodeCef(s: string, start: number, tz: string, receivedAt: numb
     severity: header[5] ?? '',
     ext: Object.create(null) as Record<string, string | number>,
     raw: Object.create(null) as Record<string, string>,
+    extKeys: [],
+    extIndexKey: false,
     errors: [],
     complete,
   };
@@ -284,6 +290,11 @@ function addPair(ev: CefEvent, key: string, m: CefKey | undefined, value: string
   if (value === '') return;
   ev.raw[key] = value;
   if (m === undefined) {
+    if (ev.ext[key] === undefined) {
+      ev.extKeys.push(key);
+      const c = key.charCodeAt(0);
+      if (c >= 48 && c <= 57) ev.extIndexKey = true;
+    }
     ev.ext[key] = value;
     return;
   }
@@ -292,5 +303,6 @@ function addPair(ev: CefEvent, key: string, m: CefKey | undefined, value: string
     ev.errors.push("error in field '" + key + "'");
     return;
   }
+  if (ev.ext[m.name] === undefined) ev.extKeys.push(m.name);
   ev.ext[m.name] = v;
 }

@@ -99,7 +99,7 @@ export function cefToEcs(ev: CefEvent, doc: EcsDoc, ctx: VendorContext, vendorHo
   if (Object.keys(device).length) cef.device = device;
   if (ev.name !== '') cef.name = ev.name;
   if (ev.severity !== '') cef.severity = ev.severity;
-  const extKeys = Object.keys(ev.ext);
+  const extKeys = ev.extIndexKey ? Object.keys(ev.ext) : ev.extKeys;
   if (extKeys.length) {
     const ext: EcsDoc = {};
     for (const k of extKeys) if (k !== '_cefVer') ext[k] = ev.ext[k];
