@@ -25,6 +25,10 @@ export interface LeefEvent {
   eventId: string;
   delimiter: string;
   attrs: Record<string, string>;
+  /** the keys of `attrs` in insertion order (Object.keys(attrs) without enumerating the dictionary) */
+  keys: string[];
+  /** a key starting with a digit was added: it may be an array index, which Object.keys lists first */
+  indexKey: boolean;
   complete: boolean;
 }
 
@@ -55,17 +59,49 @@ function unescape(v: string, delim: string): string {
   return out + v.slice(chunk);
 }
 
-function addAttr(attrs: Record<string, string>, s: string, a: number, b: number, delim: string): void {
+/**
+ * Keys by their raw text `[a, eq)`, trimmed, one internalized string each: a direct-mapped table by
+ * hash of the characters (the same keys come on every line; a fresh slice as a property name has to
+ * be looked up in the string table first).
+ */
+const KEY_SLOTS = 1024;
+/** longer raw keys are not cached (the table would keep them alive) */
+const MAX_CACHED_KEY = 64;
+const rawKeys: string[] = new Array<string>(KEY_SLOTS).fill('');
+const trimmedKeys: string[] = new Array<string>(KEY_SLOTS).fill('');
+
+function keyOf(s: string, a: number, b: number): string {
+  if (b - a > MAX_CACHED_KEY) return s.slice(a, b).trim();
+  let h = 0;
+  for (let i = a; i < b; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  const slot = h & (KEY_SLOTS - 1);
+  const raw = rawKeys[slot]!;
+  if (raw.length === b - a && s.startsWith(raw, a)) return trimmedKeys[slot]!;
+  const rawKey = s.slice(a, b);
+  const tmp = Object.create(null) as Record<string, number>; // (`__proto__` is a key too)
+  tmp[rawKey.trim()] = 0;
+  trimmedKeys[slot] = Object.keys(tmp)[0]!; // the internalized copy
+  rawKeys[slot] = rawKey;
+  return trimmedKeys[slot]!;
+}
+
+function addAttr(ev: LeefEvent, s: string, a: number, b: number, delim: string): void {
   const eq = s.indexOf('=', a);
   if (eq <= a || eq >= b) return;
-  const key = s.slice(a, eq).trim();
+  const key = keyOf(s, a, eq);
+  const attrs = ev.attrs;
   if (key === '' || key in attrs) return;
   const value = unescape(s.slice(eq + 1, b), delim).trim();
-  if (value !== '') attrs[key] = value;
+  if (value !== '') {
+    attrs[key] = value;
+    ev.keys.push(key);
+    const c = key.charCodeAt(0);
+    if (c >= 48 && c <= 57) ev.indexKey = true;
+  }
 }
 
 /** Splits the attributes on the delimiter (an escaped delimiter `\D` does not split). */
-function splitOn(s: string, start: number, delim: string, attrs: Record<string, string>): void {
+function splitOn(s: string, start: number, delim: string, ev: LeefEvent): void {
   const n = s.length;
   const dl = delim.length;
   let a = start;
@@ -75,15 +111,15 @@ function splitOn(s: string, start: number, delim: string, attrs: Record<string, 
       p = s.indexOf(delim, p + dl);
       continue;
     }
-    addAttr(attrs, s, a, p, delim);
+    addAttr(ev, s, a, p, delim);
     a = p + dl;
     p = s.indexOf(delim, a);
   }
-  if (a < n) addAttr(attrs, s, a, n, delim);
+  if (a < n) addAttr(ev, s, a, n, delim);
 }
 
 /** Attributes without their delimiter (relays that turned tabs into spaces): a key starts at ` word=`. */
-function splitOnKeys(s: string, start: number, attrs: Record<string, string>): void {
+function splitOnKeys(s: string, start: number, ev: LeefEvent): void {
   const n = s.length;
   let a = start;
   while (a < n && s.charCodeAt(a) === 32) a++;
@@ -101,12 +137,12 @@ function splitOnKeys(s: string, start: number, attrs: Record<string, string>): v
       }
     }
     if (e > k && s.charCodeAt(e) === 61) {
-      addAttr(attrs, s, a, q, ' ');
+      addAttr(ev, s, a, q, ' ');
       a = k;
     }
     q = k;
   }
-  if (a < n) addAttr(attrs, s, a, n, ' ');
+  if (a < n) addAttr(ev, s, a, n, ' ');
 }
 
 /** Decodes the LEEF message at `start` (the `L` of `LEEF:`); null when it is not a LEEF header. */
@@ -125,7 +161,8 @@ export function decodeLeef(s: string, start: number): LeefEvent | null {
   if (!/^\d/.test(version)) return null;
   const ev: LeefEvent = {
     version, vendor: fields[1] ?? '', product: fields[2] ?? '', productVersion: fields[3] ?? '', eventId: fields[4] ?? '',
-    delimiter: '\t', attrs: Object.create(null) as Record<string, string>, complete: fields.length === 5,
+    delimiter: '\t', attrs: Object.create(null) as Record<string, string>, keys: [], indexKey: false,
+    complete: fields.length === 5,
   };
   if (!ev.complete) return ev;
   let body = a;
@@ -142,9 +179,9 @@ export function decodeLeef(s: string, start: number): LeefEvent | null {
     }
   }
   const d = ev.delimiter;
-  if (s.indexOf(d, body) >= 0) splitOn(s, body, d, ev.attrs);
-  else if (d === '\t' && s.indexOf('#011', body) >= 0) splitOn(s, body, '#011', ev.attrs); // rsyslog-escaped tabs
-  else splitOnKeys(s, body, ev.attrs);
+  if (s.indexOf(d, body) >= 0) splitOn(s, body, d, ev);
+  else if (d === '\t' && s.indexOf('#011', body) >= 0) splitOn(s, body, '#011', ev); // rsyslog-escaped tabs
+  else splitOnKeys(s, body, ev);
   return ev;
 }
 
@@ -173,7 +210,7 @@ export function leefToEcs(ev: LeefEvent, doc: EcsDoc, ctx: VendorContext): void 
   if (Object.keys(device).length) leef.device = device;
   if (ev.eventId !== '') leef.event_id = ev.eventId;
   if (ev.delimiter !== '\t') leef.delimiter = ev.delimiter;
-  const keys = Object.keys(x);
+  const keys = ev.indexKey ? Object.keys(x) : ev.keys;
   if (keys.length) {
     const ext: EcsDoc = {};
     for (const k of keys) ext[k] = x[k];
