@@ -202,7 +202,7 @@ describe('HTTP endpoint: health, metrics, status page', () => {
       expect(text).toContain('"priority": 166'); // the extracted document, pretty-printed
       // the hostile message is shown as text, nothing in it ran or became an element
       expect(text).toContain('<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">');
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.locator('body script, body img').count()).toBe(0);
       expect(text).toContain('file:' + out);
       // parse success: 2 of 3 on the UDP sender
