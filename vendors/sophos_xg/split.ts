@@ -11,10 +11,21 @@ function isKeyChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 }
 
+/** hash of the lower-cased characters of the run keyEnd last read (for internKey) */
+let keyHash = 0;
+
 /** End of a `key=` run starting at i (index of `=`), or -1. */
 function keyEnd(s: string, i: number): number {
   let p = i;
-  while (p < s.length && isKeyChar(s.charCodeAt(p))) p++;
+  let h = 0;
+  while (p < s.length) {
+    let c = s.charCodeAt(p);
+    if (!isKeyChar(c)) break;
+    if (c >= 65 && c <= 90) c += 32;
+    h = (Math.imul(h, 31) + c) | 0;
+    p++;
+  }
+  keyHash = h;
   return p > i && p < s.length && s.charCodeAt(p) === 61 ? p : -1;
 }
 
@@ -39,18 +50,13 @@ const KEY_SLOTS = 1024;
 const MAX_CACHED_KEY = 64;
 const keyTable: string[] = new Array<string>(KEY_SLOTS).fill('');
 
-/** s.slice(a, b).toLowerCase() for key characters `[A-Za-z0-9_-]`. */
-function internKey(s: string, a: number, b: number): string {
+/** s.slice(a, b).toLowerCase() for key characters `[A-Za-z0-9_-]`; `h` is keyEnd's hash of them. */
+function internKey(s: string, a: number, b: number, h: number): string {
   if (b - a > MAX_CACHED_KEY) return s.slice(a, b).toLowerCase();
-  let h = 0;
-  for (let i = a; i < b; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32;
-    h = (Math.imul(h, 31) + c) | 0;
-  }
   const slot = h & (KEY_SLOTS - 1);
   const k = keyTable[slot]!;
   if (k.length === b - a) {
+    if (s.startsWith(k, a)) return k; // written lower-case
     let i = 0;
     for (; i < k.length; i++) {
       let c = s.charCodeAt(a + i);
@@ -99,7 +105,8 @@ function scan(s: string, start: number, order: string[] | null): KvMap {
     p = sp + 1;
   }
   while (p < n && eq >= 0) {
-    const key = order === null ? s.slice(p, eq).toLowerCase() : internKey(s, p, eq);
+    // keyHash is still that of this key: the keyEnd call that found it was the last one
+    const key = order === null ? s.slice(p, eq).toLowerCase() : internKey(s, p, eq, keyHash);
     const vStart = eq + 1;
     let q = vStart;
     let nextKey = -1, nextEq = -1;
