@@ -8,7 +8,7 @@
  */
 import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
 import type { KvMap } from '../../src/ecs/kv.js';
-import { keyOrder, scanFortiKv } from './kv.js';
+import { keyOrder, sawControl, scanFortiKv } from './kv.js';
 import { getField, setField } from '../../src/ecs/fields.js';
 import { isoTime } from '../../src/ecs/base.js';
 import { convertEventTypes, mapEvent } from './event-log.js';
@@ -22,8 +22,7 @@ import { dateTimeMs, eventTimeMs, normalizeTz, usableZone } from './time.js';
 /** keys dropped from `fortinet.firewall` once mapped or used */
 const REMOVE_AT_END = ['tz', 'date', 'devid', 'eventtime', 'time', 'duration'];
 
-/** a control character (the regex engine scans faster than a charCodeAt loop) */
-const CONTROL = /[\x00-\x1f\x7f]/;
+const CONTROL_ALL = /[\x00-\x1f\x7f]/g;
 
 function observer(doc: EcsDoc): void {
   setField(doc, 'observer.vendor', 'Fortinet');
@@ -52,9 +51,9 @@ function times(doc: EcsDoc, fw: KvMap, ctx: VendorContext): void {
 }
 
 function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
-  let text = msg.content;
-  if (CONTROL.test(text)) text = text.replace(/[\x00-\x1f\x7f]/g, '');
-  const fw = scanFortiKv(text);
+  let fw = scanFortiKv(msg.content);
+  // control characters are stripped before the scan (rare: scan again)
+  if (sawControl) fw = scanFortiKv(msg.content.replace(CONTROL_ALL, ''));
   observer(doc);
   if (!fw.logid && !fw.type) {
     mv(doc, fw, 'devname', 'observer.name');

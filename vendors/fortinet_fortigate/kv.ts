@@ -9,6 +9,8 @@ import type { KvMap } from '../../src/ecs/kv.js';
 
 /** The kept keys of the last scan, in insertion order (keys added later go through addKey). */
 export const keyOrder: string[] = [];
+/** The last scan met a control character (U+0000-U+001F, U+007F): the caller strips them and scans again. */
+export let sawControl = false;
 /** Keys whose first value was `N/A` in the last scan. */
 const blocked: string[] = [];
 
@@ -33,10 +35,12 @@ function internKey(s: string, a: number, b: number, h: number): string {
   return key;
 }
 
+/** Every character of the line is read by one of the loops below, so `sawControl` sees them all. */
 export function scanFortiKv(s: string): KvMap {
   const out: KvMap = Object.create(null) as KvMap;
   keyOrder.length = 0;
   blocked.length = 0;
+  let ctl = false;
   const n = s.length;
   let p = 0;
   while (p < n) {
@@ -47,7 +51,10 @@ export function scanFortiKv(s: string): KvMap {
     while (p < n) {
       const c = s.charCodeAt(p);
       if (c === 61 || c === 32) break;
-      if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) good = false;
+      if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) {
+        good = false;
+        if (c < 32 || c === 127) ctl = true;
+      }
       h = (Math.imul(h, 31) + c) | 0;
       p++;
     }
@@ -65,13 +72,19 @@ export function scanFortiKv(s: string): KvMap {
           continue;
         }
         if (c === 34) break;
+        if (c < 32 || c === 127) ctl = true;
         p++;
       }
       vEnd = p;
       p++;
     } else {
       vStart = p;
-      while (p < n && s.charCodeAt(p) !== 32) p++;
+      while (p < n) {
+        const c = s.charCodeAt(p);
+        if (c === 32) break;
+        if (c < 32 || c === 127) ctl = true;
+        p++;
+      }
       vEnd = p;
     }
     // an empty key, or one with other characters: dropped, as are its repeats
@@ -85,6 +98,7 @@ export function scanFortiKv(s: string): KvMap {
       keyOrder.push(key);
     }
   }
+  sawControl = ctl;
   return out;
 }
 
