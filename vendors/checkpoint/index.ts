@@ -17,6 +17,7 @@ import { normaliseZone } from './time.js';
 
 /** the app name, followed by ` `, `[pid]` or `:` */
 const APP_TAG = ' CheckPoint';
+const APP_NAME = 'CheckPoint';
 const CEF = 'CEF:0|Check Point|';
 
 interface Header {
@@ -83,6 +84,19 @@ function readHeader(s: string, tz: string): Header | null {
   return { ms, zone, body: p, hostname: fields[0]!, appname: fields[1]!, procid: fields[2]! };
 }
 
+/**
+ * raw.indexOf(APP_TAG) when that is below 300, else -1 or an index >= 300. Searches `CheckPoint`
+ * and checks the space before it: a search for ` CheckPoint` stops at every space of the line.
+ */
+function appTagAt(raw: string): number {
+  let j = raw.indexOf(APP_NAME);
+  while (j >= 0 && j <= 300) {
+    if (j > 0 && raw.charCodeAt(j - 1) === 32) return j - 1;
+    j = raw.indexOf(APP_NAME, j + 1);
+  }
+  return -1;
+}
+
 /** a line whose header is not RFC 5424 (e.g. `Mar 29 13:19:20 gw CheckPoint[123]: [...]`) */
 function looseBody(s: string): number {
   let p = s.indexOf(APP_TAG);
@@ -139,12 +153,13 @@ export const parser: VendorParser = {
   id: 'checkpoint',
   dataset: 'checkpoint.firewall',
   detect(msg: SyslogMessage): boolean {
-    const i = msg.raw.indexOf(APP_TAG);
+    const raw = msg.raw;
+    const i = appTagAt(raw);
     if (i >= 0 && i < 300) {
-      const c = msg.raw.charCodeAt(i + APP_TAG.length);
+      const c = raw.charCodeAt(i + APP_TAG.length);
       if (c === 32 || c === 91 || c === 58) return true;
     }
-    return msg.raw.indexOf(CEF) >= 0;
+    return raw.indexOf(CEF) >= 0;
   },
   parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
     const at = msg.raw.indexOf(CEF);
