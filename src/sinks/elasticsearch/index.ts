@@ -221,7 +221,7 @@ export class ElasticsearchOutput implements Output {
   /** reads disk records back while memory has room; ends spilling once the disk is drained */
   private pump(): void {
     const disk = this.disk;
-    if (disk === null || this.closed) {
+    if (disk === null || this.closed || this.cancel.cancelled) {
       this.maybeDrain();
       return;
     }
@@ -405,6 +405,8 @@ export class ElasticsearchOutput implements Output {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // Elasticsearch down and a disk buffer: stop retrying, what is in memory goes back to the disk
+    if (!this.tracker.reachable && this.disk !== null) this.cancel.cancelled = true;
     try {
       await this.flush();
     } finally {
