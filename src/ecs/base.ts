@@ -14,26 +14,26 @@ const FLAG_TAGS: readonly [number, string][] = [
 ];
 
 /**
- * `toISOString()` of epoch-ms times, reusing the formatted second: most events of a burst share
- * it. Two slots, because an event formats two different times (its receive time and its device
- * time) and one slot would thrash between them.
+ * `new Date(ms).toISOString()`, reusing the formatted second: a direct-mapped cache by epoch
+ * second. A document carries several times (receive time, device time, start/end), mostly a few
+ * seconds apart, and bursts share them, so nearly every call is a hit.
  */
-const secs = [NaN, NaN];
-const prefixes = ['', ''];
-let nextSlot = 0;
+const ISO_SLOTS = 256;
+const isoSecs = new Float64Array(ISO_SLOTS).fill(NaN);
+const isoPrefixes: string[] = new Array<string>(ISO_SLOTS).fill('');
 
 export function isoTime(ms: number): string {
+  if (!Number.isInteger(ms) || ms < -8.64e15 || ms > 8.64e15) return new Date(ms).toISOString();
   const sec = Math.floor(ms / 1000);
+  const slot = sec & (ISO_SLOTS - 1);
   let prefix: string;
-  if (sec === secs[0]) prefix = prefixes[0]!;
-  else if (sec === secs[1]) prefix = prefixes[1]!;
+  if (isoSecs[slot] === sec) prefix = isoPrefixes[slot]!;
   else {
     const iso = new Date(sec * 1000).toISOString();
     if (iso.length !== 24) return new Date(ms).toISOString(); // years outside 0000-9999
     prefix = iso.slice(0, 20);
-    secs[nextSlot] = sec;
-    prefixes[nextSlot] = prefix;
-    nextSlot ^= 1;
+    isoSecs[slot] = sec;
+    isoPrefixes[slot] = prefix;
   }
   const frac = ms - sec * 1000;
   return prefix + (frac < 10 ? '00' : frac < 100 ? '0' : '') + frac + 'Z';

@@ -9,7 +9,7 @@
 import { isIp } from '../../src/ecs/fields.js';
 import { read3164Stamp, stamp } from '../../src/syslog/timestamp.js';
 import { CEF_KEYS, CefType, type CefKey } from './keys.js';
-import { isoMs } from './iso.js';
+import { isoTime as isoMs } from '../../src/ecs/base.js';
 
 export interface CefEvent {
   version: number;

@@ -7,7 +7,7 @@ import type { EcsDoc } from '../../src/core/types.js';
 import { appendUnique, getField, relatedIp, relatedUser, setField, toInt } from '../../src/ecs/fields.js';
 import type { CpKv } from './kv.js';
 import { cpTime, isoInZone, subsExp } from './time.js';
-import { isoMs } from '../cef/iso.js';
+import { isoTime as isoMs } from '../../src/ecs/base.js';
 
 const TRANSPORT: Record<string, string> = {
   '0': 'hopopt', '1': 'icmp', '2': 'igmp', '6': 'tcp', '8': 'egp', '17': 'udp', '47': 'gre', '50': 'esp',

@@ -5,7 +5,7 @@
 import { formatOffset, offsetForLocal, parseFixedOffset } from '../../src/syslog/timezone.js';
 import { monthAt, readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
 import { zonedToEpoch } from '../../src/syslog/timezone.js';
-import { isoMs } from '../cef/iso.js';
+import { isoTime as isoMs } from '../../src/ecs/base.js';
 
 /** `+0500` -> `+05:00`, `-5:00` -> `-05:00`; names (`UTC`, `Europe/Paris`) unchanged. */
 export function normaliseZone(tz: string): string {

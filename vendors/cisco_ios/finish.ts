@@ -6,7 +6,7 @@
 import type { EcsDoc } from '../../src/core/types.js';
 import { appendUnique, isIp, relatedHost, relatedIp, relatedUser, toInt, ianaNumber } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
-import { set2 } from './set-path.js';
+import { set2 } from '../../src/ecs/set-path.js';
 
 function addressToIp(side: EcsDoc | undefined): void {
   if (side === undefined || typeof side.address !== 'string') return;

@@ -14,7 +14,7 @@ import {
   parseAuditTrail, parseBadAuth, parseDropPkt, parseLinkState, parseReplayCtr, parseRpJoin,
 } from './messages/misc.js';
 import { finish } from './finish.js';
-import { set2, set3 } from './set-path.js';
+import { set2, set3 } from '../../src/ecs/set-path.js';
 
 /** `log.level` names of the Cisco severities, as Elastic's pipeline writes them. */
 const LEVELS: readonly string[] = [

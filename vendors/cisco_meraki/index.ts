@@ -8,7 +8,7 @@ import { setField, isIp, appendUnique } from '../../src/ecs/fields.js';
 import { parseKv, type KvMap } from '../../src/ecs/kv.js';
 import { EVENT_MAP } from './event-map.js';
 import { urlFields } from './url.js';
-import { set2, set3, set4 } from './set-path.js';
+import { set2, set3, set4 } from '../../src/ecs/set-path.js';
 
 const FLOW_TYPES = new Set(['flows', 'firewall', 'vpn_firewall', 'cellular_firewall', 'bridge_anyconnect_client_vpn_firewall']);
 

@@ -7,7 +7,7 @@
  */
 import type { EcsDoc } from '../../src/core/types.js';
 import { isIp, setField, toInt } from '../../src/ecs/fields.js';
-import { set2, set3 } from './set-path.js';
+import { set2, set3 } from '../../src/ecs/set-path.js';
 
 /** Hex text (`0x1C`, `1c`, `08:00`) to a number, skipping non-hex characters as Elastic's script does. */
 export function hexValue(s: string): number {

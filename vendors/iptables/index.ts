@@ -8,7 +8,7 @@ import { appendUnique, relatedIp, toInt } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
 import { isoTime } from '../../src/ecs/base.js';
 import { readBody } from './body.js';
-import { set2, set3 } from './set-path.js';
+import { set2, set3 } from '../../src/ecs/set-path.js';
 
 /** Ubiquiti's one-letter rule actions, and how actions map to event.type. */
 const ACTION_NAMES: Record<string, string> = { d: 'drop', a: 'accept' };

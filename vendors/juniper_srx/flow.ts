@@ -5,7 +5,7 @@
  */
 import type { EcsDoc } from '../../src/core/types.js';
 import { appendUnique, isIp, toInt } from '../../src/ecs/fields.js';
-import { set2, set3 } from './set-path.js';
+import { set2, set3 } from '../../src/ecs/set-path.js';
 
 type Srx = Record<string, string>;
 

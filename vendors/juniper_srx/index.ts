@@ -10,7 +10,7 @@ import { mapEndpoints, mapFlow } from './flow.js';
 import { mapSystem, readProcTag } from './system.js';
 import { reread5424 } from './header.js';
 import { isoTime } from '../../src/ecs/base.js';
-import { set2, set3 } from './set-path.js';
+import { set2, set3 } from '../../src/ecs/set-path.js';
 
 /** log.level by syslog severity, as the pipeline names them. */
 const LEVELS: readonly string[] = [

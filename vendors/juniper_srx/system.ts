@@ -6,7 +6,7 @@
  */
 import type { EcsDoc } from '../../src/core/types.js';
 import { toInt } from '../../src/ecs/fields.js';
-import { set2, set3, set4 } from './set-path.js';
+import { set2, set3, set4 } from '../../src/ecs/set-path.js';
 
 export interface ProcTag {
   process: string | undefined;

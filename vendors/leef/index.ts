@@ -13,7 +13,7 @@ import {
 } from '../../src/ecs/fields.js';
 import { shortHeaderTime } from '../cef/header-time.js';
 import { readDevTime } from './date-format.js';
-import { isoMs } from '../cef/iso.js';
+import { isoTime as isoMs } from '../../src/ecs/base.js';
 
 const MARK = 'LEEF:';
 

@@ -28,30 +28,8 @@ export function panTime(s: string | undefined, tz: string): number {
   return end > 0 ? stamp.ms : NaN;
 }
 
-/**
- * `new Date(ms).toISOString()`, reusing the formatted second: a direct-mapped cache by epoch
- * second (an event carries several device times, mostly a few seconds apart).
- */
-const ISO_SLOTS = 256;
-const isoSecs = new Float64Array(ISO_SLOTS).fill(NaN);
-const isoPrefixes: string[] = new Array<string>(ISO_SLOTS).fill('');
-
-export function isoMs(ms: number): string {
-  if (!Number.isInteger(ms) || ms < -8.64e15 || ms > 8.64e15) return new Date(ms).toISOString();
-  const sec = Math.floor(ms / 1000);
-  const slot = sec & (ISO_SLOTS - 1);
-  let prefix: string;
-  if (isoSecs[slot] === sec) prefix = isoPrefixes[slot]!;
-  else {
-    const iso = new Date(sec * 1000).toISOString();
-    if (iso.length !== 24) return new Date(ms).toISOString(); // years outside 0000-9999
-    prefix = iso.slice(0, 20);
-    isoSecs[slot] = sec;
-    isoPrefixes[slot] = prefix;
-  }
-  const frac = ms - sec * 1000;
-  return prefix + (frac < 10 ? '00' : frac < 100 ? '0' : '') + frac + 'Z';
-}
+import { isoTime as isoMs } from '../../src/ecs/base.js';
+export { isoMs };
 
 /** ISO string of a PAN-OS time, undefined when unreadable. */
 export function panTimeIso(s: string | undefined, tz: string): string | undefined {

@@ -10,7 +10,7 @@
 import type { EcsDoc } from '../../src/core/types.js';
 import { isIp, setField, toInt } from '../../src/ecs/fields.js';
 import { isoTime } from '../../src/ecs/base.js';
-import { set2, set3, set4 } from './set-path.js';
+import { set2, set3, set4 } from '../../src/ecs/set-path.js';
 
 const ACTION_TYPE: Record<string, string> = { pass: 'allowed', block: 'denied' };
 const DIRECTION: Record<string, string> = { in: 'inbound', out: 'outbound' };

@@ -9,7 +9,7 @@ import { communityId } from '../../src/ecs/community-id.js';
 import { parseFilterlog } from './filterlog.js';
 import { parseSquid } from './squid.js';
 import { parseCharon, parseDhcp, parseOpenvpn, parsePhpFpm, parseUnbound } from './programs.js';
-import { set2 } from './set-path.js';
+import { set2 } from '../../src/ecs/set-path.js';
 
 type ProgramParser = (s: string, doc: EcsDoc) => string | null;
 

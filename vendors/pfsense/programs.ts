@@ -5,7 +5,7 @@
  */
 import type { EcsDoc } from '../../src/core/types.js';
 import { appendUnique, isIp, relatedHost, setField, toInt } from '../../src/ecs/fields.js';
-import { set2, set3, set4 } from './set-path.js';
+import { set2, set3, set4 } from '../../src/ecs/set-path.js';
 
 const IPV4_PORT = /([0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}):([0-9]{1,5})/g;
 

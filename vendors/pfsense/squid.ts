@@ -6,7 +6,7 @@
 import type { EcsDoc } from '../../src/core/types.js';
 import { isIp, setField, toInt } from '../../src/ecs/fields.js';
 import { urlParts } from './url.js';
-import { set2, set3 } from './set-path.js';
+import { set2, set3 } from '../../src/ecs/set-path.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 function obj(v: unknown): Record<string, any> | undefined {

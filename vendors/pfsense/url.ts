@@ -4,7 +4,7 @@
  */
 import type { EcsDoc } from '../../src/core/types.js';
 import { toInt } from '../../src/ecs/fields.js';
-import { set2 } from './set-path.js';
+import { set2 } from '../../src/ecs/set-path.js';
 
 export function urlParts(doc: EcsDoc, original: string): void {
   set2(doc, 'url', 'original', original);

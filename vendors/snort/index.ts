@@ -12,7 +12,7 @@ import { isoTime } from '../../src/ecs/base.js';
 import { zonedToEpoch } from '../../src/syslog/timezone.js';
 import { inferYear } from '../../src/syslog/year.js';
 import { networkDirection } from './direction.js';
-import { set2, set3 } from './set-path.js';
+import { set2, set3 } from '../../src/ecs/set-path.js';
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;

@@ -11,7 +11,7 @@ import { isoTime } from '../../src/ecs/base.js';
 import { readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
 import { isValidTimezone } from '../../src/syslog/timezone.js';
 import { EVENT_TYPES, MESSAGE_ACTION } from './message-codes.js';
-import { set2, set3 } from './set-path.js';
+import { set2, set3 } from '../../src/ecs/set-path.js';
 
 const LOG_LEVEL: Record<string, string> = {
   '0': 'emergency', '1': 'alert', '2': 'critical', '3': 'error', '4': 'warning', '5': 'notice', '6': 'info', '7': 'debug',

@@ -3,7 +3,7 @@
  * with the same rules (empty values skipped, a non-object on the way replaced by an object) but no
  * path split or cache lookup per call.
  */
-import type { EcsDoc } from '../../src/core/types.js';
+import type { EcsDoc } from '../core/types.js';
 
 function step(cur: EcsDoc, k: string): EcsDoc {
   let next = cur[k];
