@@ -23,6 +23,7 @@ COPY --from=build /src/node_modules ./node_modules
 COPY --from=build /src/dist ./dist
 COPY package.json ./
 COPY geoip/README.md ./geoip/README.md
+COPY kibana/syslog-ecs.ndjson ./kibana/syslog-ecs.ndjson
 RUN mkdir -p /app/data && chown -R node:node /app/data
 USER node
 EXPOSE 5514/udp 5514/tcp 6514/tcp 9102/tcp
