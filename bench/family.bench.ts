@@ -10,11 +10,19 @@ import type { Frame } from '../src/core/types.js';
 
 const fam = process.argv[2] ?? 'snort';
 const secs = Number(process.argv[3] ?? 3);
-const lines: Buffer[] = [];
-for (const f of readdirSync(join('fixtures', fam))) {
-  if (!f.endsWith('.log') || f.includes('invalid')) continue;
-  for (const l of readFileSync(join('fixtures', fam, f), 'utf8').split('\n')) if (l.trim()) lines.push(Buffer.from(l));
+// `all`: every family's fixtures interleaved, as one port receives them
+const families = fam === 'all' ? readdirSync('fixtures').filter((f) => !f.includes('.')) : [fam];
+const perFamily: Buffer[][] = [];
+for (const family of families) {
+  const ls: Buffer[] = [];
+  for (const f of readdirSync(join('fixtures', family))) {
+    if (!f.endsWith('.log') || f.includes('invalid')) continue;
+    for (const l of readFileSync(join('fixtures', family, f), 'utf8').split('\n')) if (l.trim()) ls.push(Buffer.from(l));
+  }
+  if (ls.length) perFamily.push(ls);
 }
+const lines: Buffer[] = [];
+for (let i = 0; i < 400; i++) for (const ls of perFamily) lines.push(ls[i % ls.length]!);
 const telemetry = new Telemetry();
 const p = new Processor({ timezone: 'UTC', senders: [], enrichers: [], telemetry });
 const stats = telemetry.stats('bench', '10.0.0.1');
