@@ -71,28 +71,7 @@ export class Pipeline implements FrameHandler {
 
   /** Hands a finished document to the outputs. A Rejected result is counted (queue_full) by the source. */
   deliver(doc: EcsDoc, stats: SenderStats): WriteResult {
-    const outputs = this.outputs;
-    const primary = outputs[0]!;
-    const r = primary.write(doc, stats);
-    if (r === WriteResult.Rejected) {
-      this.markFull(primary);
-      return r;
-    }
-    if (r === WriteResult.Full) this.markFull(primary);
-    let worst: WriteResult = r;
-    for (let i = 1; i < outputs.length; i++) {
-      const o = outputs[i]!;
-      const s = this.secondaryStats[i - 1]!;
-      s.received++;
-      const copy = i === outputs.length - 1 ? doc : structuredClone(doc);
-      const ri = o.write(copy, s);
-      if (ri === WriteResult.Rejected) s.dropped.queue_full++;
-      if (ri !== WriteResult.Ok) {
-        this.markFull(o);
-        if (worst === WriteResult.Ok) worst = WriteResult.Full;
-      }
-    }
-    return worst;
+    return this.fanOut(doc, null, stats);
   }
 
   /**
@@ -100,20 +79,27 @@ export class Pipeline implements FrameHandler {
    * documents get it parsed back (their cost, not the common path's).
    */
   deliverEncoded(ev: EncodedEvent, stats: SenderStats): WriteResult {
+    return this.fanOut(null, ev, stats);
+  }
+
+  /** One event to every output: the primary with the sender's ledger, the others with their own. */
+  private fanOut(doc: EcsDoc | null, ev: EncodedEvent | null, stats: SenderStats): WriteResult {
     const outputs = this.outputs;
     const primary = outputs[0]!;
-    const r = primary.writeEncoded ? primary.writeEncoded(ev, stats) : primary.write(JSON.parse(ev.json) as EcsDoc, stats);
+    const last = outputs.length - 1;
+    const r = writeTo(primary, doc !== null && last > 0 ? structuredClone(doc) : doc, ev, stats);
     if (r === WriteResult.Rejected) {
       this.markFull(primary);
       return r;
     }
     if (r === WriteResult.Full) this.markFull(primary);
     let worst: WriteResult = r;
-    for (let i = 1; i < outputs.length; i++) {
+    for (let i = 1; i <= last; i++) {
       const o = outputs[i]!;
       const s = this.secondaryStats[i - 1]!;
       s.received++;
-      const ri = o.writeEncoded ? o.writeEncoded(ev, s) : o.write(JSON.parse(ev.json) as EcsDoc, s);
+      // outputs may add to a document (@timestamp): each but the last gets its own copy
+      const ri = writeTo(o, doc !== null && i < last ? structuredClone(doc) : doc, ev, s);
       if (ri === WriteResult.Rejected) s.dropped.queue_full++;
       if (ri !== WriteResult.Ok) {
         this.markFull(o);
@@ -127,4 +113,10 @@ export class Pipeline implements FrameHandler {
     this.fullOutputs.add(o);
     this.paused = true;
   }
+}
+
+/** A document or its serialized form to one output, whichever the output takes. */
+function writeTo(o: Output, doc: EcsDoc | null, ev: EncodedEvent | null, stats: SenderStats): WriteResult {
+  if (ev === null) return o.write(doc!, stats);
+  return o.writeEncoded ? o.writeEncoded(ev, stats) : o.write(JSON.parse(ev.json) as EcsDoc, stats);
 }

@@ -80,3 +80,30 @@ test('parse --stats: parsed and unknown per family and message id on stderr', ()
   expect(r.stderr).toMatch(/cisco_asa 302013 1 0/);
   expect(r.stderr).toMatch(/cisco_asa 999999 0 1/);
 });
+
+test.each([0, 1])('two outputs with pipeline.workers=%i: both get every event, the primary counts the ledger', async (workers) => {
+  const dir = tempDir();
+  const cfg = join(dir, 'c.yaml');
+  writeFileSync(cfg, [
+    'listeners:',
+    '  - url: tcp://127.0.0.1:0',
+    'outputs:',
+    `  - url: file:${join(dir, 'a')}`,
+    `  - url: file:${join(dir, 'b')}`,
+    'pipeline:',
+    `  workers: ${workers}`,
+  ].join('\n'));
+  const c = await startCollector(['--config', cfg]);
+  const s = await open(c.port('tcp'));
+  for (let i = 0; i < 500; i++) s.write(`<13>1 - host app - - - event ${i}\n`);
+  s.end();
+  await waitFor(() => readOutput(join(dir, 'a')).length === 500 && readOutput(join(dir, 'b')).length === 500, 10_000, 'both outputs');
+  const { code, stderr } = await c.stop();
+  expect(code).toBe(0);
+  const l = ledger(stderr);
+  expect(l.received).toBe(500);
+  expect(l.written).toBe(500);
+  const a = readOutput(join(dir, 'a')).map((d) => d.message);
+  expect(a).toEqual(Array.from({ length: 500 }, (_, i) => `event ${i}`));
+  expect(readOutput(join(dir, 'b')).map((d) => d.message)).toEqual(a);
+});
