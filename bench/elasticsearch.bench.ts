@@ -60,8 +60,14 @@ function makeDoc(i: number): EcsDoc {
 
 function rssSampler(): { stop: () => number } {
   let peak = process.memoryUsage().rss;
+  let heap = 0;
+  let ext = 0;
   const t = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+    ext = Math.max(ext, m.external + m.arrayBuffers);
+    if (process.env.BENCH_DEBUG) process.stderr.write(`rss ${m.rss >> 20} heapUsed ${m.heapUsed >> 20} heapTotal ${m.heapTotal >> 20} ext ${(m.external + m.arrayBuffers) >> 20}\n`);
   }, 20);
   return {
     stop: () => {

@@ -1,6 +1,6 @@
 /**
- * Groups encoded entries into bulk batches: a batch is sealed when it reaches `flushBytes`, or when
- * its first entry has waited `flushIntervalMs`.
+ * Groups encoded entries into bulk batches: a batch is sealed when it reaches `flushBytes` (or
+ * `maxItems` entries), or when its first entry has waited `flushIntervalMs`.
  */
 import type { SenderStats } from '../../core/telemetry.js';
 import type { Entry } from './encoder.js';
@@ -28,12 +28,14 @@ export class Batcher {
     private readonly flushBytes: number,
     private readonly flushIntervalMs: number,
     private readonly onBatch: (batch: Batch) => void,
+    /** also sealed at this many entries (so several batches fit in the output's queue) */
+    private readonly maxItems = Number.MAX_SAFE_INTEGER,
   ) {}
 
   add(item: Item): void {
     this.items.push(item);
     this.bytes += item.entry.bytes;
-    if (this.bytes >= this.flushBytes) this.flush();
+    if (this.bytes >= this.flushBytes || this.items.length >= this.maxItems) this.flush();
     else if (this.timer === null) {
       this.timer = setTimeout(() => {
         this.timer = null;

@@ -62,7 +62,7 @@ export const ES_DEFAULTS = {
   maxRetries: 10,
   retryBackoffMs: 250,
   retryBackoffMaxMs: 30_000,
-  queueMaxEvents: 20_000,
+  queueMaxEvents: 10_000,
   requestTimeoutMs: 60_000,
   diskBufferMaxBytes: 1024 * 1024 * 1024,
   deadLetterIndex: 'syslog-ecs-dead-letter',

@@ -7,8 +7,8 @@
  * Back-pressure: up to `queue_max_events` events are held in memory (batched or in flight). At that
  * bound `write` answers Full (TCP listeners stop reading). With a disk buffer, events past the bound
  * go to the disk buffer in arrival order (still Full), and are read back into memory as room frees
- * up; once it is empty the sources resume. Without one, up to twice the bound is taken (what sources
- * and parser workers still hold when they are paused), then Rejected. The
+ * up; once it is empty the sources resume. Without one, up to max(bound, 40000) more events are taken
+ * (what paused sources and parser workers still deliver), then Rejected. The
  * disk buffer outlives the process: at start, what a previous run left is replayed first.
  */
 import PQueue from 'p-queue';
@@ -65,7 +65,7 @@ function entryFromLine(line: string): Entry {
   const nl = line.indexOf('\n');
   const action = JSON.parse(line.slice(0, nl)) as Record<string, { _index: string; _id: string }>;
   const op = action.create ?? action.index ?? Object.values(action)[0]!;
-  return { line, actionLength: nl + 1, bytes: Buffer.byteLength(line), index: op._index, id: op._id };
+  return { line, actionLength: nl + 1, bytes: line.length, index: op._index, id: op._id };
 }
 
 export class ElasticsearchOutput implements Output {
@@ -101,10 +101,13 @@ export class ElasticsearchOutput implements Output {
   constructor(readonly settings: EsSettings) {
     this.name = 'elasticsearch:' + (settings.cloudId !== undefined ? 'cloud' : settings.urls.join(','));
     this.encoder = new Encoder({ indexTemplate: settings.indexTemplate, dataStream: settings.dataStream });
-    this.batcher = new Batcher(settings.flushBytes, settings.flushIntervalMs, (b) => this.enqueue(b));
+    // batches small enough that `concurrency` of them in flight plus one filling fit in the queue
+    const maxItems = Math.max(100, Math.floor(settings.queueMaxEvents / (settings.concurrency + 1)));
+    this.batcher = new Batcher(settings.flushBytes, settings.flushIntervalMs, (b) => this.enqueue(b), maxItems);
     this.queue = new PQueue({ concurrency: settings.concurrency });
     this.soft = settings.queueMaxEvents;
-    this.hard = 2 * settings.queueMaxEvents;
+    // what paused sources and the parser workers (up to 32k events each) still deliver after Full
+    this.hard = settings.queueMaxEvents + Math.max(settings.queueMaxEvents, 40_000);
     this.low = Math.floor(settings.queueMaxEvents / 2);
   }
 
@@ -192,6 +195,7 @@ export class ElasticsearchOutput implements Output {
       this.addToMemory({ entry, stats, ticket: null });
       if (this.memCount >= this.soft) {
         this.full = true;
+        this.batcher.flush(); // sources pause now: no point waiting for the timer
         return WriteResult.Full;
       }
       return WriteResult.Ok;

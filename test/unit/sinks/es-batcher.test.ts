@@ -21,6 +21,14 @@ describe('batcher', () => {
     b.close();
   });
 
+  test('seals a batch at maxItems entries', () => {
+    const out: Batch[] = [];
+    const b = new Batcher(1 << 20, 60_000, (x) => out.push(x), 3);
+    for (let i = 0; i < 7; i++) b.add(item(1));
+    expect(out.map((x) => x.items.length)).toEqual([3, 3]);
+    b.close();
+  });
+
   test('seals a batch after flush_interval_ms from its first entry', () => {
     jest.useFakeTimers();
     const out: Batch[] = [];
