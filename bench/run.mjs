@@ -215,7 +215,7 @@ async function scenarioTcp() {
     }
     const t0 = Date.now();
     const cpu0 = procUsage(sys.pid);
-    const gen = spawnSync(LOGGEN, ['-i', '-S', '-Q', '-n', String(n), '-r', '10000000', '127.0.0.1', String(port)], { encoding: 'utf8', timeout: 600000 });
+    const gen = spawnSync(LOGGEN, ['-i', '-S', '-Q', '-I', '600', '-n', String(n), '-r', '10000000', '127.0.0.1', String(port)], { encoding: 'utf8', timeout: 600000 });
     if (gen.status !== 0) notes.push(`tcp ${sys.name}: loggen exited ${gen.status}: ${gen.stderr.slice(-200)}`);
     // done when the output stops growing: rate = events / (last write - start)
     const doneAt = await waitSettled(out, 3000);
@@ -256,7 +256,7 @@ async function scenarioUdp() {
         break;
       }
       const n = rate * secs;
-      const gen = spawnSync(LOGGEN, ['-i', '-D', '-Q', '-n', String(n), '-r', String(rate), '127.0.0.1', String(port)], { encoding: 'utf8', timeout: 600000 });
+      const gen = spawnSync(LOGGEN, ['-i', '-D', '-Q', '-I', '600', '-n', String(n), '-r', String(rate), '127.0.0.1', String(port)], { encoding: 'utf8', timeout: 600000 });
       const sent = /count=(\d+)/.exec(gen.stderr + gen.stdout)?.[1];
       const sentN = sent ? Number(sent) : n;
       await waitSettled(out, 2000);

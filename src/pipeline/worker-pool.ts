@@ -70,7 +70,10 @@ export class ParserPool {
   private flushScheduled = false;
   private readonly resumeCallbacks: (() => void)[] = [];
   private idleWaiters: (() => void)[] = [];
+  /** the workers are too far behind */
   paused = false;
+  /** a source was told Full or Rejected and waits for the resume callbacks */
+  private sourcesWaiting = false;
 
   constructor(private readonly pipeline: Pipeline, private readonly opts: PoolOptions) {
     pipeline.onResume(() => this.maybeResume());
@@ -125,6 +128,7 @@ export class ParserPool {
     stats.received++;
     if (slot.events >= 2 * FULL_EVENTS) {
       this.paused = true;
+      this.sourcesWaiting = true;
       return WriteResult.Rejected;
     }
     slot.events++;
@@ -159,7 +163,10 @@ export class ParserPool {
       setImmediate(() => this.flushIdle());
     }
     if (slot.events >= FULL_EVENTS) this.paused = true;
-    if (this.paused || this.pipeline.paused) return WriteResult.Full;
+    if (this.paused || this.pipeline.paused) {
+      this.sourcesWaiting = true;
+      return WriteResult.Full;
+    }
     return WriteResult.Ok;
   }
 
@@ -230,11 +237,16 @@ export class ParserPool {
     }
   }
 
+  /**
+   * Resumes the sources once the workers have caught up and the outputs have room. Whichever of
+   * the two made a source pause, the sources wait for this call.
+   */
   private maybeResume(): void {
-    if (!this.paused && !this.pipeline.paused) return;
+    if (!this.sourcesWaiting && !this.paused) return;
     for (const s of this.slots) if (s.events >= FULL_EVENTS / 2) return;
-    if (this.pipeline.paused) return;
     this.paused = false;
+    if (this.pipeline.paused) return;
+    this.sourcesWaiting = false;
     for (const cb of this.resumeCallbacks) cb();
   }
 
