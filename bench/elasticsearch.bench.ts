@@ -31,7 +31,8 @@ const quick = argv.includes('--quick');
 const N = Number(opt('--events') ?? (quick ? 50_000 : 200_000));
 const OUTAGE_S = Number(opt('--outage') ?? (quick ? 5 : 60));
 const FLUSH_BYTES = 5 * 1024 * 1024;
-const CONCURRENCY = 2;
+const CONCURRENCY = Number(opt('--concurrency') ?? 2);
+const QUEUE = opt('--queue');
 
 let url = process.env.ES_URL ?? '';
 if (url === '') url = execFileSync('scripts/elasticsearch', ['start'], { encoding: 'utf8' }).trim().split('\n').pop()!;
@@ -117,6 +118,7 @@ async function throughOutput(prefix: string): Promise<{ rate: number; cpuPer100k
   const out = new ElasticsearchOutput(esSettingsFromConfig({
     url, index_template: `${prefix}-{dataset}-{yyyy.MM.dd}`, template_name: prefix,
     dead_letter: { index: `${prefix}-dead-letter` }, flush_bytes: FLUSH_BYTES, concurrency: CONCURRENCY,
+    ...(QUEUE !== undefined ? { queue_max_events: Number(QUEUE) } : {}),
   }, 'bench'));
   await out.start();
   await client.indices.create({ index: `${prefix}-cisco_asa.log-2024.03.15` }).catch(() => undefined);

@@ -108,7 +108,8 @@ export class ElasticsearchOutput implements Output {
     this.soft = settings.queueMaxEvents;
     // what paused sources and the parser workers (up to 32k events each) still deliver after Full
     this.hard = settings.queueMaxEvents + Math.max(settings.queueMaxEvents, 40_000);
-    this.low = Math.floor(settings.queueMaxEvents / 2);
+    // resume once a whole batch fits again (ES never waits for the queue to half-empty)
+    this.low = Math.max(1, settings.queueMaxEvents - maxItems + 1);
   }
 
   /** The client (created at start); for setup and tests. */
