@@ -249,7 +249,7 @@ export function validateConfigText(text: string): { config: Config; issues: Conf
   }
   const root = (doc.contents ?? null) as Node | null;
   const config = v.object(configSpec as Record<string, FieldSpec>, root, '') as unknown as Config;
-  config.pipeline ??= { workers: 1, shutdown_grace_ms: 2000 };
+  config.pipeline ??= { workers: 0, shutdown_grace_ms: 2000 };
   config.enrich ??= {};
   config.http ??= { listen: '127.0.0.1:9102' };
   if (v.issues.length === 0) {
