@@ -69,6 +69,10 @@ describe('Elasticsearch output (real node)', () => {
     expect(stats.written).toBe(199);
     expect(stats.deadLettered).toBe(1);
     expect(out.counters.bulkRequests).toBeLessThanOrEqual(3);
+    // what /metrics reads: every answered bulk request timed; no disk buffer configured
+    expect(out.bulkLatency().count).toBe(out.counters.bulkRequests);
+    expect(out.bulkLatency().sumSeconds).toBeGreaterThan(0);
+    expect(out.diskBufferBytes()).toBe(0);
     expect(await countDocs(client, `${prefix}-cisco_asa.log-2024.04.01`)).toBe(199);
     await client.indices.refresh({ index: `${prefix}-dead-letter` });
     const dl = await client.search<{ error: { type: string; message: string }; event: { original: string }; dead_letter: { status: number; index: string } }>({ index: `${prefix}-dead-letter`, size: 10 });

@@ -79,6 +79,8 @@ export class ElasticsearchOutput implements Output {
   private readonly batcher: Batcher;
   private readonly queue: PQueue;
   private disk: DiskBuffer | null = null;
+  /** answered bulk requests and their total time, for /metrics */
+  private readonly latency = { count: 0, sumSeconds: 0 };
   private deadLetter: DeadLetterStore | null = null;
   private readonly tracker = new HealthTracker();
   /** events in memory: in the open batch, queued, or in flight */
@@ -269,8 +271,11 @@ export class ElasticsearchOutput implements Output {
       for (const it of pending) body += it.entry.line;
       this.counters.bulkRequests++;
       let res;
+      const t0 = process.hrtime.bigint();
       try {
         res = await this.bulk!.bulk(body);
+        this.latency.count++;
+        this.latency.sumSeconds += Number(process.hrtime.bigint() - t0) / 1e9;
       } catch (e) {
         const outcome = classifyRequestError(e);
         const reason = describeError(e);
@@ -424,6 +429,16 @@ export class ElasticsearchOutput implements Output {
       this.disk?.close();
       await this.client?.close().catch(() => undefined);
     }
+  }
+
+  /** Bytes held in the on-disk buffer (0 without one), for /metrics. */
+  diskBufferBytes(): number {
+    return this.disk?.bytes ?? 0;
+  }
+
+  /** Answered bulk requests and the seconds they took in all, for /metrics. */
+  bulkLatency(): { count: number; sumSeconds: number } {
+    return this.latency;
   }
 
   health(): OutputHealth {
