@@ -7,7 +7,7 @@ import { CollectorError, UsageError } from './core/errors.js';
 
 const USAGE = `usage:
   syslog-ecs run [--config FILE] [--listen URL]... [--output URL]... [--http HOST:PORT]
-  syslog-ecs parse [--framing lf|octet-counting] [--timezone TZ] [--geoip-dir DIR] [--assets FILE] [--stats] [FILE|-]
+  syslog-ecs parse [--framing lf|octet-counting] [--timezone TZ] [--geoip-dir DIR] [--assets FILE] [--users FILE] [--stats] [FILE|-]
   syslog-ecs check-config FILE
   syslog-ecs setup --output URL [--kibana URL]
   syslog-ecs directory-sync --url ldap://HOST --base DN --out FILE
@@ -40,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
           timezone: { type: 'string', default: 'UTC' },
           'geoip-dir': { type: 'string' },
           assets: { type: 'string' },
+          users: { type: 'string' },
           now: { type: 'string' },
           stats: { type: 'boolean', default: false },
           'max-message-bytes': { type: 'string', default: String(64 * 1024) },
@@ -60,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
         timezone: values.timezone!,
         geoipDir: values['geoip-dir'] ?? null,
         assets: values.assets ?? null,
+        users: values.users ?? null,
         now,
         stats: values.stats!,
         maxMessageBytes: max,

@@ -107,3 +107,15 @@ test.each([0, 1])('two outputs with pipeline.workers=%i: both get every event, t
   expect(a).toEqual(Array.from({ length: 500 }, (_, i) => `event ${i}`));
   expect(readOutput(join(dir, 'b')).map((d) => d.message)).toEqual(a);
 });
+
+test('parse --users: directory users enrich the user fields a vendor parser wrote', () => {
+  const dir = tempDir();
+  const users = join(dir, 'users.yaml');
+  writeFileSync(users, 'users:\n  alice:\n    full_name: Alice Example\n    email: alice@example.com\n    domain: EXAMPLE\n    groups: [netops]\n');
+  const f = join(dir, 'in.log');
+  writeFileSync(f, '<166>Jan 22 2024 10:00:01 fw1 : %ASA-6-113004: AAA user authentication Successful : server =  10.1.1.1 : user = alice\n');
+  const r = spawnSync('node', ['dist/cli.js', 'parse', '--users', users, f], { encoding: 'utf8' });
+  expect(r.status).toBe(0);
+  const doc = JSON.parse(r.stdout);
+  expect(doc.source.user).toMatchObject({ name: 'alice', full_name: 'Alice Example', email: 'alice@example.com', domain: 'EXAMPLE' });
+});
