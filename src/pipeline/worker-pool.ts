@@ -95,6 +95,7 @@ export class ParserPool {
           worker.removeListener('error', reject);
           worker.on('message', (m: ResultMessage) => this.onResult(slot, m));
           worker.on('error', (e) => process.stderr.write(`syslog-ecs: parser worker failed: ${e.stack ?? e}\n`));
+          // a dead worker will not hand back its batches: shutdown then counts them (close's timeout)
           resolve();
         });
       }));
@@ -262,8 +263,29 @@ export class ParserPool {
     await new Promise<void>((r) => this.idleWaiters.push(r));
   }
 
-  async close(): Promise<void> {
-    await this.drain();
+  /**
+   * Drains, waiting at most `timeoutMs` for the workers; batches that have not come back by then
+   * (a worker that died or hangs) are counted as dropped (`shutdown`) per event, never lost silently,
+   * and shutdown goes on.
+   */
+  async close(timeoutMs = 30_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      this.drain().then(() => false),
+      new Promise<boolean>((r) => {
+        timer = setTimeout(() => r(true), timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (timedOut) {
+      for (const slot of this.slots) {
+        for (const b of slot.queued.values()) {
+          for (const si of b.senderIdx) b.stats[si]!.dropped.shutdown++;
+        }
+        slot.queued.clear();
+      }
+      process.stderr.write('syslog-ecs: parser workers did not hand back every batch in time; counted as dropped (shutdown)\n');
+    }
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }
