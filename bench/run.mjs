@@ -8,6 +8,8 @@
  *          syslog-ng (network() -> file): messages/s, CPU seconds per 1M messages, peak RSS
  *   udp    rising rates into each: received ratio and, for syslog-ecs, unaccounted
  *          (sent - received - counted drops, kernel drops included)
+ *   e2e    loggen into Elasticsearch (a node started by scripts/elasticsearch) through syslog-ecs and through
+ *          syslog-ng (syslog-parser + the http() bulk destination elasticsearch-http() expands to): docs/s, CPU
  *   plus the benches the other parts bring (dist/bench/*.bench.js: enrichment, Elasticsearch)
  * Writes bench/results/latest.json (and --json FILE), bench/results/table.md and bench/results/chart.svg.
  * Installs the peers (rsyslog, syslog-ng's loggen) through scripts/install-peers when missing.
@@ -277,6 +279,89 @@ async function scenarioUdp() {
   }
 }
 
+// ---------------------------------------------------------------- e2e into Elasticsearch
+
+async function esCount(url, index) {
+  await fetch(`${url}/${index}/_refresh`, { method: 'POST' }).catch(() => undefined);
+  const r = await fetch(`${url}/${index}/_count`).catch(() => null);
+  if (!r || !r.ok) return 0;
+  return (await r.json()).count ?? 0;
+}
+
+/** Waits until `index` holds n documents (or stops growing for 15 s); returns the time it got there. */
+async function waitCount(url, index, n) {
+  let last = -1, changedAt = Date.now();
+  for (;;) {
+    await sleep(500);
+    const c = await esCount(url, index);
+    if (c >= n) return { at: Date.now(), count: c };
+    if (c !== last) { last = c; changedAt = Date.now(); }
+    else if (Date.now() - changedAt > 15000) return { at: changedAt, count: c };
+  }
+}
+
+async function scenarioE2e() {
+  const n = quick ? 50_000 : 200_000;
+  const esPort = await freePort();
+  const start = spawnSync('bash', ['scripts/elasticsearch', 'start'], { encoding: 'utf8', env: { ...process.env, ES_PORT: String(esPort) }, timeout: 600000 });
+  if (start.status !== 0) throw new Error('elasticsearch did not start: ' + start.stderr.slice(-300));
+  const url = start.stdout.trim().split('\n').pop();
+  try {
+    // syslog-ecs: parse + ECS + bulk into daily indices
+    {
+      const port = await freePort();
+      const p = spawn(process.execPath, ['dist/cli.js', 'run', '--listen', `tcp://127.0.0.1:${port}`, '--output', url, '--http', ''], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const err = await waitReady(p, /syslog-ecs: ready/, 60000);
+      const cpu0 = procUsage(p.pid);
+      const t0 = Date.now();
+      spawnSync(LOGGEN, ['-i', '-S', '-Q', '-I', '600', '-n', String(n), '-r', '10000000', '127.0.0.1', String(port)], { timeout: 600000 });
+      const done = await waitCount(url, 'syslog-ecs-syslog-*', n);
+      const u = procUsage(p.pid);
+      await stopProc(p);
+      const row = { scenario: 'e2e', system: 'syslog-ecs', messages: n, documents: done.count, events_per_s: Math.round(done.count / ((done.at - t0) / 1000)),
+        cpu_s_per_1m: u && cpu0 ? +(((u.cpu_s - cpu0.cpu_s) / Math.max(done.count, 1)) * 1e6).toFixed(2) : null, rss_mb: u ? +u.rss_mb.toFixed(1) : null,
+        unaccounted: n - (ledgerOf(err()).received ?? 0), note: 'syslog + vendor parsing to ECS, bulk with deterministic ids' };
+      results.push(row);
+      log(`e2e ${JSON.stringify(row)}`);
+    }
+    // syslog-ng: syslog-parser and the http() destination that elasticsearch-http() expands to
+    {
+      const port = await freePort();
+      const dir = mkdtempSync(join(tmpdir(), 'bench-sng-es-'));
+      writeFileSync(join(dir, 's.conf'), [
+        '@version: 3.38',
+        'options { log_fifo_size(100000); };',
+        `source s_net { network(ip("127.0.0.1") port(${port}) transport("tcp") log_iw_size(100000)); };`,
+        'destination d_es {',
+        `  http(url("${url}/_bulk") method("POST") headers("Content-Type: application/x-ndjson")`,
+        '    body-suffix("\\n") batch-lines(1000) batch-bytes(5MB) batch-timeout(1000) workers(2)',
+        '    body("{ \\"index\\": { \\"_index\\": \\"sng-bench\\" } }\\n$(format-json --scope rfc5424 --scope nv-pairs --key ISODATE)"));',
+        '};',
+        'log { source(s_net); destination(d_es); };',
+        '',
+      ].join('\n'));
+      const p = spawn(SYSLOGNG, ['-F', '-f', join(dir, 's.conf'), '-R', join(dir, 'persist'), '-p', join(dir, 'pid'), '-c', join(dir, 'ctl'), '--no-caps'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      p.stderr.on('data', (d) => (err += d));
+      await sleep(1500);
+      if (p.exitCode !== null) throw new Error('syslog-ng (http) did not start: ' + err.slice(-300));
+      const cpu0 = procUsage(p.pid);
+      const t0 = Date.now();
+      spawnSync(LOGGEN, ['-i', '-S', '-Q', '-I', '600', '-n', String(n), '-r', '10000000', '127.0.0.1', String(port)], { timeout: 600000 });
+      const done = await waitCount(url, 'sng-bench', n);
+      const u = procUsage(p.pid);
+      await stopProc(p);
+      const row = { scenario: 'e2e', system: 'syslog-ng', messages: n, documents: done.count, events_per_s: Math.round(done.count / ((done.at - t0) / 1000)),
+        cpu_s_per_1m: u && cpu0 ? +(((u.cpu_s - cpu0.cpu_s) / Math.max(done.count, 1)) * 1e6).toFixed(2) : null, rss_mb: u ? +u.rss_mb.toFixed(1) : null,
+        note: 'syslog-parser + http() to _bulk (what elasticsearch-http() expands to)' };
+      results.push(row);
+      log(`e2e ${JSON.stringify(row)}`);
+    }
+  } finally {
+    spawnSync('bash', ['scripts/elasticsearch', 'stop'], { env: { ...process.env, ES_PORT: String(esPort) } });
+  }
+}
+
 async function scenarioExtraBenches() {
   const dir = join(ROOT, 'dist/bench');
   if (!existsSync(dir)) return;
@@ -315,7 +400,7 @@ function table() {
 }
 
 function chart() {
-  const rows = results.filter((r) => r.events_per_s && (r.scenario === 'tcp' || r.scenario === 'parse'));
+  const rows = results.filter((r) => r.events_per_s && (r.scenario === 'tcp' || r.scenario === 'parse' || r.scenario === 'e2e'));
   const max = Math.max(1, ...rows.map((r) => r.events_per_s));
   const h = 30 * rows.length + 40;
   const bars = rows.map((r, i) => {
@@ -328,7 +413,7 @@ function chart() {
 const t0 = Date.now();
 ensurePeers();
 if (!existsSync('dist/cli.js')) execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
-for (const [name, fn] of [['parse', scenarioParse], ['tcp', scenarioTcp], ['udp', scenarioUdp]]) {
+for (const [name, fn] of [['parse', scenarioParse], ['tcp', scenarioTcp], ['udp', scenarioUdp], ['e2e', scenarioE2e]]) {
   if (!want(name)) continue;
   log(`scenario ${name}`);
   try {
