@@ -365,7 +365,9 @@ async function scenarioE2e() {
 async function scenarioExtraBenches() {
   const dir = join(ROOT, 'dist/bench');
   if (!existsSync(dir)) return;
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.bench.js') && x !== 'parse.bench.js').sort()) {
+  // the scenario benches of the other parts; parse/family/intake are helpers of the scenarios above
+  const helpers = new Set(['parse.bench.js', 'family.bench.js', 'intake.bench.js']);
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.bench.js') && !helpers.has(x)).sort()) {
     const name = f.replace('.bench.js', '');
     if (!want(name)) continue;
     log(`running ${f}`);
@@ -377,7 +379,13 @@ async function scenarioExtraBenches() {
     for (const line of r.stdout.trim().split('\n')) {
       try {
         const j = JSON.parse(line);
-        results.push({ scenario: j.scenario ?? name, system: j.system ?? 'syslog-ecs', ...j });
+        // the common columns, named as the other scenarios name them
+        const row = { scenario: j.scenario ?? name, system: j.system ?? 'syslog-ecs', ...j };
+        if (row.events_per_s === undefined && j.output_docs_per_s !== undefined) row.events_per_s = j.output_docs_per_s;
+        if (row.rss_mb === undefined && j.peak_rss_mb !== undefined) row.rss_mb = j.peak_rss_mb;
+        if (row.cpu_s_per_1m === undefined && j.cpu_s_per_100k !== undefined) row.cpu_s_per_1m = +(j.cpu_s_per_100k * 10).toFixed(2);
+        if (row.note === undefined && j.ratio !== undefined && j.ceiling_docs_per_s !== undefined) row.note = `ratio to the _bulk ceiling ${j.ratio} (ceiling ${j.ceiling_docs_per_s} docs/s, same run)`;
+        results.push(row);
       } catch { /* not a result line */ }
     }
   }
