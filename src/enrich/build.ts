@@ -80,8 +80,3 @@ export async function buildEnrichment(s: EnrichSettings): Promise<Enrichment> {
     },
   };
 }
-
-/** The enrichers alone (no per-device timezone, no way to stop the watchers): prefer buildEnrichment. */
-export async function buildEnrichers(s: EnrichSettings): Promise<Enricher[]> {
-  return (await buildEnrichment(s)).enrichers;
-}
