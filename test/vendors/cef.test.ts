@@ -1,17 +1,8 @@
+import { vendorRunner, NOW } from '../helpers/vendor.js';
 import { parser } from '../../vendors/cef/index.js';
 import { decodeCef } from '../../vendors/cef/decode.js';
-import { parseSyslog } from '../../src/syslog/parse.js';
-import { baseDocument } from '../../src/ecs/base.js';
-import type { EcsDoc } from '../../src/core/types.js';
 
-const NOW = Date.parse('2024-03-15T12:00:00Z');
-
-function run(line: string, tz = 'UTC'): { doc: EcsDoc; step: string | null } {
-  const msg = parseSyslog(line, 0, tz, NOW);
-  const doc = baseDocument(msg, { data: Buffer.from(line), senderIp: '', senderPort: 0, listener: 'test', receivedAt: NOW, truncated: false }, tz);
-  return { doc, step: parser.parse(msg, doc, { timezone: tz, receivedAt: NOW }) };
-}
-const detect = (l: string) => parser.detect(parseSyslog(l, 0, 'UTC', NOW));
+const { run, detect } = vendorRunner(parser);
 
 describe('cef detect', () => {
   test('CEF with and without syslog header', () => {

@@ -1,16 +1,9 @@
+import { vendorRunner, NOW } from '../helpers/vendor.js';
 import { parser, decodeLeef } from '../../vendors/leef/index.js';
 import { readDevTime } from '../../vendors/leef/date-format.js';
 import { parseSyslog } from '../../src/syslog/parse.js';
-import { baseDocument } from '../../src/ecs/base.js';
-import type { EcsDoc } from '../../src/core/types.js';
 
-const NOW = Date.parse('2024-03-15T12:00:00Z');
-
-function run(line: string, tz = 'UTC'): { doc: EcsDoc; step: string | null } {
-  const msg = parseSyslog(line, 0, tz, NOW);
-  const doc = baseDocument(msg, { data: Buffer.from(line), senderIp: '', senderPort: 0, listener: 'test', receivedAt: NOW, truncated: false }, tz);
-  return { doc, step: parser.parse(msg, doc, { timezone: tz, receivedAt: NOW }) };
-}
+const { run } = vendorRunner(parser);
 
 describe('leef', () => {
   test('detect', () => {
