@@ -61,12 +61,21 @@ export function compileIndexTemplate(template: string, namespace = 'default'): (
   };
 }
 
+// the last @timestamp text read and its instant: events of a burst share their second
+let lastTs = '';
+let lastMs = NaN;
+
 /** The instant an event is indexed at: its `@timestamp`, else the receive time; sets `@timestamp` when absent. */
 export function eventTime(doc: EcsDoc): number {
   const ts = doc['@timestamp'];
   if (typeof ts === 'string') {
+    if (ts === lastTs) return lastMs;
     const ms = Date.parse(ts);
-    if (!Number.isNaN(ms)) return ms;
+    if (!Number.isNaN(ms)) {
+      lastTs = ts;
+      lastMs = ms;
+      return ms;
+    }
   }
   const created = doc.event?.created;
   const ms = typeof created === 'string' ? Date.parse(created) : Date.now();
