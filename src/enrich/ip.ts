@@ -16,27 +16,34 @@ export function parseIpInto(s: string, out: Uint32Array): IpFamily {
   if (n === 0 || n > 64) return 0;
   if (n > 15 || s.indexOf(':') >= 0 || s.charCodeAt(0) === 91) return parseIpv6(s, out);
   // dotted quad
+  const v = readDottedQuad(s, 0, n);
+  if (v < 0) return 0;
+  out[0] = v;
+  return 4;
+}
+
+/** A dotted quad in s[start, end) as a uint32; -1 when it is not one (leading zeros refused: ambiguous octal). */
+function readDottedQuad(s: string, start: number, end: number): number {
   let v = 0;
   let part = 0;
   let digits = 0;
   let dots = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      if (digits > 0 && part === 0) return 0; // leading zero (ambiguous octal)
+      if (digits > 0 && part === 0) return -1;
       part = part * 10 + (c - 48);
-      if (++digits > 3 || part > 255) return 0;
+      if (++digits > 3 || part > 255) return -1;
     } else if (c === 46) {
-      if (digits === 0 || dots === 3) return 0;
+      if (digits === 0 || dots === 3) return -1;
       v = v * 256 + part;
       part = 0;
       digits = 0;
       dots++;
-    } else return 0;
+    } else return -1;
   }
-  if (dots !== 3 || digits === 0) return 0;
-  out[0] = (v * 256 + part) >>> 0;
-  return 4;
+  if (dots !== 3 || digits === 0) return -1;
+  return (v * 256 + part) >>> 0;
 }
 
 const groups = new Uint16Array(8);
@@ -82,26 +89,8 @@ function parseIpv6(s: string, out: Uint32Array): IpFamily {
     }
     if (isV4) {
       if (g > 6) return 0;
-      let v = 0;
-      let part = 0;
-      let digits = 0;
-      let dots = 0;
-      for (i = gs; i < end; i++) {
-        const c = s.charCodeAt(i);
-        if (c >= 48 && c <= 57) {
-          if (digits > 0 && part === 0) return 0;
-          part = part * 10 + (c - 48);
-          if (++digits > 3 || part > 255) return 0;
-        } else if (c === 46) {
-          if (digits === 0 || dots === 3) return 0;
-          v = v * 256 + part;
-          part = 0;
-          digits = 0;
-          dots++;
-        } else return 0;
-      }
-      if (dots !== 3 || digits === 0) return 0;
-      v = v * 256 + part;
+      const v = readDottedQuad(s, gs, end);
+      if (v < 0) return 0;
       groups[g++] = Math.floor(v / 65536);
       groups[g++] = v & 0xffff;
       break;
