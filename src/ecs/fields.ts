@@ -19,7 +19,12 @@ function splitPath(path: string): string[] {
 /** Sets a dotted ECS path (`source.nat.ip`) on a nested document, creating objects on the way. */
 export function setField(doc: EcsDoc, path: string, value: unknown): void {
   if (value === undefined || value === null || value === '') return;
-  const parts = splitPath(path);
+  setParts(doc, splitPath(path), value);
+}
+
+/** setField on a path already split (once, at load): no split or cache lookup per call. */
+export function setParts(doc: EcsDoc, parts: readonly string[], value: unknown): void {
+  if (value === undefined || value === null || value === '') return;
   let cur = doc;
   const last = parts.length - 1;
   for (let i = 0; i < last; i++) {

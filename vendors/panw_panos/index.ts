@@ -5,12 +5,11 @@
  * order); newer PAN-OS releases only append columns, so one table per type serves 8.1-11.x.
  */
 import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
-import { isIp, ianaNumber } from '../../src/ecs/fields.js';
+import { isIp, ianaNumber, setParts } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
 import { splitCsv } from './csv.js';
 import { panTime, panTimeIso, isoMs, splitUser, normMac, FLAG_LABELS, readFlags, hasBit } from './convert.js';
 import { Fields, type LogType } from './shared.js';
-import { put } from './put.js';
 import { traffic } from './log-types/traffic.js';
 import { threat } from './log-types/threat.js';
 import { globalprotect } from './log-types/globalprotect.js';
@@ -220,8 +219,8 @@ const TLS_HASHES = ['md5', 'sha1', 'sha256'];
 
 function writeUser(doc: EcsDoc, side: 'source' | 'destination', raw: string): void {
   const u = splitUser(raw);
-  put(doc, P_USER_NAME[side], u.name);
-  if (u.domain !== undefined) put(doc, P_USER_DOMAIN[side], u.domain);
+  setParts(doc, P_USER_NAME[side], u.name);
+  if (u.domain !== undefined) setParts(doc, P_USER_DOMAIN[side], u.domain);
 }
 
 /** appendUnique(doc, 'related.' + key, v) for a non-empty v. */
@@ -294,17 +293,17 @@ function parseLine(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string 
   const subType = cols[3]!;
   const ev = (doc.event ??= {});
   ev.timezone = tz;
-  if (cols[1] !== '') put(doc, P_SERIAL, cols[1]);
-  put(doc, P_TYPE, type);
-  put(doc, P_SUB_TYPE, subType);
+  if (cols[1] !== '') setParts(doc, P_SERIAL, cols[1]);
+  setParts(doc, P_TYPE, type);
+  setParts(doc, P_SUB_TYPE, subType);
   const generated = panTime(cols[5], tz);
   if (!Number.isNaN(generated)) {
     const iso = isoMs(generated);
     doc['@timestamp'] = iso;
-    put(doc, P_GENERATED, iso);
+    setParts(doc, P_GENERATED, iso);
   }
   const received = panTimeIso(cols[0], tz);
-  if (received !== undefined) put(doc, P_RECEIVED, received);
+  if (received !== undefined) setParts(doc, P_RECEIVED, received);
 
   const info = TYPE_INFO[type];
   if (info === undefined) return 'unsupported_log_type';
@@ -328,26 +327,26 @@ function parseLine(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string 
     vals[slots[k]!] = v;
     switch (kinds[k]) {
       case COL_PLAIN:
-        put(pp, paths[k]!, v);
+        setParts(pp, paths[k]!, v);
         break;
       case COL_LONG: {
         const num = toLong(v);
-        if (num !== undefined) put(pp, paths[k]!, num);
+        if (num !== undefined) setParts(pp, paths[k]!, num);
         break;
       }
       case COL_DATE: {
         const iso = panTimeIso(v, tz);
-        if (iso !== undefined) put(pp, paths[k]!, iso);
+        if (iso !== undefined) setParts(pp, paths[k]!, iso);
         break;
       }
       case COL_IP:
-        if (isIp(v)) put(pp, paths[k]!, v);
+        if (isIp(v)) setParts(pp, paths[k]!, v);
         break;
       case COL_MAC:
-        put(pp, paths[k]!, normMac(v));
+        setParts(pp, paths[k]!, normMac(v));
         break;
       case COL_PCAP:
-        if (v !== '0') put(pp, paths[k]!, v);
+        if (v !== '0') setParts(pp, paths[k]!, v);
         break;
       default: // COL_SKIP: kept for the mapping only
         break;
@@ -358,12 +357,12 @@ function parseLine(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string 
   lt.map(f, doc, tz, subType);
 
   const logged = panTimeIso(f.get('_temp_.logged_time'), tz);
-  if (logged !== undefined) put(doc, P_LOGGED, logged);
+  if (logged !== undefined) setParts(doc, P_LOGGED, logged);
   const hr = f.get('_temp_.high_res_timestamp');
   // PAN-OS 9.1 and earlier write a 1969/1970 placeholder here: Elastic drops it
   if (hr !== undefined && !hr.startsWith('1969') && !hr.startsWith('1970')) {
     const iso = panTimeIso(hr, tz);
-    if (iso !== undefined) put(doc, P_HIGH_RES, iso);
+    if (iso !== undefined) setParts(doc, P_HIGH_RES, iso);
   }
   common(f, doc, subType, tz);
   return null;
@@ -374,7 +373,7 @@ function common(f: Fields, doc: EcsDoc, subType: string, tz: string): void {
   const src = doc.source as EcsDoc | undefined;
   const dst = doc.destination as EcsDoc | undefined;
   const device = f.get('panw.panos.device_name');
-  if (device !== undefined) put(doc, P_OBS_HOST, device);
+  if (device !== undefined) setParts(doc, P_OBS_HOST, device);
 
   // NAT fields when no translation was done
   if (src?.nat?.ip === '0.0.0.0' && src.nat.port === '0') delete src.nat;
@@ -414,7 +413,7 @@ function common(f: Fields, doc: EcsDoc, subType: string, tz: string): void {
     }
     if (Object.keys(labels).length > 0) doc.labels = { ...(doc.labels ?? {}), ...labels };
     if (srcUser !== undefined && flagBit(flags, 0x00080000)) {
-      put(doc, P_XFF, srcUser);
+      setParts(doc, P_XFF, srcUser);
       srcUser = undefined;
     }
   }
@@ -429,7 +428,7 @@ function common(f: Fields, doc: EcsDoc, subType: string, tz: string): void {
     if (ALLOWED.has(rawAction)) addType(ev, 'allowed');
     else if (DENIED.has(rawAction)) addType(ev, 'denied');
     const fixed = ACTION_FIX[rawAction];
-    if (fixed !== undefined) put(doc, P_ACTION, fixed);
+    if (fixed !== undefined) setParts(doc, P_ACTION, fixed);
   }
   const flow = FLOW_ACTIONS[subType];
   if (flow !== undefined) {
@@ -453,7 +452,7 @@ function common(f: Fields, doc: EcsDoc, subType: string, tz: string): void {
   // network.type, related.ip
   const sip = doc.source?.ip;
   if (typeof sip === 'string' && doc.network?.type === undefined) {
-    put(doc, P_NET_TYPE, sip.indexOf(':') >= 0 ? 'ipv6' : 'ipv4');
+    setParts(doc, P_NET_TYPE, sip.indexOf(':') >= 0 ? 'ipv6' : 'ipv4');
   }
   addRelatedIp(doc, sip);
   addRelatedIp(doc, doc.destination?.ip);
@@ -466,9 +465,9 @@ function common(f: Fields, doc: EcsDoc, subType: string, tz: string): void {
 
   // the device's location names for the address ranges
   const srcloc = f.get('_temp_.srcloc');
-  if (srcloc !== undefined) put(doc, P_SRC_GEO, srcloc);
+  if (srcloc !== undefined) setParts(doc, P_SRC_GEO, srcloc);
   const dstloc = f.get('_temp_.dstloc');
-  if (dstloc !== undefined) put(doc, P_DST_GEO, dstloc);
+  if (dstloc !== undefined) setParts(doc, P_DST_GEO, dstloc);
 
   // community ids of the flow and of its translated form
   const transport = doc.network?.transport;
@@ -484,7 +483,7 @@ function common(f: Fields, doc: EcsDoc, subType: string, tz: string): void {
     if (sn?.port && dn?.port && typeof sn.ip === 'string' && typeof dn.ip === 'string') {
       const nat = communityId(sn.ip, dn.ip, proto, sn.port, dn.port);
       if (nat !== undefined) {
-        put(doc, P_NAT_CID, nat);
+        setParts(doc, P_NAT_CID, nat);
         if (nat !== cid) doc.network.community_id = cid === undefined ? [nat] : [cid, nat];
       }
     }
@@ -495,14 +494,14 @@ function common(f: Fields, doc: EcsDoc, subType: string, tz: string): void {
   if (tname !== undefined) {
     const m = /^(.*)\(\s*(\d+)\s*\)$/.exec(tname);
     if (m !== null) {
-      if (m[1] !== '') put(doc, P_THREAT_NAME, m[1]);
+      if (m[1] !== '') setParts(doc, P_THREAT_NAME, m[1]);
       else delete (doc.panw.panos.threat as EcsDoc).name;
-      put(doc, P_THREAT_ID, m[2]);
+      setParts(doc, P_THREAT_ID, m[2]);
     }
     if (doc.panw.panos.threat?.id === '9999') doc.panw.panos.threat.name = 'URL-filtering';
   }
   const ruleset = f.get('panw.panos.ruleset');
-  if (ruleset !== undefined && doc.rule?.name === undefined) put(doc, P_RULE_NAME, ruleset);
+  if (ruleset !== undefined && doc.rule?.name === undefined) setParts(doc, P_RULE_NAME, ruleset);
 
   // related.user / hosts / hash
   const sname = doc.source?.user?.name;

@@ -1,6 +1,6 @@
 /** Column -> ECS copies shared by the session logs (TRAFFIC, THREAT, DECRYPTION). */
 import type { EcsDoc } from '../../../src/core/types.js';
-import { put } from '../put.js';
+import { setParts } from '../../../src/ecs/fields.js';
 import type { Fields } from '../shared.js';
 
 export type Pairs = readonly (readonly [string, string])[];
@@ -38,6 +38,6 @@ export function copyPairs(f: Fields, doc: EcsDoc, pairs: CompiledPairs): void {
   const from = pairs.from, to = pairs.to;
   for (let i = 0; i < from.length; i++) {
     const v = f.get(from[i]!);
-    if (v !== undefined) put(doc, to[i]!, v);
+    if (v !== undefined) setParts(doc, to[i]!, v);
   }
 }
