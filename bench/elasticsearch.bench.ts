@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import { ElasticsearchOutput, esSettingsFromConfig } from '../src/sinks/elasticsearch/index.js';
-import { Encoder } from '../src/sinks/elasticsearch/encoder.js';
+import { Encoder, lineOf } from '../src/sinks/elasticsearch/encoder.js';
 import { installTemplates } from '../src/sinks/elasticsearch/templates.js';
 import { SenderStats } from '../src/core/telemetry.js';
 import { WriteResult } from '../src/sinks/output.js';
@@ -88,7 +88,7 @@ async function ceiling(prefix: string): Promise<number> {
   const bodies: string[] = [];
   let cur = '';
   for (let i = 0; i < N; i++) {
-    cur += enc.encode(makeDoc(i)).line;
+    cur += lineOf(enc.encode(makeDoc(i)));
     if (cur.length >= FLUSH_BYTES) {
       bodies.push(cur);
       cur = '';

@@ -1,28 +1,45 @@
 /**
- * Groups encoded entries into bulk batches: a batch is sealed when it reaches `flushBytes` (or
- * `maxItems` entries), or when its first entry has waited `flushIntervalMs`.
+ * Groups bulk entries into batches, written straight into the batch's request body: each entry's
+ * bytes (action line + document + newlines) are copied once into a Buffer, and the sealed batch is
+ * sent as it is. Events in memory thus cost bytes outside the JS heap plus a small item each
+ * (the sender's ledger, a disk ticket, the entry's span), not a string per event that the garbage
+ * collector has to move and mark. The entry's text is read back only on the failure paths
+ * (retry of some items, dead letter, disk spill).
+ *
+ * A batch is sealed when it reaches `flushBytes` (or `maxItems` entries), or when its first entry
+ * has waited `flushIntervalMs`. Bodies come from a small pool (returned with `release` once a batch
+ * has its outcomes), so steady indexing allocates no new bodies.
  */
 import type { SenderStats } from '../../core/telemetry.js';
-import type { Entry } from './encoder.js';
 import type { DiskTicket } from './disk-buffer.js';
 
 export interface Item {
-  entry: Entry;
   /** the sender's ledger; null for events replayed from a previous run's disk buffer */
   stats: SenderStats | null;
   /** set when the event came from the disk buffer: acknowledged once written or dead-lettered */
   ticket: DiskTicket | null;
+  /** the entry's bytes in its batch's body: [start, end) */
+  start: number;
+  end: number;
 }
 
 export interface Batch {
   items: Item[];
+  /** the request body: `body.subarray(0, bytes)` */
+  body: Buffer;
   bytes: number;
 }
 
+/** Room kept past `flushBytes` so that an entry started below it always fits. */
+const HEADROOM = 256 * 1024;
+
 export class Batcher {
   private items: Item[] = [];
+  private body: Buffer | null = null;
   private bytes = 0;
   private timer: NodeJS.Timeout | null = null;
+  private readonly capacity: number;
+  private readonly pool: Buffer[] = [];
 
   constructor(
     private readonly flushBytes: number,
@@ -30,11 +47,31 @@ export class Batcher {
     private readonly onBatch: (batch: Batch) => void,
     /** also sealed at this many entries (so several batches fit in the output's queue) */
     private readonly maxItems = Number.MAX_SAFE_INTEGER,
-  ) {}
+    /** bodies kept for reuse */
+    private readonly poolSize = 4,
+  ) {
+    this.capacity = flushBytes + HEADROOM;
+  }
 
-  add(item: Item): void {
-    this.items.push(item);
-    this.bytes += item.entry.bytes;
+  /**
+   * Adds an entry given as its parts (`head` ASCII: the action line; `doc` then `tail`), written
+   * as `head + doc + '\n' + tail` would be without building that string.
+   */
+  add(head: string, doc: string, stats: SenderStats | null, ticket: DiskTicket | null): void {
+    // worst case 3 bytes per UTF-16 unit; measure exactly only when that might not fit
+    let need = head.length + doc.length * 3 + 1;
+    if (this.body === null || this.bytes + need > this.body.length) {
+      need = head.length + Buffer.byteLength(doc) + 1;
+      if (this.body !== null && this.bytes + need > this.body.length) this.flush();
+      if (this.body === null) this.body = need > this.capacity ? Buffer.allocUnsafeSlow(need) : this.take();
+    }
+    const body = this.body;
+    const start = this.bytes;
+    let at = start + body.write(head, start, 'latin1');
+    at += body.write(doc, at, 'utf8');
+    body[at++] = 10;
+    this.bytes = at;
+    this.items.push({ stats, ticket, start, end: at });
     if (this.bytes >= this.flushBytes || this.items.length >= this.maxItems) this.flush();
     else if (this.timer === null) {
       this.timer = setTimeout(() => {
@@ -60,26 +97,44 @@ export class Batcher {
       this.timer = null;
     }
     if (this.items.length === 0) return;
-    const batch: Batch = { items: this.items, bytes: this.bytes };
+    const batch: Batch = { items: this.items, body: this.body!, bytes: this.bytes };
     this.items = [];
+    this.body = null;
     this.bytes = 0;
     this.onBatch(batch);
   }
 
-  /** takes the open batch's items back (shutdown spill) */
-  drainItems(): Item[] {
-    if (this.timer !== null) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    const items = this.items;
-    this.items = [];
-    this.bytes = 0;
-    return items;
+  /** Gives a sent batch's body back for reuse; nothing may read the batch's entries afterwards. */
+  release(batch: Batch): void {
+    if (batch.body.length === this.capacity && this.pool.length < this.poolSize) this.pool.push(batch.body);
   }
 
   close(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+    this.pool.length = 0;
   }
+
+  private take(): Buffer {
+    return this.pool.pop() ?? Buffer.allocUnsafeSlow(this.capacity);
+  }
+}
+
+/** The text of an entry (action line, document, newline), for the failure paths. */
+export function lineOf(batch: Batch, it: Item): string {
+  return batch.body.toString('utf8', it.start, it.end);
+}
+
+/** A body of some of a batch's entries (a retry of the items that failed, a split request). */
+export function bodyOf(batch: Batch, items: readonly Item[]): Buffer {
+  if (items === batch.items || (items.length === batch.items.length && items[0] === batch.items[0])) {
+    return batch.body.subarray(0, batch.bytes);
+  }
+  const parts: Buffer[] = [];
+  let n = 0;
+  for (const it of items) {
+    parts.push(batch.body.subarray(it.start, it.end));
+    n += it.end - it.start;
+  }
+  return Buffer.concat(parts, n);
 }

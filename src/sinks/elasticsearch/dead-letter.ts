@@ -11,7 +11,6 @@
 import { appendFileSync, mkdirSync, openSync, closeSync, fsyncSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Entry } from './encoder.js';
-import { documentOf } from './encoder.js';
 import type { BulkService } from './service.js';
 import { describeError } from './retry.js';
 
@@ -31,7 +30,7 @@ export interface DeadLetterOptions {
 
 /** The dead-letter document of a record, as JSON text. `inlineOriginal`: the event as an object (file mode). */
 export function deadLetterJson(r: DeadLetterRecord, now: string, inlineOriginal: boolean): string {
-  const doc = documentOf(r.entry);
+  const doc = r.entry.json;
   const meta = {
     '@timestamp': now,
     message: `${r.type}: ${r.reason}`,

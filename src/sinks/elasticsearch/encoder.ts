@@ -20,19 +20,30 @@ function md5(data: string): string {
 import type { EcsDoc } from '../../core/types.js';
 import { compileIndexTemplate, datasetOf, eventTime } from '../index-name.js';
 
-/** A document ready for `_bulk`: `line` is the action line and the document, each ending in \n. */
+/**
+ * A document ready for `_bulk`, kept as its two parts: `head` is the action line with its \n
+ * (ASCII), `json` the document. The batcher copies both into the request body; the two are joined
+ * into one string only on the failure paths (disk spill, dead letter).
+ */
 export interface Entry {
-  line: string;
-  /** length of the action line (with its \n): `line.slice(actionLength, -1)` is the document */
-  actionLength: number;
-  /** size of `line` for batching: its length in UTF-16 units (UTF-8 bytes for ASCII; no extra pass) */
-  bytes: number;
+  head: string;
+  json: string;
   index: string;
   id: string;
 }
 
-export function documentOf(e: Pick<Entry, 'line' | 'actionLength'>): string {
-  return e.line.slice(e.actionLength, e.line.length - 1);
+/** The entry's NDJSON text: action line, document, each ending in \n. */
+export function lineOf(e: Entry): string {
+  return e.head + e.json + '\n';
+}
+
+/** An entry back from its NDJSON text (disk buffer records, batch bytes). */
+export function entryFromLine(line: string): Entry {
+  const nl = line.indexOf('\n');
+  const action = JSON.parse(line.slice(0, nl)) as Record<string, { _index: string; _id: string }>;
+  const op = action.create ?? action.index ?? Object.values(action)[0]!;
+  const end = line.charCodeAt(line.length - 1) === 10 ? line.length - 1 : line.length;
+  return { head: line.slice(0, nl + 1), json: line.slice(nl + 1, end), index: op._index, id: op._id };
 }
 
 /** The deterministic `_id` of an event (see the module comment); `occurrence` > 0 for repeats. */
@@ -104,9 +115,7 @@ export class Encoder {
       if (this.actionPrefixes.size > 10_000) this.actionPrefixes.clear();
       this.actionPrefixes.set(index, prefix);
     }
-    const action = prefix + id + '"}}\n';
-    const line = action + json + '\n';
-    return { line, actionLength: action.length, bytes: line.length, index, id };
+    return { head: prefix + id + '"}}\n', json, index, id };
   }
 
   private uniqueId(doc: EcsDoc): string {
@@ -136,6 +145,6 @@ export function dataStreamName(dataset: string, namespace: string): string {
 /** Builds a bulk body from entries (one string; the transport sends it as it is). */
 export function bulkBody(entries: readonly Entry[]): string {
   let s = '';
-  for (const e of entries) s += e.line;
+  for (const e of entries) s += e.head + e.json + '\n';
   return s;
 }

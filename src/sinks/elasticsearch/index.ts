@@ -18,12 +18,12 @@ import type { SenderStats } from '../../core/telemetry.js';
 import { CollectorError } from '../../core/errors.js';
 import { WriteResult, type EncodedEvent, type Output, type OutputHealth } from '../output.js';
 import type { EsSettings } from './config.js';
-import { Encoder, type Entry } from './encoder.js';
-import { Batcher, type Batch, type Item } from './batcher.js';
+import { Encoder, entryFromLine, lineOf, type Entry } from './encoder.js';
+import { Batcher, bodyOf, lineOf as itemLine, type Batch, type Item } from './batcher.js';
 import { BulkService, createClient } from './service.js';
 import { backoffMs, classifyItem, classifyRequestError, describeError, sleep } from './retry.js';
 import { DeadLetterStore, type DeadLetterRecord } from './dead-letter.js';
-import { DiskBuffer } from './disk-buffer.js';
+import { DiskBuffer, type DiskTicket } from './disk-buffer.js';
 import { HealthTracker } from './health.js';
 import { installTemplates } from './templates.js';
 
@@ -59,13 +59,6 @@ class StatsFifo {
     }
     return s;
   }
-}
-
-function entryFromLine(line: string): Entry {
-  const nl = line.indexOf('\n');
-  const action = JSON.parse(line.slice(0, nl)) as Record<string, { _index: string; _id: string }>;
-  const op = action.create ?? action.index ?? Object.values(action)[0]!;
-  return { line, actionLength: nl + 1, bytes: line.length, index: op._index, id: op._id };
 }
 
 export class ElasticsearchOutput implements Output {
@@ -195,7 +188,7 @@ export class ElasticsearchOutput implements Output {
   private take(entry: Entry, stats: SenderStats): WriteResult {
     if (this.closed) return WriteResult.Rejected;
     if (!this.spilling && this.memCount < this.soft) {
-      this.addToMemory({ entry, stats, ticket: null });
+      this.addToMemory(entry.head, entry.json, stats, null);
       if (this.memCount >= this.soft) {
         this.full = true;
         this.batcher.flush(); // sources pause now: no point waiting for the timer
@@ -205,7 +198,7 @@ export class ElasticsearchOutput implements Output {
     }
     this.full = true;
     if (this.disk !== null) {
-      if (this.disk.append(entry.line)) {
+      if (this.disk.append(lineOf(entry))) {
         this.diskStats.push(stats);
         this.spilling = true;
         this.counters.spilledToDisk++;
@@ -214,15 +207,15 @@ export class ElasticsearchOutput implements Output {
       return WriteResult.Rejected;
     }
     if (this.memCount < this.hard) {
-      this.addToMemory({ entry, stats, ticket: null });
+      this.addToMemory(entry.head, entry.json, stats, null);
       return WriteResult.Full;
     }
     return WriteResult.Rejected;
   }
 
-  private addToMemory(item: Item): void {
+  private addToMemory(head: string, json: string, stats: SenderStats | null, ticket: DiskTicket | null): void {
     this.memCount++;
-    this.batcher.add(item);
+    this.batcher.add(head, json, stats, ticket);
   }
 
   /** reads disk records back while memory has room; ends spilling once the disk is drained */
@@ -239,7 +232,8 @@ export class ElasticsearchOutput implements Output {
         if (this.orphans > 0) this.orphans--;
         else stats = this.diskStats.shift();
         this.counters.replayedFromDisk++;
-        this.addToMemory({ entry: entryFromLine(r.payload), stats, ticket: r.ticket });
+        // a record is the entry's NDJSON text: action line, document, \n
+        this.addToMemory('', r.payload.charCodeAt(r.payload.length - 1) === 10 ? r.payload.slice(0, -1) : r.payload, stats, r.ticket);
       }
       if (disk.unreadCount === 0) {
         this.spilling = false;
@@ -257,18 +251,23 @@ export class ElasticsearchOutput implements Output {
   }
 
   private enqueue(batch: Batch): void {
-    void this.queue.add(() => this.send(batch.items));
+    void this.queue.add(async () => {
+      try {
+        await this.send(batch, batch.items);
+      } finally {
+        this.batcher.release(batch);
+      }
+    });
   }
 
-  /** Sends a batch until every item has an outcome (written, duplicate, dead-lettered, spilled, failed). */
-  private async send(items: Item[]): Promise<void> {
+  /** Sends items of a batch until each has an outcome (written, duplicate, dead-lettered, spilled, failed). */
+  private async send(batch: Batch, items: Item[]): Promise<void> {
     if (this.templatesPending !== null) await this.templatesPending;
     const s = this.settings;
     let pending = items;
     let attempt = 0;
     while (pending.length > 0) {
-      let body = '';
-      for (const it of pending) body += it.entry.line;
+      const body = bodyOf(batch, pending);
       this.counters.bulkRequests++;
       let res;
       const t0 = process.hrtime.bigint();
@@ -281,8 +280,8 @@ export class ElasticsearchOutput implements Output {
         const reason = describeError(e);
         if (outcome === 'split' && pending.length > 1) {
           const half = Math.ceil(pending.length / 2);
-          await this.send(pending.slice(0, half));
-          await this.send(pending.slice(half));
+          await this.send(batch, pending.slice(0, half));
+          await this.send(batch, pending.slice(half));
           return;
         }
         if (outcome !== 'fatal') this.tracker.failure(reason);
@@ -292,7 +291,7 @@ export class ElasticsearchOutput implements Output {
           await sleep(backoffMs(attempt, s.retryBackoffMs, s.retryBackoffMaxMs), this.cancel);
           continue;
         }
-        await this.giveUp(pending, outcome === 'fatal' ? statusOf(e) : 0, outcome === 'fatal' ? 'request_rejected' : 'elasticsearch_unavailable',
+        await this.giveUp(batch, pending, outcome === 'fatal' ? statusOf(e) : 0, outcome === 'fatal' ? 'request_rejected' : 'elasticsearch_unavailable',
           outcome === 'retry' ? `no answer after ${attempt + 1} attempts: ${reason}` : reason, attempt + 1, outcome !== 'fatal');
         return;
       }
@@ -316,7 +315,7 @@ export class ElasticsearchOutput implements Output {
           let reason = r.error?.reason ?? `status ${r.status}`;
           if (r.error?.caused_by?.reason) reason += ` (caused by ${r.error.caused_by.type}: ${r.error.caused_by.reason})`;
           if (o === 'retry') reason = `retries exhausted after ${attempt + 1} attempts: ${reason}`;
-          rejected.push({ entry: it.entry, status: r.status, type, reason, attempts: attempt + 1 });
+          rejected.push({ entry: entryFromLine(itemLine(batch, it)), status: r.status, type, reason, attempts: attempt + 1 });
           rejectedItems.push(it);
         }
       }
@@ -331,12 +330,12 @@ export class ElasticsearchOutput implements Output {
   }
 
   /** A request that failed past its retries: back to the disk buffer when there is one, else dead-letter. */
-  private async giveUp(items: Item[], status: number | undefined, type: string, reason: string, attempts: number, unavailable: boolean): Promise<void> {
+  private async giveUp(batch: Batch, items: Item[], status: number | undefined, type: string, reason: string, attempts: number, unavailable: boolean): Promise<void> {
     if (unavailable && this.disk !== null && !this.closed) {
       const back: Item[] = [];
       const rest: Item[] = [];
       for (const it of items) {
-        if (this.disk.append(it.entry.line)) {
+        if (this.disk.append(itemLine(batch, it))) {
           this.diskStats.push(it.stats);
           back.push(it);
         } else rest.push(it);
@@ -355,7 +354,7 @@ export class ElasticsearchOutput implements Output {
       if (items.length === 0) return;
     }
     process.stderr.write(`syslog-ecs: ${this.name}: ${items.length} events not written: ${reason}\n`);
-    await this.toDeadLetter(items.map((it) => ({ entry: it.entry, status: status ?? 0, type, reason, attempts })), items, !unavailable);
+    await this.toDeadLetter(items.map((it) => ({ entry: entryFromLine(itemLine(batch, it)), status: status ?? 0, type, reason, attempts })), items, !unavailable);
   }
 
   private async toDeadLetter(records: DeadLetterRecord[], items: Item[], indexUsable: boolean): Promise<void> {

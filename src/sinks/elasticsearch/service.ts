@@ -77,7 +77,7 @@ export class BulkService {
   constructor(private readonly client: Client) {}
 
   /** Sends one bulk body; throws on connection errors and HTTP errors (BulkHttpError). */
-  async bulk(body: string): Promise<BulkResult> {
+  async bulk(body: string | Buffer): Promise<BulkResult> {
     const res = await this.client.transport.request(
       { method: 'POST', path: '/_bulk', querystring: { filter_path: FILTER }, bulkBody: body },
       { asStream: true, meta: true, maxRetries: 0 },
