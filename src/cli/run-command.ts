@@ -10,6 +10,7 @@ import { loadConfigFile, defaultConfig, parseListenUrl, validateConfigText, form
 import { configError } from '../core/errors.js';
 import { Telemetry } from '../core/telemetry.js';
 import { Processor } from '../pipeline/process.js';
+import { warmUp } from '../pipeline/warm-up.js';
 import { Pipeline } from '../pipeline/pipeline.js';
 import { createOutput } from '../sinks/create-output.js';
 import type { Output } from '../sinks/output.js';
@@ -94,6 +95,8 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
     });
     await pool.start();
   }
+  // the parsing code compiled before the first burst meets it (workers warm up their own)
+  if (pool === null) warmUp();
   const sources: Source[] = [];
   const jsonLines = new JsonLinesProcessor({ telemetry, enrichers }); // json+tcp:// listeners (JSON lines from applications)
   for (const l of config.listeners) {

@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Processor } from './process.js';
+import { warmUp } from './warm-up.js';
 import { SenderStats, Telemetry } from '../core/telemetry.js';
 import { buildEnrichment, type EnrichSettings } from '../enrich/build.js';
 import { datasetOf, eventTime } from '../sinks/index-name.js';
@@ -77,4 +78,5 @@ parentPort!.on('message', (m: BatchMessage) => {
   parentPort!.postMessage(out, [lens.buffer, times.buffer]);
 });
 
+warmUp();
 parentPort!.postMessage({ ready: true });

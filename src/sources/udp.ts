@@ -37,6 +37,8 @@ export class UdpSource implements Source {
   private kernelTimer: NodeJS.Timeout | null = null;
   /** drops the kernel reported for this socket, counted so far */
   kernelDrops = 0;
+  /** the receive buffer the kernel granted (as it reports it), 0 before start */
+  receiveBufferBytes = 0;
 
   constructor(private readonly opts: UdpOptions, private readonly handler: FrameHandler) {
     this.name = opts.name;
@@ -100,21 +102,38 @@ export class UdpSource implements Source {
       socket.bind(port, host, () => {
         socket.removeAllListeners('error');
         socket.on('error', (err) => process.stderr.write(`syslog-ecs: ${this.name}: ${err.message}\n`));
-        if (this.opts.receiveBufferBytes > 0) {
-          try {
-            socket.setRecvBufferSize(this.opts.receiveBufferBytes);
-          } catch {
-            /* the kernel caps it at net.core.rmem_max; the listener still works */
-          }
-        }
         const a = socket.address();
         this.boundUrl = `udp://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
+        if (this.opts.receiveBufferBytes > 0) this.sizeReceiveBuffer(socket, this.opts.receiveBufferBytes);
         this.kernelDropsBase = readSocketDrops(a.port, a.family === 'IPv6');
         this.kernelTimer = setInterval(() => this.pollKernelDrops(), 1000);
         this.kernelTimer.unref();
         resolve();
       });
     });
+  }
+
+  /**
+   * Asks for the receive buffer; says so at start when the kernel grants less (net.core.rmem_max
+   * caps it; Linux reports twice what it grants room for), since bursts beyond it are lost.
+   */
+  private sizeReceiveBuffer(socket: Socket, want: number): void {
+    try {
+      socket.setRecvBufferSize(want);
+    } catch {
+      /* refused outright: the listener still works with the kernel's default */
+    }
+    let got = 0;
+    try {
+      got = socket.getRecvBufferSize();
+    } catch {
+      return;
+    }
+    this.receiveBufferBytes = got;
+    // Linux books twice the size asked (for its own overhead) and reports that
+    if (got < (process.platform === 'linux' ? 2 * want : want)) {
+      process.stderr.write(`syslog-ecs: ${this.name}: UDP receive buffer is ${got} bytes (asked ${want}); bursts beyond it are dropped (counted as kernel drops): raise it with sysctl -w net.core.rmem_max=${want}\n`);
+    }
   }
 
   /** Adds drops the kernel counted on this socket since the last poll to the `kernel` reason. */
