@@ -256,6 +256,9 @@ export class ElasticsearchOutput implements Output {
         await this.send(batch, batch.items);
       } finally {
         this.batcher.release(batch);
+        // a request slot is free and no sealed batch waits for it: send what has gathered since,
+        // rather than leave Elasticsearch idle until the batch fills or its timer fires
+        if (this.queue.size === 0 && !this.closed) this.batcher.flush();
       }
     });
   }
