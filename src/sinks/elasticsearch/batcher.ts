@@ -54,20 +54,20 @@ export class Batcher {
   }
 
   /**
-   * Adds an entry given as its parts (`head` ASCII: the action line; `doc` then `tail`), written
-   * as `head + doc + '\n' + tail` would be without building that string.
+   * Adds an entry given as its parts (`head`: the action line with its \n; `doc`: the document),
+   * written as `head + doc + '\n'` would be, without building that string.
    */
   add(head: string, doc: string, stats: SenderStats | null, ticket: DiskTicket | null): void {
     // worst case 3 bytes per UTF-16 unit; measure exactly only when that might not fit
-    let need = head.length + doc.length * 3 + 1;
+    let need = (head.length + doc.length) * 3 + 1;
     if (this.body === null || this.bytes + need > this.body.length) {
-      need = head.length + Buffer.byteLength(doc) + 1;
+      need = Buffer.byteLength(head) + Buffer.byteLength(doc) + 1;
       if (this.body !== null && this.bytes + need > this.body.length) this.flush();
       if (this.body === null) this.body = need > this.capacity ? Buffer.allocUnsafeSlow(need) : this.take();
     }
     const body = this.body;
     const start = this.bytes;
-    let at = start + body.write(head, start, 'latin1');
+    let at = start + body.write(head, start, 'utf8');
     at += body.write(doc, at, 'utf8');
     body[at++] = 10;
     this.bytes = at;

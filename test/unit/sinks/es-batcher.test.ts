@@ -26,17 +26,17 @@ describe('batcher', () => {
     const out: Batch[] = [];
     const b = new Batcher(1 << 20, 60_000, (x) => out.push(x));
     b.add('{"create":{}}\n', '{"a":"é – ü"}', null, null);
-    b.add('{"create":{}}\n', '{"b":1}', null, null);
+    b.add('{"create":{"_index":"journal-événements"}}\n', '{"b":1}', null, null);
     b.flush();
     const batch = out[0]!;
-    const text = '{"create":{}}\n{"a":"é – ü"}\n{"create":{}}\n{"b":1}\n';
+    const text = '{"create":{}}\n{"a":"é – ü"}\n{"create":{"_index":"journal-événements"}}\n{"b":1}\n';
     expect(batch.body.subarray(0, batch.bytes).toString('utf8')).toBe(text);
     expect(batch.bytes).toBe(Buffer.byteLength(text)); // bytes, not UTF-16 units
     expect(lineOf(batch, batch.items[0]!)).toBe('{"create":{}}\n{"a":"é – ü"}\n');
-    expect(lineOf(batch, batch.items[1]!)).toBe('{"create":{}}\n{"b":1}\n');
+    expect(lineOf(batch, batch.items[1]!)).toBe('{"create":{"_index":"journal-événements"}}\n{"b":1}\n');
     // all items: the body itself, no copy; some: their bytes joined
     expect(bodyOf(batch, batch.items).buffer).toBe(batch.body.buffer);
-    expect(bodyOf(batch, [batch.items[1]!]).toString()).toBe('{"create":{}}\n{"b":1}\n');
+    expect(bodyOf(batch, [batch.items[1]!]).toString()).toBe('{"create":{"_index":"journal-événements"}}\n{"b":1}\n');
     b.close();
   });
 
