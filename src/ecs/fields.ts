@@ -41,11 +41,15 @@ export function setParts(doc: EcsDoc, parts: readonly string[], value: unknown):
 
 /** Reads a dotted path; undefined when absent. */
 export function getField(doc: EcsDoc, path: string): unknown {
-  const parts = splitPath(path);
+  return getParts(doc, splitPath(path));
+}
+
+/** getField on a path already split. */
+export function getParts(doc: EcsDoc, parts: readonly string[]): unknown {
   let cur: unknown = doc;
-  for (const k of parts) {
+  for (let i = 0; i < parts.length; i++) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[k];
+    cur = (cur as Record<string, unknown>)[parts[i]!];
   }
   return cur;
 }
@@ -73,13 +77,37 @@ export function deleteField(doc: EcsDoc, path: string): void {
 /** Appends a value to an array field once (`related.ip`, `event.category`). */
 export function appendUnique(doc: EcsDoc, path: string, value: unknown): void {
   if (value === undefined || value === null || value === '') return;
-  const cur = getField(doc, path);
+  const parts = splitPath(path);
+  if (parts.length === 2) appendUnique2(doc, parts[0]!, parts[1]!, value);
+  else appendAt(doc, parts, getParts(doc, parts), value);
+}
+
+function appendAt(doc: EcsDoc, parts: readonly string[], cur: unknown, value: unknown): void {
   if (Array.isArray(cur)) {
     if (!cur.includes(value)) cur.push(value);
   } else if (cur === undefined) {
-    setField(doc, path, [value]);
+    setParts(doc, parts, [value]);
   } else if (cur !== value) {
-    setField(doc, path, [cur, value]);
+    setParts(doc, parts, [cur, value]);
+  }
+}
+
+/** appendUnique on `a.b` (the usual depth: `related.ip`, `event.type`), without the path walk. */
+function appendUnique2(doc: EcsDoc, a: string, b: string, value: unknown): void {
+  const obj = doc[a];
+  if (obj === undefined || obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
+    const fresh: EcsDoc = {};
+    fresh[b] = [value];
+    doc[a] = fresh;
+    return;
+  }
+  const cur = obj[b];
+  if (Array.isArray(cur)) {
+    if (!cur.includes(value)) cur.push(value);
+  } else if (cur === undefined) {
+    obj[b] = [value];
+  } else if (cur !== value) {
+    obj[b] = [cur, value];
   }
 }
 
@@ -110,15 +138,15 @@ function isIpString(s: string): boolean {
 
 /** Adds an address to `related.ip` when it is one. */
 export function relatedIp(doc: EcsDoc, ip: unknown): void {
-  if (typeof ip === 'string' && isIpString(ip)) appendUnique(doc, 'related.ip', ip);
+  if (typeof ip === 'string' && isIpString(ip)) appendUnique2(doc, 'related', 'ip', ip);
 }
 
 export function relatedUser(doc: EcsDoc, user: unknown): void {
-  if (typeof user === 'string' && user !== '') appendUnique(doc, 'related.user', user);
+  if (typeof user === 'string' && user !== '') appendUnique2(doc, 'related', 'user', user);
 }
 
 export function relatedHost(doc: EcsDoc, host: unknown): void {
-  if (typeof host === 'string' && host !== '') appendUnique(doc, 'related.hosts', host);
+  if (typeof host === 'string' && host !== '') appendUnique2(doc, 'related', 'hosts', host);
 }
 
 /** True for an IPv4 or IPv6 address literal. */
