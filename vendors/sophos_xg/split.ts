@@ -53,23 +53,31 @@ const keyTable: string[] = new Array<string>(KEY_SLOTS).fill('');
 /** s.slice(a, b).toLowerCase() for key characters `[A-Za-z0-9_-]`; `h` is keyEnd's hash of them. */
 function internKey(s: string, a: number, b: number, h: number): string {
   if (b - a > MAX_CACHED_KEY) return s.slice(a, b).toLowerCase();
-  const slot = h & (KEY_SLOTS - 1);
-  const k = keyTable[slot]!;
-  if (k.length === b - a) {
-    if (s.startsWith(k, a)) return k; // written lower-case
-    let i = 0;
-    for (; i < k.length; i++) {
-      let c = s.charCodeAt(a + i);
-      if (c >= 65 && c <= 90) c += 32;
-      if (c !== k.charCodeAt(i)) break;
-    }
-    if (i === k.length) return k;
-  }
+  // two candidate slots per key, so two keys of a line that share one do not evict each other
+  // on every line
+  const first = h & (KEY_SLOTS - 1);
+  const k1 = keyTable[first]!;
+  if (sameKey(s, a, b, k1)) return k1;
+  const second = ((h >>> 10) ^ (h >>> 20) ^ 1) & (KEY_SLOTS - 1);
+  const k2 = keyTable[second]!;
+  if (sameKey(s, a, b, k2)) return k2;
   const tmp = Object.create(null) as Record<string, number>; // (`__proto__` is a key too)
   tmp[s.slice(a, b).toLowerCase()] = 0;
   const key = Object.keys(tmp)[0]!; // the internalized copy
-  keyTable[slot] = key;
+  keyTable[k1 === '' || k2 !== '' ? first : second] = key;
   return key;
+}
+
+/** True when s[a, b) lower-cased is k. */
+function sameKey(s: string, a: number, b: number, k: string): boolean {
+  if (k.length !== b - a) return false;
+  if (s.startsWith(k, a)) return true; // written lower-case
+  for (let i = 0; i < k.length; i++) {
+    let c = s.charCodeAt(a + i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== k.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Keys whose first value was empty, for the duplicate check of splitSophosNonEmpty (reused). */
