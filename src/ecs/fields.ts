@@ -7,12 +7,31 @@ import type { EcsDoc } from '../core/types.js';
 
 const pathCache = new Map<string, string[]>();
 
+/**
+ * In front of pathCache: a direct-mapped table by length and three characters of the path. Paths
+ * are mostly string literals (internalized), so a hit is one identity compare, without hashing
+ * the string or probing the Map.
+ */
+const FRONT_SLOTS = 1024;
+const frontPaths: string[] = new Array<string>(FRONT_SLOTS).fill('');
+const frontParts: string[][] = new Array<string[]>(FRONT_SLOTS).fill([]);
+
+function frontSlot(path: string): number {
+  const n = path.length;
+  if (n === 0) return 0;
+  return (n * 31 + path.charCodeAt(n >> 1) * 7 + path.charCodeAt(n - 1) * 3 + path.charCodeAt(0)) & (FRONT_SLOTS - 1);
+}
+
 function splitPath(path: string): string[] {
+  const slot = frontSlot(path);
+  if (frontPaths[slot] === path) return frontParts[slot]!;
   let parts = pathCache.get(path);
   if (!parts) {
     parts = path.split('.');
     if (pathCache.size < 8192) pathCache.set(path, parts);
   }
+  frontPaths[slot] = path;
+  frontParts[slot] = parts;
   return parts;
 }
 
