@@ -22,8 +22,22 @@ const ISO_SLOTS = 256;
 const isoSecs = new Float64Array(ISO_SLOTS).fill(NaN);
 const isoPrefixes: string[] = new Array<string>(ISO_SLOTS).fill('');
 
+/** and the whole string by millisecond: the events of a burst share their receive (and often device) time */
+const MS_SLOTS = 256;
+const msKeys = new Float64Array(MS_SLOTS).fill(NaN);
+const msStrings: string[] = new Array<string>(MS_SLOTS).fill('');
+
 export function isoTime(ms: number): string {
   if (!Number.isInteger(ms) || ms < -8.64e15 || ms > 8.64e15) return new Date(ms).toISOString();
+  const mslot = ms & (MS_SLOTS - 1);
+  if (msKeys[mslot] === ms) return msStrings[mslot]!;
+  const iso = formatIso(ms);
+  msKeys[mslot] = ms;
+  msStrings[mslot] = iso;
+  return iso;
+}
+
+function formatIso(ms: number): string {
   const sec = Math.floor(ms / 1000);
   const slot = sec & (ISO_SLOTS - 1);
   let prefix: string;
@@ -44,6 +58,18 @@ export function isoTimeUs(ms: number, us: number): string {
   const iso = isoTime(ms);
   if (us === 0) return iso;
   return iso.slice(0, 23) + String(us).padStart(3, '0') + 'Z';
+}
+
+let lastIp = '', lastPort = -1, lastAddress = '';
+
+/** `ip:port` of the sender; the same string while frames keep coming from one sender */
+function senderAddress(ip: string, port: number): string {
+  if (ip !== lastIp || port !== lastPort) {
+    lastIp = ip;
+    lastPort = port;
+    lastAddress = ip + ':' + port;
+  }
+  return lastAddress;
 }
 
 /** Builds the base document of a parsed message. */
@@ -70,7 +96,7 @@ export function baseDocument(m: SyslogMessage, frame: Frame, timezone: string): 
   const log: EcsDoc = {};
   if (hasPri) log.level = SEVERITY_LEVELS[m.severity];
   log.syslog = syslog;
-  if (frame.senderIp !== '') log.source = { address: frame.senderIp + ':' + frame.senderPort };
+  if (frame.senderIp !== '') log.source = { address: senderAddress(frame.senderIp, frame.senderPort) };
 
   // no device time: @timestamp stays absent here and outputs index the event at event.created
   const doc: EcsDoc = hasTs
