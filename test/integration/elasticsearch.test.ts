@@ -113,6 +113,18 @@ describe('Elasticsearch output (real node)', () => {
     expect(await countDocs(client, `${prefix}-cisco_asa.log-2024.06.01`)).toBe(3000);
   });
 
+  test('a request that completes sends what gathered meanwhile, without waiting for flush_interval_ms', async () => {
+    // batches of 100 (queue 300, concurrency 2); the timer alone would hold the last 50 for a minute
+    const out = output({ queue_max_events: 300, concurrency: 2, flush_interval_ms: 60_000 });
+    await out.start();
+    const stats = statsFor('10.6.6.6');
+    for (let i = 0; i < 150; i++) out.write(event(i, { sender: '10.6.6.6', ts: '2024-07-01T10:00:00.000Z' }), stats);
+    for (let i = 0; i < 200 && stats.written < 150; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(stats.written).toBe(150);
+    expect(out.counters.bulkRequests).toBe(2);
+    await out.close();
+  });
+
   test('data streams: logs-{dataset}-{namespace} with op_type create', async () => {
     const ns = prefix.replace(/[^a-z0-9]/g, '');
     const out = output({ data_stream: { enabled: true, namespace: ns } });
