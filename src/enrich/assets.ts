@@ -30,6 +30,7 @@ import { parseCidr } from './ip.js';
 import { parseCsv, CsvError } from './csv.js';
 import { watchDirectory, type DirWatch } from './watch.js';
 import { stderrLog, type EnrichLog } from './log.js';
+import { AddressCache } from './address-cache.js';
 
 export const ASSET_COLUMNS = ['ip', 'name', 'type', 'owner', 'site', 'criticality', 'tags', 'vendor', 'model', 'timezone'] as const;
 
@@ -197,27 +198,27 @@ export function loadInventory(path: string): Inventory {
 
 const SENDER_CACHE_MAX = 4096;
 
-/** The `<side>.asset` object of an entry, built once per entry; documents get shallow copies. */
-const assetObjects = new WeakMap<Asset, Record<string, unknown>>();
+/** The `<side>.asset` object of an entry (kept in the address cache; documents get copies). */
+export function assetObject(a: Asset): Record<string, unknown> {
+  const t: Record<string, unknown> = {};
+  if (a.name !== undefined) t.name = a.name;
+  if (a.type !== undefined) t.type = a.type;
+  if (a.owner !== undefined) t.owner = a.owner;
+  if (a.site !== undefined) t.site = a.site;
+  if (a.criticality !== undefined) t.criticality = a.criticality;
+  if (a.tags !== undefined) t.tags = a.tags;
+  if (a.vendor !== undefined) t.vendor = a.vendor;
+  if (a.model !== undefined) t.model = a.model;
+  // the entry is identified by its name; an unnamed one by its network
+  if (a.name === undefined) t.network = a.network;
+  return t;
+}
 
-function assetObject(a: Asset): Record<string, unknown> {
-  let t = assetObjects.get(a);
-  if (t === undefined) {
-    t = {};
-    if (a.name !== undefined) t.name = a.name;
-    if (a.type !== undefined) t.type = a.type;
-    if (a.owner !== undefined) t.owner = a.owner;
-    if (a.site !== undefined) t.site = a.site;
-    if (a.criticality !== undefined) t.criticality = a.criticality;
-    if (a.tags !== undefined) t.tags = a.tags;
-    if (a.vendor !== undefined) t.vendor = a.vendor;
-    if (a.model !== undefined) t.model = a.model;
-    // the entry is identified by its name; an unnamed one by its network
-    if (a.name === undefined) t.network = a.network;
-    assetObjects.set(a, t);
-  }
+/** A document's own copy of a `<side>.asset` object. */
+function copyAssetObject(t: Record<string, unknown>): Record<string, unknown> {
   const o = { ...t };
-  if (a.tags !== undefined) o.tags = a.tags.slice();
+  const tags = t.tags as string[] | undefined;
+  if (tags !== undefined) o.tags = tags.slice();
   return o;
 }
 
@@ -236,25 +237,29 @@ export interface AssetSettings {
   file: string;
   watch: boolean;
   log?: EnrichLog;
+  /** addresses already looked up (shared with the GeoIP stage by buildEnrichment); default: 100000 entries */
+  cache?: AddressCache;
 }
 
 export class AssetEnricher implements Enricher {
   readonly name = 'assets';
   private inv: Inventory;
   private readonly senders = new Map<string, Asset | null>();
+  private readonly cache: AddressCache;
   private readonly log: EnrichLog;
   private watcher: DirWatch | null = null;
   reloads = 0;
   rejected = 0;
 
-  private constructor(inv: Inventory, log: EnrichLog) {
+  private constructor(inv: Inventory, log: EnrichLog, cache: AddressCache) {
     this.inv = inv;
     this.log = log;
+    this.cache = cache;
   }
 
   /** Loads the inventory; throws COL_ERR_ASSETS naming the file and line on a bad entry. */
   static open(s: AssetSettings): AssetEnricher {
-    const e = new AssetEnricher(loadInventory(s.file), s.log ?? stderrLog);
+    const e = new AssetEnricher(loadInventory(s.file), s.log ?? stderrLog, s.cache ?? new AddressCache(100_000));
     if (s.watch) {
       const file = e.inv.file;
       e.watcher = watchDirectory(dirname(file), (n) => n === basename(file), () => e.reload());
@@ -276,6 +281,7 @@ export class AssetEnricher implements Enricher {
       return false;
     }
     this.senders.clear();
+    this.cache.clear();
     this.reloads++;
     this.log('info', `asset inventory ${this.inv.file} loaded: ${this.inv.assets.length} entries`);
     return true;
@@ -331,10 +337,19 @@ export class AssetEnricher implements Enricher {
   private side(side: any): void {
     const ip = side.ip;
     if (typeof ip !== 'string') return;
-    const a = this.inv.lookup(ip);
-    if (a === undefined) return;
-    // a host's name is its domain; a network's name is no host name
-    if (a.host && a.name !== undefined && side.domain === undefined) side.domain = a.name;
-    if (side.asset === undefined) side.asset = assetObject(a);
+    const e = this.cache.entry(ip);
+    if (e.assetsOf !== this.inv) {
+      const a = this.inv.lookup(ip) ?? null;
+      e.asset = a;
+      e.assetObj = a === null ? null : assetObject(a);
+      // a host's name is its domain; a network's name is no host name
+      e.domain = a !== null && a.host ? a.name : undefined;
+      e.assetsOf = this.inv;
+    }
+    const t = e.assetObj;
+    if (t === null) return;
+    const domain = e.domain;
+    if (domain !== undefined && side.domain === undefined) side.domain = domain;
+    if (side.asset === undefined) side.asset = copyAssetObject(t);
   }
 }

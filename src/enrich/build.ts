@@ -10,6 +10,7 @@ import { GeoIp } from './geoip.js';
 import { AssetEnricher } from './assets.js';
 import { UserEnricher } from './users.js';
 import type { EnrichLog } from './log.js';
+import { AddressCache } from './address-cache.js';
 
 export interface EnrichSettings {
   /** GeoIP database directory (config `enrich.geoip.directory`); null: no GeoIP unless a file is given */
@@ -43,7 +44,9 @@ export interface Enrichment {
 
 export async function buildEnrichment(s: EnrichSettings): Promise<Enrichment> {
   const log = s.log;
-  const assets = s.assets ? AssetEnricher.open({ file: s.assets, watch: s.watch, log }) : null;
+  // one cache of addresses for the asset and GeoIP stages: an address is looked up once per stage
+  const cache = new AddressCache(s.geoipCacheEntries ?? 100_000);
+  const assets = s.assets ? AssetEnricher.open({ file: s.assets, watch: s.watch, log, cache }) : null;
   let geoip: GeoIp | null = null;
   let users: UserEnricher | null = null;
   try {
@@ -52,7 +55,7 @@ export async function buildEnrichment(s: EnrichSettings): Promise<Enrichment> {
         directory: s.geoipDir,
         cityDatabase: s.geoipCity ?? null,
         asnDatabase: s.geoipAsn ?? null,
-        cacheEntries: s.geoipCacheEntries,
+        cache,
         watch: s.watch,
         log,
       });

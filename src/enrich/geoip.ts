@@ -18,7 +18,7 @@ import type { Reader } from 'maxmind';
 import type { EcsDoc } from '../core/types.js';
 import type { Enricher } from '../pipeline/process.js';
 import { CollectorError } from '../core/errors.js';
-import { LruCache } from './lru.js';
+import { AddressCache } from './address-cache.js';
 import { isReservedIp } from './reserved.js';
 import { openVerified } from './mmdb-verify.js';
 import { watchDirectory, type DirWatch } from './watch.js';
@@ -31,8 +31,10 @@ export interface GeoIpSettings {
   cityDatabase?: string | null;
   /** ASN/ISP database file; null: the best ASN (else ISP) database in `directory` */
   asnDatabase?: string | null;
-  /** LRU cache entries (0 disables the cache) */
+  /** LRU cache entries (0 disables the cache); ignored when `cache` is given */
   cacheEntries?: number;
+  /** a cache shared with the asset stage (buildEnrichment makes one for both) */
+  cache?: AddressCache;
   watch: boolean;
   log?: EnrichLog;
 }
@@ -68,8 +70,6 @@ interface LoadedDb {
   /** preference among databases of its kind (lower is better) */
   rank: number;
 }
-
-const NONE: GeoResult = Object.freeze({ geo: null, as: null }) as GeoResult;
 
 /** Which kind a database type serves, and how well (lower is better); null: not one we use. */
 export function classifyDatabase(type: string): { kind: DbKind; rank: number } | null {
@@ -147,7 +147,9 @@ export function asFields(r: any): AsFields | null {
 export class GeoIp implements Enricher {
   readonly name = 'geoip';
   private readonly dbs: { geo: LoadedDb | null; asn: LoadedDb | null } = { geo: null, asn: null };
-  private readonly cache: LruCache<string, GeoResult>;
+  private readonly cache: AddressCache;
+  /** bumped when a database is replaced: cached answers of an older generation are recomputed */
+  private gen = 0;
   private readonly log: EnrichLog;
   private readonly dir: string | null;
   private readonly explicit: { geo: string | null; asn: string | null };
@@ -157,7 +159,7 @@ export class GeoIp implements Enricher {
   rejected = 0;
 
   private constructor(s: GeoIpSettings) {
-    this.cache = new LruCache(s.cacheEntries ?? 100_000);
+    this.cache = s.cache ?? new AddressCache(s.cacheEntries ?? 100_000);
     this.log = s.log ?? stderrLog;
     this.dir = s.directory === null ? null : resolve(s.directory);
     const place = (f: string | null | undefined): string | null =>
@@ -272,6 +274,7 @@ export class GeoIp implements Enricher {
     // in directory mode a new file takes over when it is the current one or better than it
     if (this.explicit[db.kind] === null && cur !== null && cur.file !== path && !better(db, cur)) return;
     this.dbs[db.kind] = db;
+    this.gen++;
     this.cache.clear();
     this.reloads++;
     this.log('info', `GeoIP database ${path} (${db.type}) loaded`);
@@ -282,27 +285,32 @@ export class GeoIp implements Enricher {
     this.watcher = null;
   }
 
-  /** Geo and AS facts of an address; null for special-purpose ranges, non-addresses and misses. */
+  /**
+   * Geo and AS facts of an address; null for special-purpose ranges, non-addresses and misses.
+   * The result is the cache's: read it, do not change it.
+   */
   lookup(ip: string): GeoResult | null {
-    let r = this.cache.get(ip);
-    if (r === undefined) {
-      r = this.resolve(ip);
-      this.cache.set(ip, r);
-    }
-    return r === NONE ? null : r;
+    if (isPrivateV4Prefix(ip)) return null;
+    const e = this.cache.entry(ip);
+    if (e.geoOf !== this.gen) this.fill(e, ip);
+    return e.geo === null && e.as === null ? null : e;
   }
 
-  private resolve(ip: string): GeoResult {
-    if (isReservedIp(ip)) return NONE;
+  private fill(e: GeoResult & { geoOf: number }, ip: string): void {
+    e.geoOf = this.gen;
+    e.geo = null;
+    e.as = null;
+    if (isReservedIp(ip)) return;
     let geo: GeoFields | null = null;
     let as: AsFields | null = null;
     try {
       if (this.dbs.geo !== null) geo = geoFields(this.dbs.geo.reader.get(ip));
       if (this.dbs.asn !== null) as = asFields(this.dbs.asn.reader.get(ip));
     } catch {
-      return NONE;
+      return;
     }
-    return geo === null && as === null ? NONE : { geo, as };
+    e.geo = geo;
+    e.as = as;
   }
 
   enrich(doc: EcsDoc): void {
@@ -319,26 +327,64 @@ export class GeoIp implements Enricher {
 
   private enrichSide(side: any): void {
     const ip = side.ip;
-    let r = typeof ip === 'string' ? this.lookup(ip) : null;
-    if (r === null || r.geo === null || r.as === null) {
+    let geo: GeoFields | null = null;
+    let as: AsFields | null = null;
+    if (typeof ip === 'string') {
+      const r = this.lookup(ip);
+      if (r !== null) {
+        geo = r.geo;
+        as = r.as;
+      }
+    }
+    if (geo === null || as === null) {
       // a private or unknown address translated to a public one: locate the public one
       const nat = side.nat;
       const nip = nat !== undefined && nat !== null && typeof nat === 'object' ? nat.ip : undefined;
       if (typeof nip === 'string') {
         const n = this.lookup(nip);
-        if (n !== null) r = r === null ? n : { geo: r.geo ?? n.geo, as: r.as ?? n.as };
+        if (n !== null) {
+          if (geo === null) geo = n.geo;
+          if (as === null) as = n.as;
+        }
       }
     }
-    if (r === null) return;
-    if (r.geo !== null) {
+    if (geo !== null) {
       const cur = side.geo;
-      side.geo = cur === undefined || cur === null || typeof cur !== 'object' ? copyGeo(r.geo) : mergeGeo(cur, r.geo);
+      side.geo = cur === undefined || cur === null || typeof cur !== 'object' ? copyGeo(geo) : mergeGeo(cur, geo);
     }
-    if (r.as !== null) {
+    if (as !== null) {
       const cur = side.as;
-      side.as = cur === undefined || cur === null || typeof cur !== 'object' ? copyAs(r.as) : mergeAs(cur, r.as);
+      side.as = cur === undefined || cur === null || typeof cur !== 'object' ? copyAs(as) : mergeAs(cur, as);
     }
   }
+}
+
+/**
+ * True for text starting like an address in 10/8, 127/8, 169.254/16, 172.16/12 or 192.168/16
+ * (special-purpose ranges: no GeoIP answer, whatever follows; text that is no address has none
+ * either). Most private addresses of events skip the cache with it.
+ */
+export function isPrivateV4Prefix(ip: string): boolean {
+  const c0 = ip.charCodeAt(0);
+  if (c0 !== 49 /* 1 */ || ip.length < 7) return false;
+  const c1 = ip.charCodeAt(1);
+  const c2 = ip.charCodeAt(2);
+  if (c1 === 48 /* 0 */) return c2 === 46; // 10.
+  const c3 = ip.charCodeAt(3);
+  if (c1 === 50 /* 2 */) return c2 === 55 && c3 === 46; // 127.
+  if (c3 !== 46) return false;
+  const c4 = ip.charCodeAt(4);
+  const c5 = ip.charCodeAt(5);
+  const c6 = ip.charCodeAt(6);
+  if (c1 === 57 /* 9 */) return c2 === 50 && c4 === 49 && c5 === 54 && c6 === 56 && ip.charCodeAt(7) === 46; // 192.168.
+  if (c1 === 54 /* 6 */) return c2 === 57 && c4 === 50 && c5 === 53 && c6 === 52 && ip.charCodeAt(7) === 46; // 169.254.
+  if (c1 === 55 /* 7 */ && c2 === 50) {
+    // 172.16. .. 172.31.
+    if (c4 === 49) return c5 >= 54 && c5 <= 57 && c6 === 46;
+    if (c4 === 50) return c5 >= 48 && c5 <= 57 && c6 === 46;
+    if (c4 === 51) return (c5 === 48 || c5 === 49) && c6 === 46;
+  }
+  return false;
 }
 
 function better(a: { rank: number; file: string }, b: { rank: number; file: string }): boolean {

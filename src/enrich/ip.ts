@@ -23,7 +23,7 @@ export function parseIpInto(s: string, out: Uint32Array): IpFamily {
 }
 
 /** A dotted quad in s[start, end) as a uint32; -1 when it is not one (leading zeros refused: ambiguous octal). */
-function readDottedQuad(s: string, start: number, end: number): number {
+export function readDottedQuad(s: string, start: number, end: number): number {
   let v = 0;
   let part = 0;
   let digits = 0;

@@ -1,7 +1,7 @@
 import { parseIpInto, parseCidr, formatIp } from '../../../src/enrich/ip.js';
 import { PrefixTrie } from '../../../src/enrich/prefix-trie.js';
 import { isReservedIp } from '../../../src/enrich/reserved.js';
-import { LruCache } from '../../../src/enrich/lru.js';
+import { AddressCache } from '../../../src/enrich/address-cache.js';
 import { parseCsv } from '../../../src/enrich/csv.js';
 
 const w = new Uint32Array(4);
@@ -150,17 +150,18 @@ describe('special-purpose ranges', () => {
   });
 });
 
-describe('LRU cache', () => {
+describe('LRU cache of addresses', () => {
   test('bounded, drops the least recently used', () => {
-    const c = new LruCache<string, number>(2);
-    c.set('a', 1);
-    c.set('b', 2);
-    expect(c.get('a')).toBe(1); // a is now the youngest
-    c.set('c', 3); // drops b
+    const c = new AddressCache(2);
+    const a = c.entry('192.0.2.1');
+    const b = c.entry('192.0.2.2');
+    expect(c.entry('192.0.2.1')).toBe(a); // a is now the youngest
+    c.entry('192.0.2.3'); // drops b
     expect(c.size).toBe(2);
-    expect(c.get('b')).toBeUndefined();
-    expect(c.get('a')).toBe(1);
-    expect(c.get('c')).toBe(3);
+    expect(c.hits).toBe(1);
+    expect(c.entry('192.0.2.1')).toBe(a);
+    expect(c.entry('192.0.2.2')).not.toBe(b);
+    expect(c.size).toBe(2);
   });
 });
 
