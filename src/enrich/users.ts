@@ -157,11 +157,20 @@ export class UserEnricher implements Enricher {
   enrich(doc: EcsDoc): void {
     const u = doc.user;
     if (u !== undefined && u !== null && typeof u === 'object') this.complete(u);
-    for (const side of [doc.source, doc.destination, doc.client, doc.server]) {
-      if (side === undefined || side === null || typeof side !== 'object') continue;
-      const su = side.user;
-      if (su !== undefined && su !== null && typeof su === 'object') this.complete(su);
-    }
+    // named loads, no array per event
+    const s = doc.source;
+    if (s !== undefined && s !== null && typeof s === 'object') this.side(s);
+    const d = doc.destination;
+    if (d !== undefined && d !== null && typeof d === 'object') this.side(d);
+    const c = doc.client;
+    if (c !== undefined && c !== null && typeof c === 'object') this.side(c);
+    const v = doc.server;
+    if (v !== undefined && v !== null && typeof v === 'object') this.side(v);
+  }
+
+  private side(side: any): void {
+    const su = side.user;
+    if (su !== undefined && su !== null && typeof su === 'object') this.complete(su);
   }
 
   private complete(o: any): void {
