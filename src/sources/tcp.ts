@@ -47,6 +47,8 @@ interface Conn {
   stats: SenderStats;
   /** paused by the rate limit until this time (epoch ms) */
   throttledUntil: number;
+  /** the rate limit's wait after the frames of the current read (ms; the last frame's debt is the largest) */
+  owedMs: number;
 }
 
 export class TcpSource implements Source {
@@ -128,8 +130,8 @@ export class TcpSource implements Source {
             return;
           }
         } else {
-          const waitMs = limit.charge(ip, now);
-          if (waitMs > 0 && conn.throttledUntil <= now) this.throttle(conn, now + waitMs);
+          // every frame of the read is charged; the pause after the read covers the whole debt
+          conn.owedMs = limit.charge(ip, now);
         }
       }
       const frame: Frame = { data, senderIp: ip, senderPort: port, listener, receivedAt: now, truncated };
@@ -140,7 +142,7 @@ export class TcpSource implements Source {
       }
       if (r === WriteResult.Rejected) stats.dropped.queue_full++;
     });
-    const conn: Conn = { socket, framer, stats, throttledUntil: 0 };
+    const conn: Conn = { socket, framer, stats, throttledUntil: 0, owedMs: 0 };
     this.conns.add(conn);
     if (this.opts.idleTimeoutMs > 0) {
       socket.setTimeout(this.opts.idleTimeoutMs, () => socket.end());
@@ -148,6 +150,11 @@ export class TcpSource implements Source {
     socket.on('data', (chunk: Buffer) => {
       paused = false;
       framer.push(chunk);
+      if (conn.owedMs > 0) {
+        const until = Date.now() + conn.owedMs;
+        conn.owedMs = 0;
+        if (until > conn.throttledUntil) this.throttle(conn, until);
+      }
       if (handler.paused || conn.throttledUntil > 0) {
         paused = true;
         socket.pause();
@@ -166,12 +173,16 @@ export class TcpSource implements Source {
     });
   }
 
-  /** Stops reading a connection whose sender is over its rate until `until`; frames already read are kept. */
+  /**
+   * Stops reading a connection whose sender is over its rate until `until` (the debt of everything
+   * read so far repaid); frames already read are kept.
+   */
   private throttle(conn: Conn, until: number): void {
-    this.rateLimitPauses++;
+    if (conn.throttledUntil === 0) this.rateLimitPauses++;
     conn.throttledUntil = until;
     conn.socket.pause();
     const t = setTimeout(() => {
+      if (conn.throttledUntil !== until) return; // extended by a later read
       conn.throttledUntil = 0;
       if (!this.handler.paused && this.conns.has(conn)) conn.socket.resume();
     }, until - Date.now());
