@@ -22,7 +22,9 @@ for (const family of families) {
   if (ls.length) perFamily.push(ls);
 }
 const lines: Buffer[] = [];
-for (let i = 0; i < 400; i++) for (const ls of perFamily) lines.push(ls[i % ls.length]!);
+// GROUPED=1: each family in a block of 400 lines (how a port fed by one device at a time sees them)
+if (process.env.GROUPED) for (const ls of perFamily) for (let i = 0; i < 400; i++) lines.push(ls[i % ls.length]!);
+else for (let i = 0; i < 400; i++) for (const ls of perFamily) lines.push(ls[i % ls.length]!);
 const telemetry = new Telemetry();
 const p = new Processor({ timezone: 'UTC', senders: [], enrichers: [], telemetry });
 const stats = telemetry.stats('bench', '10.0.0.1');
