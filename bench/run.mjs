@@ -41,11 +41,11 @@ function log(s) {
  * only; noted when it cannot be done). Every system under test then asks for 8 MiB.
  */
 function tuneUdp() {
-  const want = 33554432;
+  const want = 67108864;
   try {
     const cur = Number(readFileSync('/proc/sys/net/core/rmem_max', 'utf8'));
     if (cur < want) writeFileSync('/proc/sys/net/core/rmem_max', String(want));
-    notes.push(`udp: net.core.rmem_max=${readFileSync('/proc/sys/net/core/rmem_max', 'utf8').trim()}; each receiver asks for a 32 MiB socket buffer (syslog-ecs's default; rsyslog rcvbufSize, syslog-ng so_rcvbuf set to the same)`);
+    notes.push(`udp: net.core.rmem_max=${readFileSync('/proc/sys/net/core/rmem_max', 'utf8').trim()}; each receiver asks for a 64 MiB socket buffer (syslog-ecs's default; rsyslog rcvbufSize, syslog-ng so_rcvbuf set to the same)`);
   } catch (e) {
     notes.push(`udp: could not raise net.core.rmem_max (${e.message}); receivers get the kernel's cap`);
   }
@@ -151,7 +151,7 @@ async function startRsyslog(proto, port, out) {
   writeFileSync(join(dir, 'r.conf'), [
     `global(workDirectory="${dir}")`,
     `module(load="${mod}")`,
-    proto === 'udp' ? `input(type="imudp" port="${port}" address="127.0.0.1" rcvbufSize="32m")` : `input(type="${mod}" port="${port}" address="127.0.0.1")`,
+    proto === 'udp' ? `input(type="imudp" port="${port}" address="127.0.0.1" rcvbufSize="64m")` : `input(type="${mod}" port="${port}" address="127.0.0.1")`,
     `action(type="omfile" file="${out}/messages.log" asyncWriting="on" ioBufferSize="256k" flushOnTXEnd="off")`,
     '',
   ].join('\n'));
@@ -166,7 +166,7 @@ async function startSyslogNg(proto, port, out) {
   writeFileSync(join(dir, 's.conf'), [
     '@version: 3.38',
     'options { flush_lines(1000); log_fifo_size(100000); };',
-    `source s_net { network(ip("127.0.0.1") port(${port}) transport("${proto}") flags(no-parse) log_iw_size(100000) max_connections(10)${proto === 'udp' ? ' so_rcvbuf(33554432)' : ''}); };`,
+    `source s_net { network(ip("127.0.0.1") port(${port}) transport("${proto}") flags(no-parse) log_iw_size(100000) max_connections(10)${proto === 'udp' ? ' so_rcvbuf(67108864)' : ''}); };`,
     `destination d_file { file("${out}/messages.log"); };`,
     'log { source(s_net); destination(d_file); };',
     '',

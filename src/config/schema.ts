@@ -41,7 +41,7 @@ export const listenerSpec: FieldSpec = {
     max_connections: { type: 'int', min: 1, default: 1024, doc: 'TCP/TLS: connections beyond this are refused (counted).' },
     idle_timeout_ms: { type: 'int', min: 0, default: 600_000, doc: 'TCP/TLS: a connection silent this long is closed (0: never).' },
     framing: { type: 'enum', values: ['auto', 'lf', 'octet-counting'], default: 'auto', doc: 'TCP/TLS framing (RFC 6587); `auto` decides per frame.' },
-    receive_buffer_bytes: { type: 'int', min: 0, default: 32 << 20, doc: 'UDP: socket receive buffer asked of the kernel (SO_RCVBUF; Linux grants twice this, capped by net.core.rmem_max: raise that to match, see docs/operations.md). It absorbs bursts: 32 MiB holds about 90k datagrams of 300 bytes; the kernel only uses it while a backlog exists.' },
+    receive_buffer_bytes: { type: 'int', min: 0, default: 64 << 20, doc: 'UDP: socket receive buffer asked of the kernel (SO_RCVBUF; Linux books twice this, capped by net.core.rmem_max: raise that to match, see docs/operations.md). It absorbs bursts: 64 MiB holds about 105k datagrams of 300 bytes (58k of 1,000 bytes); the kernel only uses it while a backlog exists.' },
     allow: { type: 'string-list', doc: 'Sender allowlist (IPs/CIDRs); empty: everyone. Others are dropped and counted (`not_allowed`).' },
     tls: { type: 'object', optional: true, doc: 'TLS settings (for `tls://`).', fields: tlsFields },
     rate_limit: {
