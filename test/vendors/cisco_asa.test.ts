@@ -2,6 +2,7 @@ import { parser } from '../../vendors/cisco_asa/index.js';
 import { parser as ftd } from '../../vendors/cisco_ftd/index.js';
 import { parseSyslog } from '../../src/syslog/parse.js';
 import type { EcsDoc } from '../../src/core/types.js';
+import { bestMs } from '../helpers/timing.js';
 
 const ctx = { timezone: 'UTC', receivedAt: Date.parse('2024-03-15T12:00:00Z') };
 
@@ -76,13 +77,10 @@ describe('cisco_asa', () => {
       'Teardown TCP connection 1 for ' + 'x'.repeat(65536),
     ];
     for (const [id, b] of [['106023', bodies[0]], ['302013', bodies[1]], ['302014', bodies[2]]] as const) {
-      const t0 = performance.now();
       const r = run(`<166>%ASA-6-${id}: ${b}`);
-      expect(performance.now() - t0).toBeLessThan(50);
+      expect(bestMs(() => run(`<166>%ASA-6-${id}: ${b}`))).toBeLessThan(50);
       expect(typeof r.step === 'string' || r.step === null).toBe(true);
     }
-    const t0 = performance.now();
-    run('<166>%FTD-6-430003: ' + 'A,'.repeat(32768) + 'SrcIP: 1.2.3.4', ftd);
-    expect(performance.now() - t0).toBeLessThan(50);
+    expect(bestMs(() => run('<166>%FTD-6-430003: ' + 'A,'.repeat(32768) + 'SrcIP: 1.2.3.4', ftd))).toBeLessThan(50);
   });
 });

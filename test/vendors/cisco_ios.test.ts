@@ -2,6 +2,7 @@ import { parser } from '../../vendors/cisco_ios/index.js';
 import { parseSyslog } from '../../src/syslog/parse.js';
 import { baseDocument } from '../../src/ecs/base.js';
 import type { EcsDoc, Frame } from '../../src/core/types.js';
+import { bestMs } from '../helpers/timing.js';
 
 const NOW = Date.parse('2024-03-15T12:00:00Z');
 const ctx = { timezone: 'UTC', receivedAt: NOW };
@@ -72,9 +73,8 @@ describe('cisco_ios', () => {
       '<190>%SEC-6-IPACCESSLOGP: list a denied tcp ' + '('.repeat(65000),
     ];
     for (const l of lines) {
-      const t0 = performance.now();
       expect(() => run(l)).not.toThrow();
-      expect(performance.now() - t0).toBeLessThan(50);
+      expect(bestMs(() => run(l))).toBeLessThan(50);
     }
   });
 });

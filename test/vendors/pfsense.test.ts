@@ -2,6 +2,7 @@ import { parser } from '../../vendors/pfsense/index.js';
 import { parseSyslog } from '../../src/syslog/parse.js';
 import { baseDocument } from '../../src/ecs/base.js';
 import type { EcsDoc, SyslogMessage } from '../../src/core/types.js';
+import { bestMs } from '../helpers/timing.js';
 
 const NOW = Date.parse('2024-03-15T12:00:00Z');
 
@@ -139,9 +140,8 @@ describe('pfsense robustness', () => {
       '<30>Mar 14 08:15:02 fw dhcpd[3]: ' + 'via '.repeat(16384),
     ];
     for (const l of lines) {
-      const t0 = performance.now();
       expect(() => run(l)).not.toThrow();
-      expect(performance.now() - t0).toBeLessThan(50);
+      expect(bestMs(() => run(l))).toBeLessThan(50);
     }
   });
 });

@@ -2,6 +2,7 @@ import { parser } from '../../vendors/sophos_xg/index.js';
 import { splitSophos } from '../../vendors/sophos_xg/split.js';
 import { parseSyslog } from '../../src/syslog/parse.js';
 import type { EcsDoc, VendorContext } from '../../src/core/types.js';
+import { bestMs } from '../helpers/timing.js';
 
 const ctx: VendorContext = { timezone: 'UTC', receivedAt: Date.UTC(2024, 2, 15) };
 
@@ -68,9 +69,9 @@ describe('sophos_xg', () => {
 
   test('64 KiB adversarial line parses quickly', () => {
     const line = ('<30>device="SFW" log_id=1 log_type="Firewall" m=' + 'a b c d '.repeat(9000) + 'k '.repeat(4000)).slice(0, 65536);
-    const t0 = performance.now();
-    run(line);
-    run('<30>device="SFW" ' + 'k=v '.repeat(16000));
-    expect(performance.now() - t0).toBeLessThan(50);
+    expect(bestMs(() => {
+      run(line);
+      run('<30>device="SFW" ' + 'k=v '.repeat(16000));
+    })).toBeLessThan(50);
   });
 });
