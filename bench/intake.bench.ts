@@ -7,6 +7,7 @@ import { StreamFramer } from '../src/framing/stream-framer.js';
 import { Processor } from '../src/pipeline/process.js';
 import { Telemetry } from '../src/core/telemetry.js';
 import type { Frame } from '../src/core/types.js';
+import { serialize } from '../src/ecs/serialize.js';
 
 const secs = Number(process.argv[2] ?? 3);
 const pad = 'PADD'.repeat(30);
@@ -22,7 +23,7 @@ let n = 0, bytes = 0;
 let chunks: string[] = [];
 const framer = new StreamFramer('auto', 65536, (data, truncated) => {
   const frame: Frame = { data, senderIp: '127.0.0.1', senderPort: 40000, listener: 'tcp://127.0.0.1:5514', receivedAt: Date.now(), truncated };
-  const line = JSON.stringify(p.process(frame, stats)) + '\n';
+  const line = serialize(p.process(frame, stats)) + '\n';
   chunks.push(line);
   bytes += line.length;
   if (chunks.length >= 4096) chunks = [chunks.join('')].slice(1);

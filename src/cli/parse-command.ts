@@ -11,6 +11,7 @@ import { isValidTimezone } from '../syslog/timezone.js';
 import type { Frame } from '../core/types.js';
 import { UsageError } from '../core/errors.js';
 import { buildEnrichment } from '../enrich/build.js';
+import { serialize } from '../ecs/serialize.js';
 
 export interface ParseArgs {
   framing: Framing;
@@ -49,7 +50,7 @@ export async function parseCommand(a: ParseArgs): Promise<number> {
     frame.truncated = truncated;
     frame.receivedAt = a.now ?? Date.now();
     const doc = processor.process(frame, stats);
-    const line = JSON.stringify(doc) + '\n';
+    const line = serialize(doc) + '\n';
     chunks.push(line);
     size += line.length;
     stats.written++;

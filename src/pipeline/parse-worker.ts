@@ -13,6 +13,7 @@ import { datasetOf, eventTime } from '../sinks/index-name.js';
 import type { Frame } from '../core/types.js';
 import type { SenderRule } from '../dispatch/senders.js';
 import type { BatchMessage, ResultMessage } from './worker-protocol.js';
+import { serialize } from '../ecs/serialize.js';
 
 interface WorkerConfig {
   senders: SenderRule[];
@@ -58,7 +59,7 @@ parentPort!.on('message', (m: BatchMessage) => {
     const doc = processorFor(s.timezone).process(frame, senders[si]!);
     times[i] = eventTime(doc);
     datasets[i] = datasetOf(doc);
-    const json = JSON.stringify(doc);
+    const json = serialize(doc);
     parts[i] = json;
     lens[i] = json.length;
   }

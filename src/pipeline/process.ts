@@ -9,6 +9,7 @@ import { baseDocument } from '../ecs/base.js';
 import { detectVendor, vendorForFamily } from '../dispatch/dispatch.js';
 import { SenderResolver, type SenderRule } from '../dispatch/senders.js';
 import type { Telemetry, SenderStats } from '../core/telemetry.js';
+import { markBaseShape } from '../ecs/serialize.js';
 
 /** An enrichment stage: adds fields to a finished document in place. `senderIp` is '' for file input. */
 export interface Enricher {
@@ -91,6 +92,8 @@ export class Processor {
     };
     const enrichers = this.opts.enrichers;
     for (let i = 0; i < enrichers.length; i++) enrichers[i]!.enrich(doc, frame.senderIp);
+    // plain syslog, nothing added: the outputs serialize it by its known shape (ecs/serialize.ts)
+    if (vendor === null && enrichers.length === 0) markBaseShape(doc);
     if (status !== PARSE_STATUS.ok) this.opts.telemetry.sampleUnparsed(stats, msg.raw, doc);
     return doc;
   }

@@ -2,8 +2,9 @@
 import type { EcsDoc } from '../core/types.js';
 import type { EncodedEvent } from './output.js';
 import { datasetOf, eventTime } from './index-name.js';
+import { serialize } from '../ecs/serialize.js';
 
 export function encodeDoc(doc: EcsDoc): EncodedEvent {
   const timeMs = eventTime(doc);
-  return { json: JSON.stringify(doc), dataset: datasetOf(doc), timeMs };
+  return { json: serialize(doc), dataset: datasetOf(doc), timeMs };
 }

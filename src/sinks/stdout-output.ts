@@ -3,6 +3,7 @@ import type { EcsDoc } from '../core/types.js';
 import type { SenderStats } from '../core/telemetry.js';
 import { WriteResult, type EncodedEvent, type Output, type OutputHealth } from './output.js';
 import { eventTime } from './index-name.js';
+import { serialize } from '../ecs/serialize.js';
 
 export class StdoutOutput implements Output {
   readonly name = 'stdout';
@@ -19,7 +20,7 @@ export class StdoutOutput implements Output {
 
   write(doc: EcsDoc, stats: SenderStats): WriteResult {
     eventTime(doc);
-    return this.writeLine(JSON.stringify(doc), stats);
+    return this.writeLine(serialize(doc), stats);
   }
 
   writeEncoded(ev: EncodedEvent, stats: SenderStats): WriteResult {

@@ -19,6 +19,7 @@ function md5(data: string): string {
 }
 import type { EcsDoc } from '../../core/types.js';
 import { compileIndexTemplate, datasetOf, eventTime } from '../index-name.js';
+import { serialize } from '../../ecs/serialize.js';
 
 /**
  * A document ready for `_bulk`, kept as its two parts: `head` is the action line with its \n
@@ -85,7 +86,7 @@ export class Encoder {
 
   encode(doc: EcsDoc): Entry {
     const index = this.indexOf(doc);
-    return this.entry(index, this.uniqueId(doc), JSON.stringify(doc));
+    return this.entry(index, this.uniqueId(doc), serialize(doc));
   }
 
   /**
