@@ -38,7 +38,7 @@ function log(s) {
 /**
  * UDP receivers need a kernel receive buffer larger than Linux's default cap (net.core.rmem_max,
  * often 208 KiB-4 MiB) to ride out bursts: raise the cap as a syslog host would be tuned (root
- * only; noted when it cannot be done). Every system under test then asks for 8 MiB.
+ * only; noted when it cannot be done). Every system under test then asks for 64 MiB.
  */
 function tuneUdp() {
   const want = 67108864;

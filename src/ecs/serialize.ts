@@ -81,7 +81,7 @@ function serializeBase(doc: EcsDoc): string {
   if (doc.tags !== undefined) out += ',"tags":' + JSON.stringify(doc.tags);
   const x = doc.syslog_ecs;
   const p = x.parse;
-  out += ',"syslog_ecs":{"family":' + (x.family === null ? 'null' : val(x.family)) + ',"parse":{"status":' + own(p.status);
+  out += ',"syslog_ecs":{"family":' + val(x.family) + ',"parse":{"status":' + own(p.status);
   if (p.step !== undefined) out += ',"step":' + val(p.step);
   out += '},"listener":' + val(x.listener) + '}';
   // added after the Processor (an output that indexes by event.created sets it): last, as JSON.stringify puts it
