@@ -43,22 +43,41 @@ export function compileIndexTemplate(template: string, namespace = 'default'): (
     parts.push((ds, d) => fn(ds, d, namespace));
     p = close + 1;
   }
-  // one cache entry per dataset and UTC day: the name only changes at midnight
-  const cache = new Map<string, string>();
+  // per dataset, the UTC day of the last event and its name: the name only changes at midnight,
+  // and the lookup builds no string (the dataset strings are the parsers' constants, whose hash
+  // V8 keeps); a second entry remembers the day before for events either side of midnight
+  const cache = new Map<string, DayName>();
+  const build = (dataset: string, day: number): string => {
+    const d = new Date(day * 86_400_000);
+    let name = '';
+    for (const part of parts) name += typeof part === 'string' ? part : part(dataset, d);
+    return name.toLowerCase();
+  };
   return (dataset: string, ms: number): string => {
     const day = Math.floor(ms / 86_400_000);
-    const key = dataset + '|' + day;
-    let name = cache.get(key);
-    if (name === undefined) {
-      const d = new Date(day * 86_400_000);
-      name = '';
-      for (const part of parts) name += typeof part === 'string' ? part : part(dataset, d);
-      name = name.toLowerCase();
-      if (cache.size > 4096) cache.clear();
-      cache.set(key, name);
+    let e = cache.get(dataset);
+    if (e === undefined) {
+      if (cache.size >= 4096) cache.clear();
+      e = { day, name: build(dataset, day), prevDay: NaN, prevName: '' };
+      cache.set(dataset, e);
+      return e.name;
     }
+    if (e.day === day) return e.name;
+    if (e.prevDay === day) return e.prevName;
+    const name = build(dataset, day);
+    e.prevDay = e.day;
+    e.prevName = e.name;
+    e.day = day;
+    e.name = name;
     return name;
   };
+}
+
+interface DayName {
+  day: number;
+  name: string;
+  prevDay: number;
+  prevName: string;
 }
 
 // the last @timestamp text read and its instant: events of a burst share their second

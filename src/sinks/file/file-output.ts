@@ -85,6 +85,7 @@ export class FileOutput implements Output {
   readonly name: string;
   private readonly dir: string;
   private readonly nameFor: (dataset: string, ms: number) => string;
+  /** pending bytes by index name (the file is that name + .ndjson) */
   private buffers = new Map<string, Pending>();
   /** written blocks for reuse (bounded: POOL_BLOCKS) */
   private readonly pool: Buffer[] = [];
@@ -123,7 +124,8 @@ export class FileOutput implements Output {
 
   writeEncoded(ev: EncodedEvent, stats: SenderStats): WriteResult {
     if (this.unwrittenBytes > 2 * this.opts.maxBufferedBytes) return WriteResult.Rejected;
-    const file = this.nameFor(ev.dataset, ev.timeMs) + '.ndjson';
+    // keyed by the index name (a cached string: no concatenation or hashing per event)
+    const file = this.nameFor(ev.dataset, ev.timeMs);
     let p = this.buffers.get(file);
     if (p === undefined) {
       p = newPending(this.pool);
@@ -172,7 +174,7 @@ export class FileOutput implements Output {
     const now = Date.now();
     let h = this.handles.get(file);
     if (h === undefined) {
-      h = { fh: await open(join(this.dir, file), 'a'), lastUsed: now };
+      h = { fh: await open(join(this.dir, file + '.ndjson'), 'a'), lastUsed: now };
       this.handles.set(file, h);
     }
     h.lastUsed = now;
@@ -192,7 +194,7 @@ export class FileOutput implements Output {
         for (let i = 0; i < p.stats.length; i++) p.stats[i]!.written += p.counts[i]!;
         this.lastError = null;
       } catch (e) {
-        this.lastError = `${file}: ${(e as Error).message}`;
+        this.lastError = `${file}.ndjson: ${(e as Error).message}`;
         process.stderr.write(`syslog-ecs: ${this.name}: ${this.lastError}\n`);
         for (let i = 0; i < p.stats.length; i++) p.stats[i]!.dropped.output_error += p.counts[i]!;
       }
