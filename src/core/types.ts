@@ -84,11 +84,24 @@ export interface VendorContext {
  * and returns null on success, else the name of the step that failed (e.g. `parse_106023`,
  * `unknown_message_id`). It never throws on bad input; the pipeline still guards it.
  */
+/** Characters a vendor's markers contain, looked for once per message by the dispatcher. */
+export const DetectHint = {
+  /** `%` (Cisco `%ASA-`, `%FTD-`, `%FAC-SEV-MNEM`) */
+  percent: 1,
+  /** `=` (key=value formats: FortiGate, SonicWall, Sophos, netfilter) */
+  equals: 2,
+} as const;
+
 export interface VendorParser {
   /** snake_case id, also the folder name: `cisco_asa` */
   readonly id: string;
   /** `event.dataset` as Elastic's integration names it: `cisco_asa.log` */
   readonly dataset: string;
+  /**
+   * Characters (DetectHint bits) every line this parser detects has in `msg.raw`: the dispatcher
+   * looks for each hint once per message and skips the parsers whose hints are missing.
+   */
+  readonly requires?: number;
   detect(msg: SyslogMessage): boolean;
   parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null;
 }

@@ -3,7 +3,7 @@
  * as Elastic's cisco_asa integration does. The message parsers live in this folder and are shared
  * with cisco_ftd (see core.ts).
  */
-import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import { DetectHint, type EcsDoc, type SyslogMessage, type VendorContext, type VendorParser } from '../../src/core/types.js';
 import { parseCisco } from './core.js';
 
 /** True when a `%ASA-`, `%PIX-` or `%FWSM-` marker appears near the start of the message. */
@@ -24,6 +24,7 @@ export function hasAsaMarker(s: string): boolean {
 export const parser: VendorParser = {
   id: 'cisco_asa',
   dataset: 'cisco_asa.log',
+  requires: DetectHint.percent,
   detect(msg: SyslogMessage): boolean {
     return hasAsaMarker(msg.raw);
   },

@@ -3,7 +3,7 @@
  * writes), normalized as Elastic's cisco_ftd integration does. It reuses the cisco_asa message
  * parsers with the FTD flavor (observer, categorization by action, security-event layout).
  */
-import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import { DetectHint, type EcsDoc, type SyslogMessage, type VendorContext, type VendorParser } from '../../src/core/types.js';
 import { parseCisco } from '../cisco_asa/core.js';
 
 /** True when a `%FTD-` marker appears near the start of the message. */
@@ -15,6 +15,7 @@ export function hasFtdMarker(s: string): boolean {
 export const parser: VendorParser = {
   id: 'cisco_ftd',
   dataset: 'cisco_ftd.log',
+  requires: DetectHint.percent,
   detect(msg: SyslogMessage): boolean {
     return hasFtdMarker(msg.raw);
   },

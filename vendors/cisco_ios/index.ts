@@ -3,7 +3,7 @@
  * one-letter severities of Cisco small-business switches), normalised as Elastic's `cisco_ios`
  * integration does. See README.md.
  */
-import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import { DetectHint, type EcsDoc, type SyslogMessage, type VendorContext, type VendorParser } from '../../src/core/types.js';
 import { deleteField, toInt } from '../../src/ecs/fields.js';
 import { isoTime, isoTimeUs } from '../../src/ecs/base.js';
 import { findMarker, type Marker } from './marker.js';
@@ -108,6 +108,7 @@ function setCommon(doc: EcsDoc): void {
 export const parser: VendorParser = {
   id: 'cisco_ios',
   dataset: 'cisco_ios.log',
+  requires: DetectHint.percent,
 
   detect(msg: SyslogMessage): boolean {
     // `%` then FACILITY-SEV-MNEMONIC: (the `%` at the start of the content or after a space)

@@ -6,7 +6,7 @@
  * traffic and utm sub-pipelines, in that order); keys it leaves unmapped stay under
  * `fortinet.firewall.<key>` as strings.
  */
-import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import { DetectHint, type EcsDoc, type SyslogMessage, type VendorContext, type VendorParser } from '../../src/core/types.js';
 import type { KvMap } from '../../src/ecs/kv.js';
 import { keyOrder, sawControl, scanFortiKv } from './kv.js';
 import { getField, setField } from '../../src/ecs/fields.js';
@@ -123,6 +123,7 @@ function convertLongs(out: EcsDoc): void {
 export const parser: VendorParser = {
   id: 'fortinet_fortigate',
   dataset: 'fortinet_fortigate.log',
+  requires: DetectHint.equals,
   detect(msg: SyslogMessage): boolean {
     const c = msg.content;
     return c.indexOf('logid=') >= 0 && c.indexOf('devid=') >= 0;

@@ -3,7 +3,7 @@
  * plain Linux kernels, Ubiquiti EdgeOS/UniFi (`[WAN_IN-10-D]` rule labels) and other netfilter
  * based firewalls send them, normalised as Elastic's `iptables` integration does. See README.md.
  */
-import type { EcsDoc, SyslogMessage, VendorParser } from '../../src/core/types.js';
+import { DetectHint, type EcsDoc, type SyslogMessage, type VendorParser } from '../../src/core/types.js';
 import { appendUnique, relatedIp, toInt } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
 import { isoTime } from '../../src/ecs/base.js';
@@ -98,6 +98,7 @@ function prefixAction(msg: SyslogMessage, content: string, inAt: number): string
 export const parser: VendorParser = {
   id: 'iptables',
   dataset: 'iptables.log',
+  requires: DetectHint.equals,
 
   detect(msg: SyslogMessage): boolean {
     const c = msg.content;

@@ -4,7 +4,7 @@
  * Mapped to ECS as Elastic's sonicwall_firewall integration does; keys it leaves unmapped stay
  * under `sonicwall.firewall.<key>` as strings.
  */
-import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import { DetectHint, type EcsDoc, type SyslogMessage, type VendorContext, type VendorParser } from '../../src/core/types.js';
 import { parseKv, type KvMap } from '../../src/ecs/kv.js';
 import { isIp, relatedIp, relatedUser, setField, toInt } from '../../src/ecs/fields.js';
 import { isoTime } from '../../src/ecs/base.js';
@@ -228,6 +228,7 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
 export const parser: VendorParser = {
   id: 'sonicwall_firewall',
   dataset: 'sonicwall_firewall.log',
+  requires: DetectHint.equals,
   detect(msg: SyslogMessage): boolean {
     const c = msg.content;
     return c.indexOf(' sn=') >= 0 && c.indexOf(' m=') > 0;

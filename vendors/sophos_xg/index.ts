@@ -6,7 +6,7 @@
  * device_model="XGS2100" device_serial_id="X2..." ...`). Mapped to ECS as Elastic's sophos `xg`
  * data stream does; keys it leaves unmapped stay under `sophos.xg.<key>` (lower-cased) as strings.
  */
-import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import { DetectHint, type EcsDoc, type SyslogMessage, type VendorContext, type VendorParser } from '../../src/core/types.js';
 import type { KvMap } from '../../src/ecs/kv.js';
 import { appendUnique, getField, ianaNumber, isIp, setField } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
@@ -159,6 +159,7 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
 export const parser: VendorParser = {
   id: 'sophos_xg',
   dataset: 'sophos.xg',
+  requires: DetectHint.equals,
   detect(msg: SyslogMessage): boolean {
     const c = msg.content;
     return c.indexOf('device="SFW"') >= 0 || (c.indexOf('log_id=') >= 0 && c.indexOf('log_type=') >= 0);
