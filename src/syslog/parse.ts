@@ -18,7 +18,8 @@ export function decode(data: Buffer): { text: string; flags: number } {
     if (c === 10 || c === 13 || c === 0) end--;
     else break;
   }
-  const text = (end === data.length ? data : data.subarray(0, end)).toString('utf8');
+  // toString with bounds: no subarray (a Buffer object) per message
+  const text = data.toString('utf8', 0, end);
   let flags = 0;
   if (text.indexOf('\uFFFD') >= 0 && !isUtf8(data)) flags |= SyslogFlag.InvalidUtf8;
   return { text, flags };
