@@ -7,7 +7,7 @@
  * Target: output >= 0.8 x ceiling. Elasticsearch: ES_URL, else scripts/elasticsearch start.
  * Prints one JSON line. Usage: node dist/bench/elasticsearch.bench.js [--events N] [--quick] [--outage S]
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +35,17 @@ const CONCURRENCY = Number(opt('--concurrency') ?? 2);
 const QUEUE = opt('--queue');
 
 let url = process.env.ES_URL ?? '';
-if (url === '') url = execFileSync('scripts/elasticsearch', ['start'], { encoding: 'utf8' }).trim().split('\n').pop()!;
+// a node this bench starts (none was running) is stopped when it ends: a full `npm run bench`
+// left a 1 GB node running (and taking CPU) after it
+let startedNode = false;
+if (url === '') {
+  const running = spawnSync('scripts/elasticsearch', ['status'], { encoding: 'utf8' }).status === 0;
+  url = execFileSync('scripts/elasticsearch', ['start'], { encoding: 'utf8' }).trim().split('\n').pop()!;
+  startedNode = !running && !argv.includes('--outage-only');
+}
+process.on('exit', () => {
+  if (startedNode) spawnSync('scripts/elasticsearch', ['stop'], { stdio: 'ignore' });
+});
 const client = new Client({ node: url });
 const run = Date.now().toString(36);
 
