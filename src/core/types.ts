@@ -78,12 +78,6 @@ export interface VendorContext {
   receivedAt: number;
 }
 
-/**
- * A vendor family parser. `detect` is a cheap literal test (indexOf / charCodeAt) on the message;
- * `parse` adds the family's ECS and vendor fields to `doc` (which already holds the syslog fields)
- * and returns null on success, else the name of the step that failed (e.g. `parse_106023`,
- * `unknown_message_id`). It never throws on bad input; the pipeline still guards it.
- */
 /** Characters a vendor's markers contain, looked for once per message by the dispatcher. */
 export const DetectHint = {
   /** `%` (Cisco `%ASA-`, `%FTD-`, `%FAC-SEV-MNEM`) */
@@ -92,6 +86,12 @@ export const DetectHint = {
   equals: 2,
 } as const;
 
+/**
+ * A vendor family parser. `detect` is a cheap literal test (indexOf / charCodeAt) on the message;
+ * `parse` adds the family's ECS and vendor fields to `doc` (which already holds the syslog fields)
+ * and returns null on success, else the name of the step that failed (e.g. `parse_106023`,
+ * `unknown_message_id`). It never throws on bad input; the pipeline still guards it.
+ */
 export interface VendorParser {
   /** snake_case id, also the folder name: `cisco_asa` */
   readonly id: string;
