@@ -24,15 +24,6 @@ export function detectVendor(msg: SyslogMessage): VendorParser | null {
   return null;
 }
 
-/** detectVendor without the hints (tests: both must agree on every line) */
-export function detectVendorUnfiltered(msg: SyslogMessage): VendorParser | null {
-  for (let i = 0; i < VENDORS.length; i++) {
-    const v = VENDORS[i]!;
-    if (v.detect(msg)) return v;
-  }
-  return null;
-}
-
 /** The parser for a configured family id; throws at start-up for an unknown id. */
 export function vendorForFamily(id: string): VendorParser {
   const v = vendorById(id);
