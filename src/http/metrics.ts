@@ -7,7 +7,7 @@
  * `dead_lettered_total`, `dropped_total{reason}`, `sender_last_seen_seconds`; the loss ledger
  * `ledger_*` (in = written + dead-lettered + dropped + in flight); per output `output_up`,
  * `output_pending_events` (queue depth) and, for Elasticsearch, `elasticsearch_*`; per listener
- * `listener_up`, `listener_connections`, `listener_connections_refused_total`,
+ * `listener_up`, `listener_errors_total`, `listener_connections`, `listener_connections_refused_total`,
  * `listener_tls_failures_total`, `listener_rate_limit_pauses_total`; parser coverage per family and message id; the usual process_* and nodejs_* metrics.
  */
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
@@ -118,6 +118,9 @@ export function createMetricsRegistry(m: MetricsSources): Registry {
   };
   gauge('syslog_ecs_listener_connections', 'TCP/TLS: open connections.', ['listener'], sourceNumber('connections'));
   counter('syslog_ecs_listener_connections_refused_total', 'TCP/TLS: connections refused (limit, allowlist).', ['listener'], sourceNumber('connectionsRefused'));
+  counter('syslog_ecs_listener_errors_total', 'Socket errors of a bound listener (failed accepts such as EMFILE, ...).', ['listener'], (set) => {
+    for (const s of m.sources) if (s.faults !== undefined) set({ listener: s.name }, s.faults.errors);
+  });
   counter('syslog_ecs_listener_tls_failures_total', 'TLS: failed handshakes.', ['listener'], sourceNumber('tlsFailures'));
   counter('syslog_ecs_listener_rate_limit_pauses_total', 'TCP/TLS: times a connection stopped reading because its sender was over rate_limit (tcp_action pause).', ['listener'], sourceNumber('rateLimitPauses'));
 

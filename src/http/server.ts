@@ -1,8 +1,10 @@
 /**
  * The collector's HTTP endpoint (`http.listen`, `--http HOST:PORT`, default 127.0.0.1:9102):
  *
- * - `/health`: 200 when every listener is bound and every output reports itself healthy, else 503;
- *   the body (JSON) gives the reasons, the listeners and the outputs.
+ * - `/health`: 200 when every listener is bound (and had no socket error in the last minute, see
+ *   sources/listener-faults.ts), every output reports itself healthy and the process did not run
+ *   out of file descriptors in the last minute (fd-pressure.ts), else 503; the body (JSON) gives
+ *   the reasons, the listeners and the outputs.
  * - `/metrics`: Prometheus text format (see metrics.ts), collected at scrape time.
  * - `/`: the status page for onboarding devices (see status-page.ts); `/?sender=ADDR` filters.
  *
@@ -17,6 +19,7 @@ import type { Source } from '../sources/frame-handler.js';
 import { CollectorError } from '../core/errors.js';
 import { createMetricsRegistry, safeHealth } from './metrics.js';
 import { RateTracker, renderStatusPage } from './status-page.js';
+import { FdPressure } from './fd-pressure.js';
 
 export interface HttpServerOptions {
   /** `HOST:PORT` (IPv6 as `[::1]:9102`); port 0 picks a free one */
@@ -29,6 +32,8 @@ export interface HttpServerOptions {
   refreshSeconds?: number;
   /** events/s sampling interval */
   rateIntervalMs?: number;
+  /** watches open file descriptors against the limit (default: this process's, sampled each second) */
+  fds?: FdPressure;
 }
 
 export interface HealthReport {
@@ -57,6 +62,7 @@ export class HttpServer {
   private rateTimer: NodeJS.Timeout | null = null;
   private readonly startedAt = Date.now();
   private stopped = new Set<Source>();
+  private readonly fds: FdPressure;
   /** e.g. `http://127.0.0.1:9102` once listening */
   boundUrl = '';
 
@@ -66,6 +72,7 @@ export class HttpServer {
       listenerUp: (s) => this.listenerUp(s),
     });
     this.rates = new RateTracker(opts.telemetry);
+    this.fds = opts.fds ?? new FdPressure();
   }
 
   /** Marks a listener as stopped (it no longer counts as up). */
@@ -74,13 +81,18 @@ export class HttpServer {
   }
 
   private listenerUp(s: Source): boolean {
-    return s.boundUrl !== '' && !this.stopped.has(s);
+    return s.boundUrl !== '' && !this.stopped.has(s) && s.faults?.closed !== true;
   }
 
   health(): HealthReport {
     const reasons: string[] = [];
     const listeners = this.opts.sources.map((s) => ({ name: s.name, url: s.boundUrl, up: this.listenerUp(s) }));
-    for (const l of listeners) if (!l.up) reasons.push(`listener ${l.name} is not listening`);
+    const now = Date.now();
+    this.opts.sources.forEach((s, i) => {
+      const problem = s.faults?.problem(now) ?? null;
+      if (!listeners[i]!.up) reasons.push(`listener ${s.name} is not listening` + (problem !== null ? `: ${problem}` : ''));
+      else if (problem !== null) reasons.push(`listener ${s.name}: ${problem}`);
+    });
     const outputs = this.opts.outputs.map((o) => {
       const h = safeHealth(o);
       let pending = 0;
@@ -93,6 +105,8 @@ export class HttpServer {
     });
     for (const o of outputs) if (!o.ok) reasons.push(`output ${o.name}: ${o.reason ?? 'failing'}`);
     if (listeners.length === 0) reasons.push('no listener');
+    const fd = this.fds.problem(now);
+    if (fd !== null) reasons.push(fd);
     return { ok: reasons.length === 0, reasons, listeners, outputs };
   }
 
@@ -121,6 +135,7 @@ export class HttpServer {
     this.rates.sample();
     this.rateTimer = setInterval(() => this.rates.sample(), this.opts.rateIntervalMs ?? 5000);
     this.rateTimer.unref();
+    this.fds.start();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -165,6 +180,7 @@ export class HttpServer {
   }
 
   async stop(): Promise<void> {
+    this.fds.stop();
     if (this.rateTimer) clearInterval(this.rateTimer);
     this.rateTimer = null;
     const s = this.server;

@@ -6,6 +6,7 @@
 import type { Frame } from '../core/types.js';
 import type { SenderStats, Telemetry } from '../core/telemetry.js';
 import type { WriteResult } from '../sinks/output.js';
+import type { ListenerFaults } from './listener-faults.js';
 
 export interface FrameHandler {
   readonly telemetry: Telemetry;
@@ -22,4 +23,6 @@ export interface Source {
   start(): Promise<void>;
   /** stop accepting; stream sources let open connections finish within graceMs */
   stop(graceMs: number): Promise<void>;
+  /** errors after binding and an unexpected close (absent: the source has no socket of its own) */
+  readonly faults?: ListenerFaults;
 }

@@ -14,6 +14,7 @@ import type { FrameHandler, Source } from './frame-handler.js';
 import { normalizeAddress } from './sender.js';
 import { Allowlist } from './allowlist.js';
 import { RateLimiter, type RateLimitConfig } from './rate-limit.js';
+import { ListenerFaults } from './listener-faults.js';
 import { CollectorError } from '../core/errors.js';
 import { WriteResult } from '../sinks/output.js';
 
@@ -63,9 +64,11 @@ export class TcpSource implements Source {
   /** connections refused at the limit, not allowed, or failing the TLS handshake */
   connectionsRefused = 0;
   tlsFailures = 0;
+  readonly faults: ListenerFaults;
 
   constructor(private readonly opts: TcpOptions, private readonly handler: FrameHandler) {
     this.name = opts.name;
+    this.faults = new ListenerFaults(opts.name);
     this.allow = new Allowlist(opts.allow);
     this.limit = RateLimiter.from(opts.rateLimit);
     handler.onResume(() => {
@@ -207,7 +210,11 @@ export class TcpSource implements Source {
       server.once('error', (err) => reject(new CollectorError('COL_ERR_LISTEN', `${this.name}: ${err.message}`, { cause: err })));
       server.listen({ port: this.opts.port, host, ipv6Only: false, backlog: 1024 }, () => {
         server.removeAllListeners('error');
-        server.on('error', (err) => process.stderr.write(`syslog-ecs: ${this.name}: ${err.message}\n`));
+        // after binding: a failed accept (EMFILE, ENFILE, ...) or another socket error
+        server.on('error', (err) => this.faults.record(err));
+        server.on('close', () => {
+          if (this.server === server) this.faults.closedUnexpectedly();
+        });
         const a = server.address();
         const proto = this.opts.tls ? 'tls' : 'tcp';
         if (a && typeof a === 'object') this.boundUrl = `${proto}://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;

@@ -13,6 +13,7 @@ import type { FrameHandler, Source } from './frame-handler.js';
 import { normalizeAddress } from './sender.js';
 import { Allowlist } from './allowlist.js';
 import { RateLimiter, type RateLimitConfig } from './rate-limit.js';
+import { ListenerFaults } from './listener-faults.js';
 import { CollectorError } from '../core/errors.js';
 
 export interface UdpOptions {
@@ -39,9 +40,11 @@ export class UdpSource implements Source {
   kernelDrops = 0;
   /** the receive buffer the kernel granted (as it reports it), 0 before start */
   receiveBufferBytes = 0;
+  readonly faults: ListenerFaults;
 
   constructor(private readonly opts: UdpOptions, private readonly handler: FrameHandler) {
     this.name = opts.name;
+    this.faults = new ListenerFaults(opts.name);
     this.allow = new Allowlist(opts.allow);
     this.limit = RateLimiter.from(opts.rateLimit);
   }
@@ -101,7 +104,13 @@ export class UdpSource implements Source {
       socket.once('error', (err) => reject(new CollectorError('COL_ERR_LISTEN', `${this.name}: ${err.message}`, { cause: err })));
       socket.bind(port, host, () => {
         socket.removeAllListeners('error');
-        socket.on('error', (err) => process.stderr.write(`syslog-ecs: ${this.name}: ${err.message}\n`));
+        socket.on('error', (err) => this.faults.record(err));
+        socket.on('close', () => {
+          if (this.socket !== socket) return;
+          this.faults.closedUnexpectedly();
+          if (this.kernelTimer) clearInterval(this.kernelTimer);
+          this.kernelTimer = null;
+        });
         const a = socket.address();
         this.boundUrl = `udp://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
         if (this.opts.receiveBufferBytes > 0) this.sizeReceiveBuffer(socket, this.opts.receiveBufferBytes);
@@ -138,8 +147,9 @@ export class UdpSource implements Source {
 
   /** Adds drops the kernel counted on this socket since the last poll to the `kernel` reason. */
   pollKernelDrops(): void {
-    const a = this.socket?.address();
-    if (!a || this.kernelDropsBase < 0) return;
+    // a socket that closed on its own has no address any more (address() throws)
+    if (this.socket === null || this.faults.closed || this.kernelDropsBase < 0) return;
+    const a = this.socket.address();
     const now = readSocketDrops(a.port, a.family === 'IPv6');
     if (now < 0) return;
     const delta = now - this.kernelDropsBase - this.kernelDrops;
@@ -157,7 +167,8 @@ export class UdpSource implements Source {
     this.pollKernelDrops();
     const s = this.socket;
     this.socket = null;
-    if (s) await new Promise<void>((r) => s.close(() => r()));
+    // one that closed on its own throws on a second close
+    if (s && !this.faults.closed) await new Promise<void>((r) => s.close(() => r()));
   }
 }
 

@@ -24,8 +24,10 @@ export function tempDir(prefix = 'syslog-ecs-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function startCollector(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Collector> {
-  const proc = spawn(process.execPath, [CLI, 'run', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `prefix`: a command the collector runs under, e.g. `['prlimit', '--nofile=64:64']` */
+export async function startCollector(args: string[], env: NodeJS.ProcessEnv = {}, prefix: string[] = []): Promise<Collector> {
+  const argv = [...prefix, process.execPath, CLI, 'run', ...args];
+  const proc = spawn(argv[0]!, argv.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   proc.stderr!.on('data', (d: Buffer) => {
     err += d.toString();
