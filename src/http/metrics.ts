@@ -118,7 +118,7 @@ export function createMetricsRegistry(m: MetricsSources): Registry {
   };
   gauge('syslog_ecs_listener_connections', 'TCP/TLS: open connections.', ['listener'], sourceNumber('connections'));
   counter('syslog_ecs_listener_connections_refused_total', 'TCP/TLS: connections refused (limit, allowlist).', ['listener'], sourceNumber('connectionsRefused'));
-  counter('syslog_ecs_listener_errors_total', 'Socket errors of a bound listener (failed accepts such as EMFILE, ...).', ['listener'], (set) => {
+  counter('syslog_ecs_listener_errors_total', 'Socket errors of a bound listener (an error in the last minute makes /health 503; running out of file descriptors shows in process_open_fds instead).', ['listener'], (set) => {
     for (const s of m.sources) if (s.faults !== undefined) set({ listener: s.name }, s.faults.errors);
   });
   counter('syslog_ecs_listener_tls_failures_total', 'TLS: failed handshakes.', ['listener'], sourceNumber('tlsFailures'));

@@ -86,13 +86,15 @@ export class HttpServer {
 
   health(): HealthReport {
     const reasons: string[] = [];
-    const listeners = this.opts.sources.map((s) => ({ name: s.name, url: s.boundUrl, up: this.listenerUp(s) }));
+    const listeners: HealthReport['listeners'] = [];
     const now = Date.now();
-    this.opts.sources.forEach((s, i) => {
+    for (const s of this.opts.sources) {
+      const up = this.listenerUp(s);
+      listeners.push({ name: s.name, url: s.boundUrl, up });
       const problem = s.faults?.problem(now) ?? null;
-      if (!listeners[i]!.up) reasons.push(`listener ${s.name} is not listening` + (problem !== null ? `: ${problem}` : ''));
+      if (!up) reasons.push(`listener ${s.name} is not listening` + (problem !== null ? `: ${problem}` : ''));
       else if (problem !== null) reasons.push(`listener ${s.name}: ${problem}`);
-    });
+    }
     const outputs = this.opts.outputs.map((o) => {
       const h = safeHealth(o);
       let pending = 0;

@@ -1,7 +1,7 @@
 /**
- * What goes wrong with a listener after it was bound: errors of its socket (a failed accept, such
- * as EMFILE when the process is out of file descriptors, which also makes the kernel's pending
- * connections be closed) and a close that stop() did not ask for. /health reports a listener with
+ * What goes wrong with a listener after it was bound: errors of its socket (a failed accept, a
+ * datagram socket error; not EMFILE, which libuv handles itself without reporting it, see
+ * http/fd-pressure.ts) and a close that stop() did not ask for. /health reports a listener with
  * an error in the last FAULT_WINDOW_MS, or closed, as failing; /metrics counts the errors
  * (`listener_errors_total`). Logged to stderr at once, then at most once per LOG_INTERVAL_MS with
  * the number since the previous line, so that an accept storm does not flood the log.

@@ -210,7 +210,8 @@ export class TcpSource implements Source {
       server.once('error', (err) => reject(new CollectorError('COL_ERR_LISTEN', `${this.name}: ${err.message}`, { cause: err })));
       server.listen({ port: this.opts.port, host, ipv6Only: false, backlog: 1024 }, () => {
         server.removeAllListeners('error');
-        // after binding: a failed accept (EMFILE, ENFILE, ...) or another socket error
+        // after binding: a failed accept libuv reports (not EMFILE/ENFILE: it closes those
+        // connections itself, see http/fd-pressure.ts) or another socket error
         server.on('error', (err) => this.faults.record(err));
         server.on('close', () => {
           if (this.server === server) this.faults.closedUnexpectedly();

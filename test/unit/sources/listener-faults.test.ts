@@ -18,13 +18,13 @@ test('errors: counted, reported for a minute, logged at once and then at most ev
   const f = new ListenerFaults('tcp://0.0.0.0:514', (l) => lines.push(l));
   const t0 = 1_000_000;
   expect(f.problem(t0)).toBeNull();
-  f.record(new Error('accept ENFILE'), t0);
-  for (let i = 1; i <= 499; i++) f.record(new Error('accept ENFILE'), t0 + i * 10); // 5 s of errors
+  f.record(new Error('accept ENOBUFS'), t0);
+  for (let i = 1; i <= 499; i++) f.record(new Error('accept ENOBUFS'), t0 + i * 10); // 5 s of errors
   expect(f.errors).toBe(500);
-  expect(lines).toEqual(['syslog-ecs: tcp://0.0.0.0:514: accept ENFILE\n']);
-  f.record(new Error('accept ENFILE'), t0 + 10_000);
-  expect(lines[1]).toBe('syslog-ecs: tcp://0.0.0.0:514: accept ENFILE (500 errors since the previous report)\n');
-  expect(f.problem(t0 + 12_000)).toBe('accept ENFILE (501 errors so far, the last 2 s ago)');
+  expect(lines).toEqual(['syslog-ecs: tcp://0.0.0.0:514: accept ENOBUFS\n']);
+  f.record(new Error('accept ENOBUFS'), t0 + 10_000);
+  expect(lines[1]).toBe('syslog-ecs: tcp://0.0.0.0:514: accept ENOBUFS (500 errors since the previous report)\n');
+  expect(f.problem(t0 + 12_000)).toBe('accept ENOBUFS (501 errors so far, the last 2 s ago)');
   expect(f.problem(t0 + 10_000 + FAULT_WINDOW_MS)).toBeNull();
 });
 
