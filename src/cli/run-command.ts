@@ -74,7 +74,7 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
   const processorFor = (tz: string): Processor => {
     let p = processors.get(tz);
     if (p === undefined) {
-      p = new Processor({ timezone: tz, senders: config.senders, enrichers, telemetry, deviceTimezone: enrichment.deviceTimezone });
+      p = new Processor({ timezone: tz, senders: config.senders, enrichers, telemetry, deviceTimezone: enrichment.deviceTimezone, eventOriginal: config.pipeline.event_original });
       processors.set(tz, p);
     }
     return p;
@@ -90,6 +90,7 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
     pool = new ParserPool(pipeline, {
       workers: config.pipeline.workers,
       senders: config.senders,
+      eventOriginal: config.pipeline.event_original,
       enrich: enrichSettings,
       workerFile: new URL('./parse-worker.js', import.meta.url),
     });

@@ -38,7 +38,7 @@ export interface Config {
   listeners: ListenerConfig[];
   senders: SenderConfig[];
   outputs: OutputConfig[];
-  pipeline: { workers: number; shutdown_grace_ms: number };
+  pipeline: { workers: number; shutdown_grace_ms: number; event_original: 'always' | 'on_failure' };
   enrich: {
     geoip?: { directory: string; city_database?: string; asn_database?: string; cache_entries: number };
     assets?: { file?: string };
@@ -249,7 +249,7 @@ export function validateConfigText(text: string): { config: Config; issues: Conf
   }
   const root = (doc.contents ?? null) as Node | null;
   const config = v.object(configSpec as Record<string, FieldSpec>, root, '') as unknown as Config;
-  config.pipeline ??= { workers: 0, shutdown_grace_ms: 2000 };
+  config.pipeline ??= { workers: 0, shutdown_grace_ms: 2000, event_original: 'always' };
   config.enrich ??= {};
   config.http ??= { listen: '127.0.0.1:9102' };
   if (v.issues.length === 0) {

@@ -17,6 +17,7 @@ import { serialize } from '../ecs/serialize.js';
 
 interface WorkerConfig {
   senders: SenderRule[];
+  eventOriginal: 'always' | 'on_failure';
   enrich: EnrichSettings;
 }
 
@@ -28,7 +29,7 @@ const processors = new Map<string, Processor>();
 function processorFor(tz: string): Processor {
   let p = processors.get(tz);
   if (p === undefined) {
-    p = new Processor({ timezone: tz, senders: cfg.senders, enrichers: enrichment.enrichers, telemetry, deviceTimezone: enrichment.deviceTimezone });
+    p = new Processor({ timezone: tz, senders: cfg.senders, enrichers: enrichment.enrichers, telemetry, deviceTimezone: enrichment.deviceTimezone, eventOriginal: cfg.eventOriginal });
     processors.set(tz, p);
   }
   return p;

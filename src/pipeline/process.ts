@@ -25,6 +25,11 @@ export interface ProcessorOptions {
   telemetry: Telemetry;
   /** per-sender timezone from the asset inventory, consulted after the sender rules */
   deviceTimezone?: (ip: string) => string | null;
+  /**
+   * `event.original` (config `pipeline.event_original`): `always` (default), or `on_failure`: only
+   * on events whose parse status is not `parsed`
+   */
+  eventOriginal?: 'always' | 'on_failure';
 }
 
 export const PARSE_STATUS = {
@@ -41,10 +46,12 @@ export class Processor {
   private readonly resolver: SenderResolver;
   private readonly overrides = new Map<string, VendorParser>();
   private readonly ctx: VendorContext = { timezone: 'UTC', receivedAt: 0 };
+  private readonly originalAlways: boolean;
 
   constructor(opts: ProcessorOptions) {
     this.opts = opts;
     this.resolver = new SenderResolver(opts.senders);
+    this.originalAlways = (opts.eventOriginal ?? 'always') === 'always';
     for (const r of opts.senders) if (r.family) this.overrides.set(r.family, vendorForFamily(r.family));
   }
 
@@ -84,7 +91,12 @@ export class Processor {
       const code = doc.event.code;
       this.opts.telemetry.countCoverage(vendor.id, code === undefined ? '-' : String(code), step === null);
     }
-    if (doc.event.original === undefined) doc.event.original = msg.raw;
+    if (this.originalAlways || status !== PARSE_STATUS.ok) {
+      if (doc.event.original === undefined) doc.event.original = msg.raw;
+    } else {
+      // left out of the JSON (undefined is not serialized); the key stays, so does the object's shape
+      doc.event.original = undefined;
+    }
     doc.syslog_ecs = {
       family: vendor === null ? null : vendor.id,
       parse: step === null ? { status } : { status, step },

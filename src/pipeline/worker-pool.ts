@@ -59,6 +59,8 @@ function newBatch(): Batch {
 export interface PoolOptions {
   workers: number;
   senders: readonly SenderRule[];
+  /** config `pipeline.event_original` (default `always`) */
+  eventOriginal?: 'always' | 'on_failure';
   enrich: EnrichSettings;
   workerFile: URL;
 }
@@ -83,7 +85,7 @@ export class ParserPool {
     const ready: Promise<void>[] = [];
     for (let i = 0; i < this.opts.workers; i++) {
       const worker = new Worker(this.opts.workerFile, {
-        workerData: { senders: this.opts.senders, enrich: { ...this.opts.enrich, log: undefined } },
+        workerData: { senders: this.opts.senders, eventOriginal: this.opts.eventOriginal ?? 'always', enrich: { ...this.opts.enrich, log: undefined } },
         // a larger young generation: parsing allocates many short-lived objects
         resourceLimits: { maxYoungGenerationSizeMb: 48 },
       });

@@ -4,7 +4,8 @@
  *
  * The `_id` is deterministic: a 128-bit hash (MD5, not for security) of the sender
  * (`log.source.address`), the receive time (`event.created`) and the raw bytes (`event.original`),
- * base64url. A batch sent twice (a retry after a lost response, a disk-buffer replay after a crash)
+ * base64url; a document without the raw bytes (`pipeline.event_original: on_failure`) is hashed
+ * from its JSON, which holds the sender, the receive time and what was parsed from the bytes. A batch sent twice (a retry after a lost response, a disk-buffer replay after a crash)
  * then meets `409 version_conflict` with op_type `create`, which counts as already written: each
  * event is indexed exactly once. Identical messages from one sender in one millisecond are told
  * apart by an occurrence number, so they are not mistaken for replays.
@@ -47,14 +48,17 @@ export function entryFromLine(line: string): Entry {
   return { head: line.slice(0, nl + 1), json: line.slice(nl + 1, end), index: op._index, id: op._id };
 }
 
-/** The deterministic `_id` of an event (see the module comment); `occurrence` > 0 for repeats. */
-export function eventId(doc: EcsDoc, occurrence = 0): string {
+/**
+ * The deterministic `_id` of an event (see the module comment); `occurrence` > 0 for repeats;
+ * `json`: the document serialized, when the caller has it.
+ */
+export function eventId(doc: EcsDoc, occurrence = 0, json?: string): string {
   const addr = doc.log?.source?.address;
   const created = doc.event?.created;
   const original = doc.event?.original;
   // no raw bytes: the document itself identifies the event
   let key = (typeof addr === 'string' ? addr : '') + '\n' + (typeof created === 'string' ? created : '') + '\n' +
-    (typeof original === 'string' ? original : JSON.stringify(doc));
+    (typeof original === 'string' ? original : json ?? JSON.stringify(doc));
   if (occurrence > 0) key += '\n#' + occurrence;
   return md5(key);
 }
@@ -86,7 +90,8 @@ export class Encoder {
 
   encode(doc: EcsDoc): Entry {
     const index = this.indexOf(doc);
-    return this.entry(index, this.uniqueId(doc), serialize(doc));
+    const json = serialize(doc);
+    return this.entry(index, this.uniqueId(doc, json), json);
   }
 
   /**
@@ -119,21 +124,21 @@ export class Encoder {
     return { head: prefix + id + '"}}\n', json, index, id };
   }
 
-  private uniqueId(doc: EcsDoc): string {
+  private uniqueId(doc: EcsDoc, json: string): string {
     const created = doc.event?.created;
     const ms = typeof created === 'string' ? created : '';
     if (ms !== this.seenMs) {
       this.seenMs = ms;
       this.seen.clear();
     }
-    const id = eventId(doc);
+    const id = eventId(doc, 0, json);
     const n = this.seen.get(id);
     if (n === undefined) {
       this.seen.set(id, 0);
       return id;
     }
     this.seen.set(id, n + 1);
-    return eventId(doc, n + 1);
+    return eventId(doc, n + 1, json);
   }
 }
 
