@@ -11,6 +11,7 @@ import { CollectorError } from '../core/errors.js';
 import { isValidTimezone } from '../syslog/timezone.js';
 import { FAMILY_IDS } from '../dispatch/dispatch.js';
 import { esSettingsFromConfig } from '../sinks/elasticsearch/config.js';
+import type { EventOriginalMode } from '../pipeline/process.js';
 
 export interface ConfigIssue {
   path: string;
@@ -38,7 +39,7 @@ export interface Config {
   listeners: ListenerConfig[];
   senders: SenderConfig[];
   outputs: OutputConfig[];
-  pipeline: { workers: number; shutdown_grace_ms: number; event_original: 'always' | 'on_failure' };
+  pipeline: { workers: number; shutdown_grace_ms: number; event_original: EventOriginalMode };
   enrich: {
     geoip?: { directory: string; city_database?: string; asn_database?: string; cache_entries: number };
     assets?: { file?: string };

@@ -5,7 +5,7 @@
  * keeps the sockets and the outputs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Processor } from './process.js';
+import { Processor, type EventOriginalMode } from './process.js';
 import { warmUp } from './warm-up.js';
 import { SenderStats, Telemetry } from '../core/telemetry.js';
 import { buildEnrichment, type EnrichSettings } from '../enrich/build.js';
@@ -17,7 +17,7 @@ import { serialize } from '../ecs/serialize.js';
 
 interface WorkerConfig {
   senders: SenderRule[];
-  eventOriginal: 'always' | 'on_failure';
+  eventOriginal: EventOriginalMode;
   enrich: EnrichSettings;
 }
 

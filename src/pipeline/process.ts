@@ -17,6 +17,9 @@ export interface Enricher {
   enrich(doc: EcsDoc, senderIp: string): void;
 }
 
+/** config `pipeline.event_original`: which documents keep the raw line */
+export type EventOriginalMode = 'always' | 'on_failure';
+
 export interface ProcessorOptions {
   /** default zone for stamps without one (per listener) */
   timezone: string;
@@ -29,7 +32,7 @@ export interface ProcessorOptions {
    * `event.original` (config `pipeline.event_original`): `always` (default), or `on_failure`: only
    * on events whose parse status is not `parsed`
    */
-  eventOriginal?: 'always' | 'on_failure';
+  eventOriginal?: EventOriginalMode;
 }
 
 export const PARSE_STATUS = {

@@ -17,6 +17,7 @@ import type { Pipeline } from './pipeline.js';
 import type { BatchMessage, BatchSender, ResultMessage } from './worker-protocol.js';
 import type { SenderRule } from '../dispatch/senders.js';
 import type { EnrichSettings } from '../enrich/build.js';
+import type { EventOriginalMode } from './process.js';
 
 const BATCH_EVENTS = 2048;
 const BATCH_BYTES = 1024 * 1024;
@@ -60,7 +61,7 @@ export interface PoolOptions {
   workers: number;
   senders: readonly SenderRule[];
   /** config `pipeline.event_original` (default `always`) */
-  eventOriginal?: 'always' | 'on_failure';
+  eventOriginal?: EventOriginalMode;
   enrich: EnrichSettings;
   workerFile: URL;
 }
