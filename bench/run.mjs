@@ -372,12 +372,15 @@ async function waitCount(url, index, n) {
 /**
  * The ceiling of the e2e scenario: the documents syslog-ecs indexed (read back with their ids), sent
  * straight to `_bulk` by a minimal client (5 MB bodies, 2 at a time, `create` with the same ids)
- * into indices the same templates map (`syslog-ecs-ceiling.*`). Returns documents/s.
+ * into indices the same templates map (`syslog-ecs-ceiling.*`); only the documents received since
+ * `sinceIso` (the round just measured). Returns documents/s.
  */
-async function bulkCeiling(url, pattern) {
+async function bulkCeiling(url, pattern, sinceIso) {
   const bodies = [];
   let cur = '';
-  let r = await fetch(`${url}/${pattern}/_search?scroll=2m&size=5000`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"sort":["_doc"]}' });
+  // the documents received since sinceIso (this round's), by event.created
+  const query = { sort: ['_doc'], query: { range: { 'event.created': { gte: sinceIso } } } };
+  let r = await fetch(`${url}/${pattern}/_search?scroll=2m&size=5000`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(query) });
   let page = await r.json();
   const scrollId = () => page._scroll_id;
   while (page.hits?.hits?.length) {
@@ -433,117 +436,162 @@ async function scenarioE2e() {
   // as many as the measured round: the node's JIT needs a few hundred thousand documents to settle
   // (a quarter of them left the first measured system on a colder node than the others)
   const warmN = measuredN;
+  // syslog-ecs: parse + ECS + bulk into daily indices
+  async function runEcs(n, base, measured) {
+    const port = await freePort();
+    const p = spawn(process.execPath, ['dist/cli.js', 'run', '--listen', `tcp://127.0.0.1:${port}`, '--output', url, '--http', ''], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const err = await waitReady(p, /syslog-ecs: ready/, 60000);
+    const cpu0 = procUsage(p.pid);
+    const t0 = Date.now();
+    spawnSync(LOGGEN, ['-i', '-S', '-Q', '-I', '600', '-n', String(n), '-r', '10000000', '127.0.0.1', String(port)], { timeout: 600000 });
+    const done = await waitCount(url, 'syslog-ecs-syslog-*', base + n);
+    done.count -= base;
+    const u = procUsage(p.pid);
+    await stopProc(p);
+    const row = { scenario: 'e2e', system: 'syslog-ecs', messages: n, documents: done.count, events_per_s: Math.round(done.count / ((done.at - t0) / 1000)),
+      cpu_s_per_1m: u && cpu0 ? +(((u.cpu_s - cpu0.cpu_s) / Math.max(done.count, 1)) * 1e6).toFixed(2) : null, rss_mb: u ? +u.rss_mb.toFixed(1) : null,
+      unaccounted: n - (ledgerOf(err()).received ?? 0), note: 'syslog + vendor parsing to ECS, bulk with deterministic ids' };
+    if (measured) {
+      // the same documents straight to _bulk, in the same run (issue 3: at least 0.8 of it)
+      const c = await bulkCeiling(url, 'syslog-ecs-syslog-*', new Date(t0).toISOString());
+      row.ceiling_docs_per_s = Math.round(c.rate);
+      row.ceiling_documents = c.docs;
+      row.ratio_to_ceiling = +(row.events_per_s / c.rate).toFixed(3);
+      log(`e2e ${JSON.stringify(row)}`);
+    }
+    return row;
+  }
+  // syslog-ng: syslog-parser and the http() destination that elasticsearch-http() expands to
+  async function runSyslogNg(n, base, measured) {
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'bench-sng-es-'));
+    writeFileSync(join(dir, 's.conf'), [
+      '@version: 3.38',
+      'options { log_fifo_size(100000); };',
+      `source s_net { network(ip("127.0.0.1") port(${port}) transport("tcp") log_iw_size(100000)); };`,
+      'destination d_es {',
+      `  http(url("${url}/_bulk") method("POST") headers("Content-Type: application/x-ndjson")`,
+      '    body-suffix("\\n") batch-lines(1000) batch-bytes(5MB) batch-timeout(1000) workers(2)',
+      '    body("{ \\"index\\": { \\"_index\\": \\"sng-bench\\" } }\\n$(format-json --scope rfc5424 --scope nv-pairs --key ISODATE)"));',
+      '};',
+      'log { source(s_net); destination(d_es); };',
+      '',
+    ].join('\n'));
+    const p = spawn(SYSLOGNG, ['-F', '-f', join(dir, 's.conf'), '-R', join(dir, 'persist'), '-p', join(dir, 'pid'), '-c', join(dir, 'ctl'), '--no-caps'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d) => (err += d));
+    await sleep(1500);
+    if (p.exitCode !== null) throw new Error('syslog-ng (http) did not start: ' + err.slice(-300));
+    const cpu0 = procUsage(p.pid);
+    const t0 = Date.now();
+    spawnSync(LOGGEN, ['-i', '-S', '-Q', '-I', '600', '-n', String(n), '-r', '10000000', '127.0.0.1', String(port)], { timeout: 600000 });
+    const done = await waitCount(url, 'sng-bench', base + n);
+    done.count -= base;
+    const u = procUsage(p.pid);
+    await stopProc(p);
+    const row = { scenario: 'e2e', system: 'syslog-ng', messages: n, documents: done.count, events_per_s: Math.round(done.count / ((done.at - t0) / 1000)),
+      cpu_s_per_1m: u && cpu0 ? +(((u.cpu_s - cpu0.cpu_s) / Math.max(done.count, 1)) * 1e6).toFixed(2) : null, rss_mb: u ? +u.rss_mb.toFixed(1) : null,
+      note: 'syslog-parser + http() to _bulk (what elasticsearch-http() expands to)' };
+    if (measured) log(`e2e ${JSON.stringify(row)}`);
+    return row;
+  }
+  // rsyslog: RFC 3164 parsing and omelasticsearch in bulk mode
+  async function runRsyslog(n, base, measured) {
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'bench-rsyslog-es-'));
+    const u = new URL(url);
+    writeFileSync(join(dir, 'r.conf'), [
+      `global(workDirectory="${dir}")`,
+      'module(load="imtcp")',
+      'module(load="omelasticsearch")',
+      `input(type="imtcp" port="${port}" address="127.0.0.1")`,
+      'template(name="esdoc" type="list" option.jsonf="on") {',
+      '  property(outname="@timestamp" name="timereported" dateFormat="rfc3339" format="jsonf")',
+      '  property(outname="host" name="hostname" format="jsonf")',
+      '  property(outname="severity" name="syslogseverity-text" format="jsonf")',
+      '  property(outname="facility" name="syslogfacility-text" format="jsonf")',
+      '  property(outname="program" name="programname" format="jsonf")',
+      '  property(outname="message" name="msg" format="jsonf")',
+      '}',
+      `action(type="omelasticsearch" server="${u.hostname}" serverport="${u.port}" template="esdoc" searchIndex="rs-bench" esVersion.major="8" bulkmode="on" errorfile="${dir}/es-errors.json" maxbytes="5m" queue.type="linkedlist" queue.size="100000" queue.dequeuebatchsize="1000" action.resumeretrycount="-1")`,
+      '',
+    ].join('\n'));
+    const p = spawn('rsyslogd', ['-n', '-f', join(dir, 'r.conf'), '-i', join(dir, 'pid')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    await sleep(1500);
+    if (p.exitCode !== null) {
+      if (!measured) notes.push('e2e: rsyslog with omelasticsearch did not start (Debian package rsyslog-elasticsearch)');
+      return null;
+    }
+    {
+      const cpu0 = procUsage(p.pid);
+      const t0 = Date.now();
+      spawnSync(LOGGEN, ['-i', '-S', '-Q', '-I', '600', '-n', String(n), '-r', '10000000', '127.0.0.1', String(port)], { timeout: 600000 });
+      const done = await waitCount(url, 'rs-bench', base + n);
+      done.count -= base;
+      const us = procUsage(p.pid);
+      await stopProc(p);
+      const row = { scenario: 'e2e', system: 'rsyslog', messages: n, documents: done.count, events_per_s: Math.round(done.count / ((done.at - t0) / 1000)),
+        cpu_s_per_1m: us && cpu0 ? +(((us.cpu_s - cpu0.cpu_s) / Math.max(done.count, 1)) * 1e6).toFixed(2) : null, rss_mb: us ? +us.rss_mb.toFixed(1) : null,
+        note: 'RFC 3164 properties + omelasticsearch bulk mode' };
+      if (measured) log(`e2e ${JSON.stringify(row)}`);
+      return row;
+    }
+  }
+
+  // warm-up (round 0, untimed), then measured rounds, the order of the systems rotating (this
+  // machine's speed drifts; one run per system mistook the drift for differences)
+  const rounds = quick ? 1 : 3;
+  const systems = [runEcs, runSyslogNg, runRsyslog];
+  const rows = new Map();
+  const perRound = [];
   try {
-   for (const measured of [false, true]) {
-    const n = measured ? measuredN : warmN;
-    const base = measured ? warmN : 0;
-    // syslog-ecs: parse + ECS + bulk into daily indices
-    {
-      const port = await freePort();
-      const p = spawn(process.execPath, ['dist/cli.js', 'run', '--listen', `tcp://127.0.0.1:${port}`, '--output', url, '--http', ''], { stdio: ['ignore', 'ignore', 'pipe'] });
-      const err = await waitReady(p, /syslog-ecs: ready/, 60000);
-      const cpu0 = procUsage(p.pid);
-      const t0 = Date.now();
-      spawnSync(LOGGEN, ['-i', '-S', '-Q', '-I', '600', '-n', String(n), '-r', '10000000', '127.0.0.1', String(port)], { timeout: 600000 });
-      const done = await waitCount(url, 'syslog-ecs-syslog-*', base + n);
-      done.count -= base;
-      const u = procUsage(p.pid);
-      await stopProc(p);
-      const row = { scenario: 'e2e', system: 'syslog-ecs', messages: n, documents: done.count, events_per_s: Math.round(done.count / ((done.at - t0) / 1000)),
-        cpu_s_per_1m: u && cpu0 ? +(((u.cpu_s - cpu0.cpu_s) / Math.max(done.count, 1)) * 1e6).toFixed(2) : null, rss_mb: u ? +u.rss_mb.toFixed(1) : null,
-        unaccounted: n - (ledgerOf(err()).received ?? 0), note: 'syslog + vendor parsing to ECS, bulk with deterministic ids' };
-      if (measured) {
-        // the same documents straight to _bulk, in the same run (issue 3: at least 0.8 of it)
-        const c = await bulkCeiling(url, 'syslog-ecs-syslog-*');
-        row.ceiling_docs_per_s = Math.round(c.rate);
-        row.ratio_to_ceiling = +(row.events_per_s / c.rate).toFixed(3);
-        row.note += `; ${row.ratio_to_ceiling} of the ceiling (the same documents straight to _bulk, next row)`;
-        results.push(row);
-        results.push({ scenario: 'e2e', system: 'ceiling: the same documents to _bulk', documents: c.docs, events_per_s: Math.round(c.rate),
-          note: 'syslog-ecs documents read back, sent by a minimal client (5 MB bodies, 2 in flight, create with the same ids)' });
-        log(`e2e ${JSON.stringify(row)}`);
+    for (let round = 0; round <= rounds; round++) {
+      const measured = round > 0;
+      const order = [...systems.slice(round % 3), ...systems.slice(0, round % 3)];
+      const got = {};
+      for (const run of order) {
+        const row = await run(measured ? measuredN : warmN, round * measuredN, measured);
+        if (row === null || !measured) continue;
+        got[row.system] = row;
+        if (!rows.has(row.system)) rows.set(row.system, []);
+        rows.get(row.system).push(row);
       }
+      if (measured) perRound.push(got);
     }
-    // syslog-ng: syslog-parser and the http() destination that elasticsearch-http() expands to
-    {
-      const port = await freePort();
-      const dir = mkdtempSync(join(tmpdir(), 'bench-sng-es-'));
-      writeFileSync(join(dir, 's.conf'), [
-        '@version: 3.38',
-        'options { log_fifo_size(100000); };',
-        `source s_net { network(ip("127.0.0.1") port(${port}) transport("tcp") log_iw_size(100000)); };`,
-        'destination d_es {',
-        `  http(url("${url}/_bulk") method("POST") headers("Content-Type: application/x-ndjson")`,
-        '    body-suffix("\\n") batch-lines(1000) batch-bytes(5MB) batch-timeout(1000) workers(2)',
-        '    body("{ \\"index\\": { \\"_index\\": \\"sng-bench\\" } }\\n$(format-json --scope rfc5424 --scope nv-pairs --key ISODATE)"));',
-        '};',
-        'log { source(s_net); destination(d_es); };',
-        '',
-      ].join('\n'));
-      const p = spawn(SYSLOGNG, ['-F', '-f', join(dir, 's.conf'), '-R', join(dir, 'persist'), '-p', join(dir, 'pid'), '-c', join(dir, 'ctl'), '--no-caps'], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let err = '';
-      p.stderr.on('data', (d) => (err += d));
-      await sleep(1500);
-      if (p.exitCode !== null) throw new Error('syslog-ng (http) did not start: ' + err.slice(-300));
-      const cpu0 = procUsage(p.pid);
-      const t0 = Date.now();
-      spawnSync(LOGGEN, ['-i', '-S', '-Q', '-I', '600', '-n', String(n), '-r', '10000000', '127.0.0.1', String(port)], { timeout: 600000 });
-      const done = await waitCount(url, 'sng-bench', base + n);
-      done.count -= base;
-      const u = procUsage(p.pid);
-      await stopProc(p);
-      const row = { scenario: 'e2e', system: 'syslog-ng', messages: n, documents: done.count, events_per_s: Math.round(done.count / ((done.at - t0) / 1000)),
-        cpu_s_per_1m: u && cpu0 ? +(((u.cpu_s - cpu0.cpu_s) / Math.max(done.count, 1)) * 1e6).toFixed(2) : null, rss_mb: u ? +u.rss_mb.toFixed(1) : null,
-        note: 'syslog-parser + http() to _bulk (what elasticsearch-http() expands to)' };
-      if (measured) {
-        results.push(row);
-        log(`e2e ${JSON.stringify(row)}`);
-      }
-    }
-    // rsyslog: RFC 3164 parsing and omelasticsearch in bulk mode
-    {
-      const port = await freePort();
-      const dir = mkdtempSync(join(tmpdir(), 'bench-rsyslog-es-'));
-      const u = new URL(url);
-      writeFileSync(join(dir, 'r.conf'), [
-        `global(workDirectory="${dir}")`,
-        'module(load="imtcp")',
-        'module(load="omelasticsearch")',
-        `input(type="imtcp" port="${port}" address="127.0.0.1")`,
-        'template(name="esdoc" type="list" option.jsonf="on") {',
-        '  property(outname="@timestamp" name="timereported" dateFormat="rfc3339" format="jsonf")',
-        '  property(outname="host" name="hostname" format="jsonf")',
-        '  property(outname="severity" name="syslogseverity-text" format="jsonf")',
-        '  property(outname="facility" name="syslogfacility-text" format="jsonf")',
-        '  property(outname="program" name="programname" format="jsonf")',
-        '  property(outname="message" name="msg" format="jsonf")',
-        '}',
-        `action(type="omelasticsearch" server="${u.hostname}" serverport="${u.port}" template="esdoc" searchIndex="rs-bench" esVersion.major="8" bulkmode="on" errorfile="${dir}/es-errors.json" maxbytes="5m" queue.type="linkedlist" queue.size="100000" queue.dequeuebatchsize="1000" action.resumeretrycount="-1")`,
-        '',
-      ].join('\n'));
-      const p = spawn('rsyslogd', ['-n', '-f', join(dir, 'r.conf'), '-i', join(dir, 'pid')], { stdio: ['ignore', 'ignore', 'pipe'] });
-      await sleep(1500);
-      if (p.exitCode !== null) notes.push('e2e: rsyslog with omelasticsearch did not start (Debian package rsyslog-elasticsearch)');
-      else {
-        const cpu0 = procUsage(p.pid);
-        const t0 = Date.now();
-        spawnSync(LOGGEN, ['-i', '-S', '-Q', '-I', '600', '-n', String(n), '-r', '10000000', '127.0.0.1', String(port)], { timeout: 600000 });
-        const done = await waitCount(url, 'rs-bench', base + n);
-        done.count -= base;
-        const us = procUsage(p.pid);
-        await stopProc(p);
-        const row = { scenario: 'e2e', system: 'rsyslog', messages: n, documents: done.count, events_per_s: Math.round(done.count / ((done.at - t0) / 1000)),
-          cpu_s_per_1m: us && cpu0 ? +(((us.cpu_s - cpu0.cpu_s) / Math.max(done.count, 1)) * 1e6).toFixed(2) : null, rss_mb: us ? +us.rss_mb.toFixed(1) : null,
-          note: 'RFC 3164 properties + omelasticsearch bulk mode' };
-        if (measured) {
-          results.push(row);
-          log(`e2e ${JSON.stringify(row)}`);
-        }
-      }
-    }
-   }
   } finally {
     spawnSync('bash', ['scripts/elasticsearch', 'stop'], { env: { ...process.env, ES_PORT: String(esPort) } });
+  }
+  const summary = (list) => ({
+    ...list[0],
+    documents: Math.min(...list.map((x) => x.documents)),
+    events_per_s: Math.round(median(list.map((x) => x.events_per_s))),
+    cpu_s_per_1m: median(list.map((x) => x.cpu_s_per_1m)),
+    rss_mb: Math.max(...list.map((x) => x.rss_mb ?? 0)),
+    rounds: list.map((x) => ({ events_per_s: x.events_per_s, cpu_s_per_1m: x.cpu_s_per_1m, rss_mb: x.rss_mb, ...(x.ceiling_docs_per_s ? { ceiling_docs_per_s: x.ceiling_docs_per_s, ratio_to_ceiling: x.ratio_to_ceiling } : {}) })),
+  });
+  const ecsRows = rows.get('syslog-ecs');
+  if (ecsRows) {
+    const row = summary(ecsRows);
+    row.unaccounted = Math.max(...ecsRows.map((x) => x.unaccounted));
+    row.ceiling_docs_per_s = Math.round(median(ecsRows.map((x) => x.ceiling_docs_per_s)));
+    row.ratio_to_ceiling = +median(ecsRows.map((x) => x.ratio_to_ceiling)).toFixed(3);
+    row.note = `syslog + vendor parsing to ECS, bulk with deterministic ids; of the ceiling per round: ${ecsRows.map((x) => x.ratio_to_ceiling).join(', ')} (target >= 0.8)`;
+    const vs = perRound.filter((p) => p['syslog-ecs'] && p['syslog-ng']).map((p) => +(p['syslog-ecs'].events_per_s / p['syslog-ng'].events_per_s).toFixed(2));
+    if (vs.length) {
+      row.vs_syslog_ng = vs;
+      row.note += `; vs syslog-ng per round: ${vs.map((x) => x + 'x').join(', ')} (target >= 1x)`;
+    }
+    if (rounds > 1) row.note += `; median of ${ecsRows.length} rounds`;
+    results.push(row);
+    results.push({ scenario: 'e2e', system: 'ceiling: the same documents to _bulk', events_per_s: row.ceiling_docs_per_s,
+      note: 'syslog-ecs documents read back, sent by a minimal client (5 MB bodies, 2 in flight, create with the same ids)' + (rounds > 1 ? '; median of the rounds' : '') });
+  }
+  for (const name of ['syslog-ng', 'rsyslog']) {
+    const list = rows.get(name);
+    if (!list) continue;
+    const row = summary(list);
+    if (rounds > 1) row.note += `; median of ${list.length} rounds`;
+    results.push(row);
   }
 }
 
