@@ -436,21 +436,26 @@ async function scenarioE2e() {
   // as many as the measured round: the node's JIT needs a few hundred thousand documents to settle
   // (a quarter of them left the first measured system on a colder node than the others)
   const warmN = measuredN;
+  /** n loggen messages into a started system, until its index holds base + n documents; stops it */
+  async function measureInto(p, system, port, index, n, base, note) {
+    const cpu0 = procUsage(p.pid);
+    const t0 = Date.now();
+    spawnSync(LOGGEN, ['-i', '-S', '-Q', '-I', '600', '-n', String(n), '-r', '10000000', '127.0.0.1', String(port)], { timeout: 600000 });
+    const done = await waitCount(url, index, base + n);
+    done.count -= base;
+    const u = procUsage(p.pid);
+    await stopProc(p);
+    const row = { scenario: 'e2e', system, messages: n, documents: done.count, events_per_s: Math.round(done.count / ((done.at - t0) / 1000)),
+      cpu_s_per_1m: u && cpu0 ? +(((u.cpu_s - cpu0.cpu_s) / Math.max(done.count, 1)) * 1e6).toFixed(2) : null, rss_mb: u ? +u.rss_mb.toFixed(1) : null, note };
+    return { row, t0 };
+  }
   // syslog-ecs: parse + ECS + bulk into daily indices
   async function runEcs(n, base, measured) {
     const port = await freePort();
     const p = spawn(process.execPath, ['dist/cli.js', 'run', '--listen', `tcp://127.0.0.1:${port}`, '--output', url, '--http', ''], { stdio: ['ignore', 'ignore', 'pipe'] });
     const err = await waitReady(p, /syslog-ecs: ready/, 60000);
-    const cpu0 = procUsage(p.pid);
-    const t0 = Date.now();
-    spawnSync(LOGGEN, ['-i', '-S', '-Q', '-I', '600', '-n', String(n), '-r', '10000000', '127.0.0.1', String(port)], { timeout: 600000 });
-    const done = await waitCount(url, 'syslog-ecs-syslog-*', base + n);
-    done.count -= base;
-    const u = procUsage(p.pid);
-    await stopProc(p);
-    const row = { scenario: 'e2e', system: 'syslog-ecs', messages: n, documents: done.count, events_per_s: Math.round(done.count / ((done.at - t0) / 1000)),
-      cpu_s_per_1m: u && cpu0 ? +(((u.cpu_s - cpu0.cpu_s) / Math.max(done.count, 1)) * 1e6).toFixed(2) : null, rss_mb: u ? +u.rss_mb.toFixed(1) : null,
-      unaccounted: n - (ledgerOf(err()).received ?? 0), note: 'syslog + vendor parsing to ECS, bulk with deterministic ids' };
+    const { row, t0 } = await measureInto(p, 'syslog-ecs', port, 'syslog-ecs-syslog-*', n, base, 'syslog + vendor parsing to ECS, bulk with deterministic ids');
+    row.unaccounted = n - (ledgerOf(err()).received ?? 0);
     if (measured) {
       // the same documents straight to _bulk, in the same run (issue 3: at least 0.8 of it)
       const c = await bulkCeiling(url, 'syslog-ecs-syslog-*', new Date(t0).toISOString());
@@ -482,16 +487,7 @@ async function scenarioE2e() {
     p.stderr.on('data', (d) => (err += d));
     await sleep(1500);
     if (p.exitCode !== null) throw new Error('syslog-ng (http) did not start: ' + err.slice(-300));
-    const cpu0 = procUsage(p.pid);
-    const t0 = Date.now();
-    spawnSync(LOGGEN, ['-i', '-S', '-Q', '-I', '600', '-n', String(n), '-r', '10000000', '127.0.0.1', String(port)], { timeout: 600000 });
-    const done = await waitCount(url, 'sng-bench', base + n);
-    done.count -= base;
-    const u = procUsage(p.pid);
-    await stopProc(p);
-    const row = { scenario: 'e2e', system: 'syslog-ng', messages: n, documents: done.count, events_per_s: Math.round(done.count / ((done.at - t0) / 1000)),
-      cpu_s_per_1m: u && cpu0 ? +(((u.cpu_s - cpu0.cpu_s) / Math.max(done.count, 1)) * 1e6).toFixed(2) : null, rss_mb: u ? +u.rss_mb.toFixed(1) : null,
-      note: 'syslog-parser + http() to _bulk (what elasticsearch-http() expands to)' };
+    const { row } = await measureInto(p, 'syslog-ng', port, 'sng-bench', n, base, 'syslog-parser + http() to _bulk (what elasticsearch-http() expands to)');
     if (measured) log(`e2e ${JSON.stringify(row)}`);
     return row;
   }
@@ -522,20 +518,9 @@ async function scenarioE2e() {
       if (!measured) notes.push('e2e: rsyslog with omelasticsearch did not start (Debian package rsyslog-elasticsearch)');
       return null;
     }
-    {
-      const cpu0 = procUsage(p.pid);
-      const t0 = Date.now();
-      spawnSync(LOGGEN, ['-i', '-S', '-Q', '-I', '600', '-n', String(n), '-r', '10000000', '127.0.0.1', String(port)], { timeout: 600000 });
-      const done = await waitCount(url, 'rs-bench', base + n);
-      done.count -= base;
-      const us = procUsage(p.pid);
-      await stopProc(p);
-      const row = { scenario: 'e2e', system: 'rsyslog', messages: n, documents: done.count, events_per_s: Math.round(done.count / ((done.at - t0) / 1000)),
-        cpu_s_per_1m: us && cpu0 ? +(((us.cpu_s - cpu0.cpu_s) / Math.max(done.count, 1)) * 1e6).toFixed(2) : null, rss_mb: us ? +us.rss_mb.toFixed(1) : null,
-        note: 'RFC 3164 properties + omelasticsearch bulk mode' };
-      if (measured) log(`e2e ${JSON.stringify(row)}`);
-      return row;
-    }
+    const { row } = await measureInto(p, 'rsyslog', port, 'rs-bench', n, base, 'RFC 3164 properties + omelasticsearch bulk mode');
+    if (measured) log(`e2e ${JSON.stringify(row)}`);
+    return row;
   }
 
   // warm-up (round 0, untimed), then measured rounds, the order of the systems rotating (this
