@@ -203,17 +203,23 @@ async function scenarioParse() {
     events_per_s_with_json: j.events_per_s_with_json, header_rfc5424_per_s: j.header_rfc5424_per_s, header_rfc3164_per_s: j.header_rfc3164_per_s });
 }
 
-/** One loggen run over TCP into one system; null when it did not start. */
-async function tcpOnce(start, n) {
+/** A system listening on a free port and writing under a fresh directory; null (noted) when it did not start. */
+async function startOn(proto, start) {
   const port = await freePort();
   const out = mkdtempSync(join(tmpdir(), 'bench-out-'));
-  let sys;
   try {
-    sys = await start('tcp', port, out);
+    return { sys: await start(proto, port, out), port, out };
   } catch (e) {
-    notes.push(`tcp: ${start.name} did not start: ${e.message}`);
+    notes.push(`${proto}: ${start.name} did not start: ${e.message}`);
     return null;
   }
+}
+
+/** One loggen run over TCP into one system; null when it did not start. */
+async function tcpOnce(start, n) {
+  const started = await startOn('tcp', start);
+  if (started === null) return null;
+  const { sys, port, out } = started;
   const t0 = Date.now();
   const cpu0 = procUsage(sys.pid);
   const gen = spawnSync(LOGGEN, ['-i', '-S', '-Q', '-I', '600', '-n', String(n), '-r', '10000000', '127.0.0.1', String(port)], { encoding: 'utf8', timeout: 600000 });
@@ -305,15 +311,9 @@ async function scenarioUdp() {
   const secs = quick ? 2 : 5;
   for (const start of [startSyslogEcs, startRsyslog, startSyslogNg]) {
     for (const rate of rates) {
-      const port = await freePort();
-      const out = mkdtempSync(join(tmpdir(), 'bench-out-'));
-      let sys;
-      try {
-        sys = await start('udp', port, out);
-      } catch (e) {
-        notes.push(`udp: ${start.name} did not start: ${e.message}`);
-        break;
-      }
+      const started = await startOn('udp', start);
+      if (started === null) break;
+      const { sys, port, out } = started;
       const n = rate * secs;
       const gen = spawnSync(LOGGEN, ['-i', '-D', '-Q', '-I', '600', '-n', String(n), '-r', String(rate), '127.0.0.1', String(port)], { encoding: 'utf8', timeout: 600000 });
       const sent = /count=(\d+)/.exec(gen.stderr + gen.stdout)?.[1];
