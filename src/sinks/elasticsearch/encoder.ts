@@ -6,8 +6,9 @@
  * (`log.source.address`), the receive time (`event.created`) and the raw bytes (`event.original`),
  * base64url; a document without the raw bytes (`pipeline.event_original: on_failure`) is hashed
  * from its JSON, which holds the sender, the receive time and what was parsed from the bytes. A
- * batch sent twice (a retry after a lost response, a disk-buffer replay after a crash) then meets `409 version_conflict` with op_type `create`, which counts as already written: each
- * event is indexed exactly once. Identical messages from one sender in one millisecond are told
+ * batch sent twice (a retry after a lost response, a disk-buffer replay after a crash) then meets
+ * `409 version_conflict` with op_type `create`, which counts as already written: each event is
+ * indexed exactly once. Identical messages from one sender in one millisecond are told
  * apart by an occurrence number, so they are not mistaken for replays.
  */
 import * as nodeCrypto from 'node:crypto';
