@@ -32,3 +32,13 @@ export function vendorForFamily(id: string): VendorParser {
 }
 
 export const FAMILY_IDS: readonly string[] = VENDORS.map((v) => v.id);
+
+const SLOTS = new Map<VendorParser, number>(VENDORS.map((v, i) => [v, i + 1]));
+
+/** Parsers plus one: the range of parserSlot(). */
+export const PARSER_SLOTS = VENDORS.length + 1;
+
+/** A small number per parser (0 for none), for grouping a batch's events by parser. */
+export function parserSlot(v: VendorParser | null): number {
+  return v === null ? 0 : SLOTS.get(v) ?? 0;
+}

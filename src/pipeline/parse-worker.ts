@@ -14,6 +14,7 @@ import type { Frame } from '../core/types.js';
 import type { SenderRule } from '../dispatch/senders.js';
 import type { BatchMessage, ResultMessage } from './worker-protocol.js';
 import { serialize } from '../ecs/serialize.js';
+import { BatchRunner, type BatchFrames } from './batch.js';
 
 interface WorkerConfig {
   senders: SenderRule[];
@@ -35,35 +36,60 @@ function processorFor(tz: string): Processor {
   return p;
 }
 
-const frame: Frame = { data: Buffer.alloc(0), senderIp: '', senderPort: 0, listener: '', receivedAt: 0, truncated: false };
+/** The current batch's frames, as BatchRunner reads them. */
+class WorkerFrames implements BatchFrames {
+  readonly frame: Frame = { data: Buffer.alloc(0), senderIp: '', senderPort: 0, listener: '', receivedAt: 0, truncated: false };
+  data: Buffer = Buffer.alloc(0);
+  m: BatchMessage | null = null;
+  senders: SenderStats[] = [];
+  private procs: Processor[] = [];
+
+  reset(m: BatchMessage): void {
+    this.m = m;
+    this.data = Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength);
+    this.senders = m.senders.map((s) => new SenderStats(s.listener, s.ip));
+    this.procs = m.senders.map((s) => processorFor(s.timezone));
+  }
+
+  load(i: number): void {
+    const m = this.m!;
+    const s = m.senders[m.senderIdx[i]!]!;
+    const f = this.frame;
+    f.data = this.data.subarray(i === 0 ? 0 : m.ends[i - 1]!, m.ends[i]!);
+    f.senderIp = s.ip;
+    f.senderPort = s.port;
+    f.listener = s.listener;
+    f.receivedAt = m.receivedAt[i]!;
+    f.truncated = m.truncated[i] === 1;
+  }
+
+  processor(i: number): Processor {
+    return this.procs[this.m!.senderIdx[i]!]!;
+  }
+
+  stats(i: number): SenderStats {
+    return this.senders[this.m!.senderIdx[i]!]!;
+  }
+}
+
+const frames = new WorkerFrames();
+const runner = new BatchRunner();
 
 parentPort!.on('message', (m: BatchMessage) => {
-  const data = Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength);
+  frames.reset(m);
+  const senders = frames.senders;
   const n = m.ends.length;
-  const senders = m.senders.map((s) => new SenderStats(s.listener, s.ip));
   const lens = new Int32Array(n);
   const times = new Float64Array(n);
   const datasets: string[] = new Array(n);
   const parts: string[] = new Array(n);
-  let start = 0;
-  for (let i = 0; i < n; i++) {
-    const end = m.ends[i]!;
-    const si = m.senderIdx[i]!;
-    const s = m.senders[si]!;
-    frame.data = data.subarray(start, end);
-    frame.senderIp = s.ip;
-    frame.senderPort = s.port;
-    frame.listener = s.listener;
-    frame.receivedAt = m.receivedAt[i]!;
-    frame.truncated = m.truncated[i] === 1;
-    start = end;
-    const doc = processorFor(s.timezone).process(frame, senders[si]!);
+  runner.run(frames, n, (doc, i) => {
     times[i] = eventTime(doc);
     datasets[i] = datasetOf(doc);
     const json = serialize(doc);
     parts[i] = json;
     lens[i] = json.length;
-  }
+  });
   const out: ResultMessage = {
     id: m.id,
     json: parts.join(''),

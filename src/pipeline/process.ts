@@ -2,7 +2,7 @@
  * One frame -> one ECS document: decode, syslog header, vendor parser, enrichment. Synchronous and
  * allocation-light; never throws (a parser bug becomes a flagged event, counted as failed).
  */
-import type { EcsDoc, Frame, VendorContext, VendorParser } from '../core/types.js';
+import type { EcsDoc, Frame, SyslogMessage, VendorContext, VendorParser } from '../core/types.js';
 import { SyslogFlag } from '../core/types.js';
 import { decode, parseSyslog } from '../syslog/parse.js';
 import { baseDocument } from '../ecs/base.js';
@@ -44,6 +44,14 @@ export const PARSE_STATUS = {
 
 const GENERIC_DATASET = 'syslog';
 
+/** A frame with its syslog header parsed and its parser chosen (Processor.prepare). */
+export interface Prepared {
+  readonly msg: SyslogMessage;
+  /** the zone for stamps without one: sender rule, inventory, then the listener's */
+  readonly tz: string;
+  readonly vendor: VendorParser | null;
+}
+
 export class Processor {
   private readonly opts: ProcessorOptions;
   private readonly resolver: SenderResolver;
@@ -59,6 +67,14 @@ export class Processor {
   }
 
   process(frame: Frame, stats: SenderStats): EcsDoc {
+    return this.complete(this.prepare(frame, stats), frame, stats);
+  }
+
+  /**
+   * The first half of process(): decode, syslog header, timezone, parser choice. A batch prepares
+   * all its frames, then completes them grouped by parser (pipeline/batch.ts).
+   */
+  prepare(frame: Frame, stats: SenderStats): Prepared {
     stats.received++;
     stats.lastSeen = frame.receivedAt;
     const setting = this.resolver.resolve(frame.senderIp);
@@ -66,8 +82,14 @@ export class Processor {
     const { text, flags } = decode(frame.data);
     const msg = parseSyslog(text, frame.truncated ? flags | SyslogFlag.Truncated : flags, tz, frame.receivedAt);
     if (frame.truncated) stats.truncated++;
-    const doc = baseDocument(msg, frame, tz);
     const vendor = setting.family !== null ? this.overrides.get(setting.family)! : detectVendor(msg);
+    return { msg, tz, vendor };
+  }
+
+  /** The second half of process(): the document, the vendor parser, the parse status, enrichment. */
+  complete(prep: Prepared, frame: Frame, stats: SenderStats): EcsDoc {
+    const { msg, tz, vendor } = prep;
+    const doc = baseDocument(msg, frame, tz);
     let status: string;
     let step: string | null = null;
     if (vendor === null) {

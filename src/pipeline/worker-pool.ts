@@ -14,12 +14,11 @@ import type { SenderStats, Telemetry } from '../core/telemetry.js';
 import type { FrameHandler } from '../sources/frame-handler.js';
 import { WriteResult } from '../sinks/output.js';
 import type { Pipeline } from './pipeline.js';
-import type { BatchMessage, BatchSender, ResultMessage } from './worker-protocol.js';
+import { BATCH_EVENTS, type BatchMessage, type BatchSender, type ResultMessage } from './worker-protocol.js';
 import type { SenderRule } from '../dispatch/senders.js';
 import type { EnrichSettings } from '../enrich/build.js';
 import type { EventOriginalMode } from './process.js';
 
-const BATCH_EVENTS = 2048;
 const BATCH_BYTES = 1024 * 1024;
 /** batches a worker may have at once (it works on one; the next is ready when it is done) */
 const MAX_IN_FLIGHT = 2;

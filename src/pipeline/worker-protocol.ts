@@ -1,6 +1,9 @@
 /** Messages between the main thread and parser workers. */
 import type { UnparsedSample } from '../core/telemetry.js';
 
+/** Events per batch a busy worker gets at most (fewer when idle: see worker-pool.ts) */
+export const BATCH_EVENTS = 2048;
+
 export interface BatchSender {
   ip: string;
   port: number;
