@@ -79,21 +79,17 @@ parentPort!.on('message', (m: BatchMessage) => {
   frames.reset(m);
   const senders = frames.senders;
   const n = m.ends.length;
-  const lens = new Int32Array(n);
   const times = new Float64Array(n);
   const datasets: string[] = new Array(n);
-  const parts: string[] = new Array(n);
+  const docs: string[] = new Array(n);
   runner.run(frames, n, (doc, i) => {
     times[i] = eventTime(doc);
     datasets[i] = datasetOf(doc);
-    const json = serialize(doc);
-    parts[i] = json;
-    lens[i] = json.length;
+    docs[i] = serialize(doc);
   });
   const out: ResultMessage = {
     id: m.id,
-    json: parts.join(''),
-    lens,
+    docs,
     times,
     datasets,
     outcomes: senders.map((s) => ({
@@ -103,7 +99,7 @@ parentPort!.on('message', (m: BatchMessage) => {
     coverage: [...telemetry.coverage].map(([k, c]): [string, number, number] => [k, c.parsed, c.unknown]),
   };
   telemetry.coverage.clear();
-  parentPort!.postMessage(out, [lens.buffer, times.buffer]);
+  parentPort!.postMessage(out, [times.buffer]);
 });
 
 warmUp();

@@ -223,14 +223,11 @@ export class ParserPool {
     }
     if (m.coverage !== undefined) this.pipeline.telemetry.addCoverage(m.coverage);
     const pipeline = this.pipeline;
-    const json = m.json;
-    let off = 0;
-    for (let i = 0; i < m.lens.length; i++) {
-      const len = m.lens[i]!;
+    const docs = m.docs;
+    for (let i = 0; i < docs.length; i++) {
       const stats = b.stats[b.senderIdx[i]!]!;
-      const r = pipeline.deliverEncoded({ json: json.substring(off, off + len), dataset: m.datasets[i]!, timeMs: m.times[i]! }, stats);
+      const r = pipeline.deliverEncoded({ json: docs[i]!, dataset: m.datasets[i]!, timeMs: m.times[i]! }, stats);
       if (r === WriteResult.Rejected) stats.dropped.queue_full++;
-      off += len;
     }
     this.maybeResume();
     if (this.idle()) {

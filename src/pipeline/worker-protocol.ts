@@ -37,9 +37,12 @@ export interface SenderOutcome {
 
 export interface ResultMessage {
   id: number;
-  /** every document's JSON, back to back; lens gives each one's length */
-  json: string;
-  lens: Int32Array;
+  /**
+   * each document's JSON, in frame order. One string per document, not one joined string: a
+   * string of 64 KiB or more is a large object, its memory fresh from the kernel each time; joined
+   * and posted, a batch of 2,048 documents took 44 ms here, as separate strings 1.2 ms.
+   */
+  docs: string[];
   times: Float64Array;
   datasets: string[];
   /** per batch sender, in BatchMessage.senders order */
