@@ -92,7 +92,8 @@ export const configSpec: Record<string, FieldSpec> = {
   pipeline: {
     type: 'object', optional: true, doc: 'Processing.',
     fields: {
-      workers: { type: 'int', min: 0, max: 64, default: 0, doc: 'Parser worker threads; the main thread then keeps sockets and outputs. 0 (default): parse on the main thread, which measured faster and leaner for syslog-only loads; workers help when vendor parsing dominates on a multi-core host, more so on a port that many device families share: a worker makes a batch\'s documents parser by parser (2.5 times the events per CPU second of one-at-a-time on a mixed corpus).' },
+      workers: { type: 'int', min: 0, max: 64, default: 0, doc: 'Parser worker threads; the main thread then keeps sockets and outputs. 0 (default): parse on the main thread, the leanest for plain syslog. Workers pay when vendor parsing dominates, above all on a port that many device families share: a worker makes each batch\'s documents parser by parser. Figures in docs/operations.md (parser workers).' },
+
       shutdown_grace_ms: { type: 'int', min: 0, default: 2000, doc: 'On SIGTERM, how long open TCP connections may still deliver before they are closed.' },
       event_original: {
         type: 'enum', values: ['always', 'on_failure'], default: 'always',
