@@ -1,0 +1,80 @@
+/**
+ * Parser workers in the running collector: every device family interleaved on one TCP connection
+ * comes out of a parser worker (which makes a batch's documents parser by parser) as the same
+ * documents, in the same order, as from the main thread; the ledgers count the same.
+ */
+import { writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { connect } from 'node:net';
+import { startCollector, tempDir, readOutput, waitFor, ledger } from '../helpers/collector.js';
+
+/** Each family's fixture lines taking turns, as one port shared by many devices receives them. */
+function mixedLines(): string[] {
+  const per: string[][] = [];
+  for (const fam of readdirSync('fixtures').sort()) {
+    const lines: string[] = [];
+    for (const f of readdirSync(join('fixtures', fam)).sort()) {
+      if (!f.endsWith('.log')) continue;
+      for (const l of readFileSync(join('fixtures', fam, f), 'utf8').split('\n')) if (l.trim() && !l.includes('\r')) lines.push(l);
+    }
+    if (lines.length) per.push(lines);
+  }
+  per.push(['<13>Jul 16 12:00:00 host1 app[42]: plain syslog text']);
+  const out: string[] = [];
+  for (let i = 0; i < 20; i++) for (const l of per) out.push(l[i % l.length]!);
+  return out;
+}
+
+async function run(workers: number, lines: string[]): Promise<{ docs: Record<string, any>[]; counts: Record<string, number> }> {
+  const dir = tempDir();
+  const out = join(dir, 'out');
+  const cfg = join(dir, 'c.yaml');
+  writeFileSync(cfg, [
+    'listeners:',
+    '  - url: tcp://127.0.0.1:0',
+    '    timezone: Europe/Paris',
+    'outputs:',
+    `  - url: file:${out}`,
+    '    flush_interval_ms: 100',
+    // one file for every family, so the order of the documents shows
+    '    index_template: all-events',
+    'pipeline:',
+    `  workers: ${workers}`,
+    'http:',
+    '  listen: ""',
+  ].join('\n'));
+  const c = await startCollector(['--config', cfg]);
+  let stderr = '';
+  try {
+    const s = connect(c.port('tcp'), '127.0.0.1');
+    await new Promise((r) => s.once('connect', r));
+    s.end(lines.join('\n') + '\n');
+    await waitFor(() => readOutput(out).length === lines.length, 20_000, `${lines.length} documents`);
+  } finally {
+    const r = await c.stop();
+    expect(r.code).toBe(0);
+    stderr = r.stderr;
+  }
+  // the receive time and the sender's port differ from run to run; everything else comes from the line
+  const docs = readOutput(out).map((d) => {
+    // lines without a time of their own are stamped when received
+    if (d['@timestamp'] === d.event.created) d['@timestamp'] = 'RECEIVED';
+    delete d.event.created;
+    if (d.log?.source?.address !== undefined) d.log.source.address = d.log.source.address.replace(/:\d+$/, ':PORT');
+    return d;
+  });
+  return { docs, counts: ledger(stderr) };
+}
+
+test('one parser worker writes what the main thread writes, every family interleaved', async () => {
+  const lines = mixedLines();
+  expect(lines.length).toBeGreaterThan(250);
+  const inline = await run(0, lines);
+  const worker = await run(1, lines);
+  expect(inline.docs).toHaveLength(lines.length);
+  expect(worker.docs).toEqual(inline.docs);
+  const families = new Set(worker.docs.map((d) => d.syslog_ecs.family));
+  expect(families.size).toBe(readdirSync('fixtures').length + 1); // every family and plain syslog (null)
+  expect(worker.counts).toEqual(inline.counts);
+  expect(worker.counts.received).toBe(lines.length);
+}, 60_000);
