@@ -3,27 +3,11 @@
  * comes out of a parser worker (which makes a batch's documents parser by parser) as the same
  * documents, in the same order, as from the main thread; the ledgers count the same.
  */
-import { writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { startCollector, tempDir, readOutput, waitFor, ledger } from '../helpers/collector.js';
-
-/** Each family's fixture lines taking turns, as one port shared by many devices receives them. */
-function mixedLines(): string[] {
-  const per: string[][] = [];
-  for (const fam of readdirSync('fixtures').sort()) {
-    const lines: string[] = [];
-    for (const f of readdirSync(join('fixtures', fam)).sort()) {
-      if (!f.endsWith('.log')) continue;
-      for (const l of readFileSync(join('fixtures', fam, f), 'utf8').split('\n')) if (l.trim() && !l.includes('\r')) lines.push(l);
-    }
-    if (lines.length) per.push(lines);
-  }
-  per.push(['<13>Jul 16 12:00:00 host1 app[42]: plain syslog text']);
-  const out: string[] = [];
-  for (let i = 0; i < 20; i++) for (const l of per) out.push(l[i % l.length]!);
-  return out;
-}
+import { interleavedFixtureLines } from '../helpers/fixture-lines.js';
 
 async function run(workers: number, lines: string[]): Promise<{ docs: Record<string, any>[]; counts: Record<string, number> }> {
   const dir = tempDir();
@@ -67,7 +51,7 @@ async function run(workers: number, lines: string[]): Promise<{ docs: Record<str
 }
 
 test('one parser worker writes what the main thread writes, every family interleaved', async () => {
-  const lines = mixedLines();
+  const lines = interleavedFixtureLines(20, ['<13>Jul 16 12:00:00 host1 app[42]: plain syslog text']);
   expect(lines.length).toBeGreaterThan(250);
   const inline = await run(0, lines);
   const worker = await run(1, lines);

@@ -3,8 +3,6 @@
  * processing, each handed back with its frame's index, made parser by parser in arrival order within
  * a parser; the ledgers count the same.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Processor } from '../../../src/pipeline/process.js';
 import { BatchRunner, type BatchFrames } from '../../../src/pipeline/batch.js';
 import { Telemetry, type SenderStats } from '../../../src/core/telemetry.js';
@@ -12,23 +10,12 @@ import { parserSlot, detectVendor, PARSER_SLOTS } from '../../../src/dispatch/di
 import { parseSyslog } from '../../../src/syslog/parse.js';
 import { serialize } from '../../../src/ecs/serialize.js';
 import type { EcsDoc, Frame } from '../../../src/core/types.js';
+import { interleavedFixtureLines } from '../../helpers/fixture-lines.js';
 
-/** Every family's fixture lines taking turns (as one port receives them), plus plain syslog and junk. */
+/** Every family's fixture lines taking turns, with plain syslog and junk among them. */
 function mixedLines(): string[] {
-  const per: string[][] = [];
-  for (const fam of readdirSync('fixtures').sort()) {
-    const lines: string[] = [];
-    for (const f of readdirSync(join('fixtures', fam)).sort()) {
-      if (!f.endsWith('.log')) continue;
-      for (const l of readFileSync(join('fixtures', fam, f), 'utf8').split('\n')) if (l.trim()) lines.push(l);
-    }
-    if (lines.length) per.push(lines);
-  }
-  per.push(['<13>Jul 16 12:00:00 host1 app[42]: plain syslog text', 'not syslog at all', '<166>Jul 16 2024 12:00:00 asa-1 : %ASA-6-999999: unknown id']);
-  const out: string[] = [];
-  const longest = Math.max(...per.map((l) => l.length));
-  for (let i = 0; i < longest; i++) for (const l of per) out.push(l[i % l.length]!);
-  return out;
+  // 20 rounds: every fixture line of every family at least once (no family has more than 16 yet)
+  return interleavedFixtureLines(20, ['<13>Jul 16 12:00:00 host1 app[42]: plain syslog text', 'not syslog at all', '<166>Jul 16 2024 12:00:00 asa-1 : %ASA-6-999999: unknown id']);
 }
 
 const RECEIVED = Date.UTC(2024, 6, 16, 12);
