@@ -36,6 +36,8 @@ function processorFor(tz: string): Processor {
   return p;
 }
 
+const EMPTY = Buffer.alloc(0);
+
 /** The current batch's frames, as BatchRunner reads them. */
 class WorkerFrames implements BatchFrames {
   readonly frame: Frame = { data: Buffer.alloc(0), senderIp: '', senderPort: 0, listener: '', receivedAt: 0, truncated: false };
@@ -44,11 +46,13 @@ class WorkerFrames implements BatchFrames {
   senders: SenderStats[] = [];
   private procs: Processor[] = [];
 
-  reset(m: BatchMessage): void {
+  /** Points at a batch; null lets go of the last one (its buffer goes back to the main thread). */
+  reset(m: BatchMessage | null): void {
     this.m = m;
-    this.data = Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength);
-    this.senders = m.senders.map((s) => new SenderStats(s.listener, s.ip));
-    this.procs = m.senders.map((s) => processorFor(s.timezone));
+    this.data = m === null ? EMPTY : Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength);
+    this.frame.data = EMPTY;
+    this.senders = m === null ? [] : m.senders.map((s) => new SenderStats(s.listener, s.ip));
+    this.procs = m === null ? [] : m.senders.map((s) => processorFor(s.timezone));
   }
 
   load(i: number): void {
@@ -93,6 +97,7 @@ parentPort!.on('message', (m: BatchMessage) => {
   });
   const out: ResultMessage = {
     id: m.id,
+    spare: m.data.buffer as ArrayBuffer,
     docs,
     times,
     datasets,
@@ -103,7 +108,8 @@ parentPort!.on('message', (m: BatchMessage) => {
     coverage: [...telemetry.coverage].map(([k, c]): [string, number, number] => [k, c.parsed, c.unknown]),
   };
   telemetry.coverage.clear();
-  parentPort!.postMessage(out, [times.buffer]);
+  frames.reset(null);
+  parentPort!.postMessage(out, [times.buffer, out.spare!]);
 });
 
 warmUp();

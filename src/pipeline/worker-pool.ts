@@ -40,6 +40,8 @@ interface Batch {
 
 interface Slot {
   worker: Worker;
+  /** frame buffers the worker handed back, for the next batches (at most MAX_IN_FLIGHT + 1) */
+  spare: Buffer[];
   batch: Batch | null;
   inFlight: number;
   /** events in the current batch and in flight */
@@ -49,9 +51,14 @@ interface Slot {
 
 let nextBatchId = 1;
 
-function newBatch(): Batch {
+/** The first size of a batch's frame buffer; it doubles as frames come (up to BATCH_BYTES and one frame). */
+const FIRST_BATCH_BYTES = 64 * 1024;
+
+function newBatch(spare: Buffer | undefined): Batch {
   return {
-    id: nextBatchId++, data: Buffer.allocUnsafe(64 * 1024), used: 0, ends: [], receivedAt: [], truncated: [], senderIdx: [],
+    // its own memory (not the Buffer pool's), transferred to the worker and back: memory fresh
+    // from the kernel costs a page fault per 4 KiB here, and a busy port sends a batch every few ms
+    id: nextBatchId++, data: spare ?? Buffer.allocUnsafeSlow(FIRST_BATCH_BYTES), used: 0, ends: [], receivedAt: [], truncated: [], senderIdx: [],
     senders: [], stats: [], senderIndex: new Map(),
   };
 }
@@ -89,7 +96,7 @@ export class ParserPool {
         // a larger young generation: parsing allocates many short-lived objects
         resourceLimits: { maxYoungGenerationSizeMb: 48 },
       });
-      const slot: Slot = { worker, batch: null, inFlight: 0, events: 0, queued: new Map() };
+      const slot: Slot = { worker, spare: [], batch: null, inFlight: 0, events: 0, queued: new Map() };
       this.slots.push(slot);
       ready.push(new Promise((resolve, reject) => {
         worker.once('error', reject);
@@ -138,12 +145,12 @@ export class ParserPool {
     stats.lastSeen = frame.receivedAt;
     let b = slot.batch;
     if (b === null) {
-      b = newBatch();
+      b = newBatch(slot.spare.pop());
       slot.batch = b;
     }
     const len = frame.data.length;
     if (b.used + len > b.data.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(b.data.length * 2, b.used + len));
+      const bigger = Buffer.allocUnsafeSlow(Math.max(b.data.length * 2, b.used + len));
       b.data.copy(bigger, 0, 0, b.used);
       b.data = bigger;
     }
@@ -187,8 +194,8 @@ export class ParserPool {
   private send(slot: Slot): void {
     const b = slot.batch!;
     slot.batch = null;
-    const data = new Uint8Array(b.used);
-    data.set(b.data.subarray(0, b.used));
+    // the frame buffer itself goes to the worker (no copy), which hands it back with the results
+    const data = new Uint8Array(b.data.buffer, b.data.byteOffset, b.used);
     const msg: BatchMessage = {
       id: b.id,
       data,
@@ -200,12 +207,13 @@ export class ParserPool {
     };
     slot.queued.set(b.id, b);
     slot.inFlight++;
-    slot.worker.postMessage(msg, [data.buffer, msg.ends.buffer as ArrayBuffer, msg.receivedAt.buffer as ArrayBuffer]);
+    slot.worker.postMessage(msg, [data.buffer as ArrayBuffer, msg.ends.buffer as ArrayBuffer, msg.receivedAt.buffer as ArrayBuffer]);
   }
 
   private onResult(slot: Slot, m: ResultMessage): void {
     const b = slot.queued.get(m.id)!;
     slot.queued.delete(m.id);
+    if (m.spare !== undefined && slot.spare.length <= MAX_IN_FLIGHT) slot.spare.push(Buffer.from(m.spare));
     slot.inFlight--;
     slot.events -= b.ends.length;
     // the worker is free: what gathered meanwhile goes out at once

@@ -14,7 +14,7 @@ export interface BatchSender {
 
 export interface BatchMessage {
   id: number;
-  /** the frames' bytes, back to back (transferred) */
+  /** the frames' bytes, back to back (transferred; the buffer may be longer: see ends) */
   data: Uint8Array;
   /** end offset of each frame in data */
   ends: Int32Array;
@@ -45,6 +45,8 @@ export interface ResultMessage {
   docs: string[];
   times: Float64Array;
   datasets: string[];
+  /** the batch's frame buffer, handed back (transferred) for another batch */
+  spare?: ArrayBuffer;
   /** per batch sender, in BatchMessage.senders order */
   outcomes: SenderOutcome[];
   /** parser coverage counted in this batch: [family + ' ' + message id, parsed, unknown] */
