@@ -7,7 +7,7 @@
 import type { EcsDoc, Frame } from '../core/types.js';
 import { SenderStats, type Telemetry } from '../core/telemetry.js';
 import type { FrameHandler } from '../sources/frame-handler.js';
-import { WriteResult, type EncodedEvent, type Output } from '../sinks/output.js';
+import { WriteResult, jsonOf, type EncodedEvent, type Output } from '../sinks/output.js';
 import type { SenderStats as Stats } from '../core/telemetry.js';
 
 /** Turns a frame into a document (the syslog Processor; other inputs such as JSON lines bring their own). */
@@ -118,5 +118,5 @@ export class Pipeline implements FrameHandler {
 /** A document or its serialized form to one output, whichever the output takes. */
 function writeTo(o: Output, doc: EcsDoc | null, ev: EncodedEvent | null, stats: SenderStats): WriteResult {
   if (ev === null) return o.write(doc!, stats);
-  return o.writeEncoded ? o.writeEncoded(ev, stats) : o.write(JSON.parse(ev.json) as EcsDoc, stats);
+  return o.writeEncoded ? o.writeEncoded(ev, stats) : o.write(JSON.parse(jsonOf(ev)) as EcsDoc, stats);
 }

@@ -44,7 +44,7 @@ export function warmUp(rounds = 300, budgetMs = 400): number {
   for (; r < rounds && Date.now() < end; r++) {
     for (const f of frames) {
       f.receivedAt = 1710403200000 + r;
-      sink += encodeDoc(p.process(f, stats)).json.length;
+      sink += encodeDoc(p.process(f, stats)).json!.length;
     }
   }
   return sink > 0 ? r : 0;

@@ -42,6 +42,8 @@ interface Slot {
   worker: Worker;
   /** frame buffers the worker handed back, for the next batches (at most MAX_IN_FLIGHT + 1) */
   spare: Buffer[];
+  /** result buffers the main thread is done with, to go back to the worker with the next batch */
+  spareOut: ArrayBuffer[];
   batch: Batch | null;
   inFlight: number;
   /** events in the current batch and in flight */
@@ -96,7 +98,7 @@ export class ParserPool {
         // a larger young generation: parsing allocates many short-lived objects
         resourceLimits: { maxYoungGenerationSizeMb: 48 },
       });
-      const slot: Slot = { worker, spare: [], batch: null, inFlight: 0, events: 0, queued: new Map() };
+      const slot: Slot = { worker, spare: [], spareOut: [], batch: null, inFlight: 0, events: 0, queued: new Map() };
       this.slots.push(slot);
       ready.push(new Promise((resolve, reject) => {
         worker.once('error', reject);
@@ -205,9 +207,15 @@ export class ParserPool {
       senderIdx: Uint16Array.from(b.senderIdx),
       senders: b.senders,
     };
+    const transfer: ArrayBuffer[] = [data.buffer as ArrayBuffer, msg.ends.buffer as ArrayBuffer, msg.receivedAt.buffer as ArrayBuffer];
+    if (slot.spareOut.length > 0) {
+      msg.spareOut = slot.spareOut;
+      slot.spareOut = [];
+      transfer.push(...msg.spareOut);
+    }
     slot.queued.set(b.id, b);
     slot.inFlight++;
-    slot.worker.postMessage(msg, [data.buffer as ArrayBuffer, msg.ends.buffer as ArrayBuffer, msg.receivedAt.buffer as ArrayBuffer]);
+    slot.worker.postMessage(msg, transfer);
   }
 
   private onResult(slot: Slot, m: ResultMessage): void {
@@ -231,12 +239,16 @@ export class ParserPool {
     }
     if (m.coverage !== undefined) this.pipeline.telemetry.addCoverage(m.coverage);
     const pipeline = this.pipeline;
-    const docs = m.docs;
-    for (let i = 0; i < docs.length; i++) {
+    const out = Buffer.from(m.out);
+    const { starts, lens } = m;
+    for (let i = 0; i < lens.length; i++) {
       const stats = b.stats[b.senderIdx[i]!]!;
-      const r = pipeline.deliverEncoded({ json: docs[i]!, dataset: m.datasets[i]!, timeMs: m.times[i]! }, stats);
+      const s = starts[i]!;
+      const r = pipeline.deliverEncoded({ json: null, bytes: out.subarray(s, s + lens[i]!), dataset: m.datasets[i]!, timeMs: m.times[i]! }, stats);
       if (r === WriteResult.Rejected) stats.dropped.queue_full++;
     }
+    // the outputs copied or decoded every document during their write calls
+    if (slot.spareOut.length < MAX_IN_FLIGHT + 1) slot.spareOut.push(m.out);
     this.maybeResume();
     if (this.idle()) {
       const w = this.idleWaiters;

@@ -6,5 +6,5 @@ import { serialize } from '../ecs/serialize.js';
 
 export function encodeDoc(doc: EcsDoc): EncodedEvent {
   const timeMs = eventTime(doc);
-  return { json: serialize(doc), dataset: datasetOf(doc), timeMs };
+  return { json: serialize(doc), bytes: null, dataset: datasetOf(doc), timeMs };
 }

@@ -20,11 +20,23 @@ export interface OutputHealth {
  * is indexed at. Parser workers hand these to the main thread, so the document is never parsed back.
  */
 export interface EncodedEvent {
-  /** the document as JSON, without a trailing newline */
-  json: string;
+  /** the document as JSON, without a trailing newline; null when it came as bytes (see jsonOf) */
+  json: string | null;
+  /**
+   * the same as UTF-8 when a parser worker made it: a view into the worker's result buffer, valid
+   * only during the write call (the buffer goes back to the worker); outputs that write bytes copy
+   * these, the others read jsonOf(ev)
+   */
+  bytes: Buffer | null;
   dataset: string;
   /** epoch ms of @timestamp (after eventTime filled it in) */
   timeMs: number;
+}
+
+/** The JSON text of an encoded event (decoded from its bytes once, when it came as bytes). */
+export function jsonOf(ev: EncodedEvent): string {
+  if (ev.json === null) ev.json = ev.bytes!.toString('utf8');
+  return ev.json;
 }
 
 export interface Output {

@@ -1,7 +1,7 @@
 /** `--output stdout`: one JSON document per line on standard output, for debugging. */
 import type { EcsDoc } from '../core/types.js';
 import type { SenderStats } from '../core/telemetry.js';
-import { WriteResult, type EncodedEvent, type Output, type OutputHealth } from './output.js';
+import { WriteResult, jsonOf, type EncodedEvent, type Output, type OutputHealth } from './output.js';
 import { eventTime } from './index-name.js';
 import { serialize } from '../ecs/serialize.js';
 
@@ -24,7 +24,7 @@ export class StdoutOutput implements Output {
   }
 
   writeEncoded(ev: EncodedEvent, stats: SenderStats): WriteResult {
-    return this.writeLine(ev.json, stats);
+    return this.writeLine(jsonOf(ev), stats);
   }
 
   private writeLine(json: string, stats: SenderStats): WriteResult {

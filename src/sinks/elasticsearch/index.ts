@@ -16,7 +16,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { EcsDoc } from '../../core/types.js';
 import type { SenderStats } from '../../core/telemetry.js';
 import { CollectorError } from '../../core/errors.js';
-import { WriteResult, type EncodedEvent, type Output, type OutputHealth } from '../output.js';
+import { WriteResult, jsonOf, type EncodedEvent, type Output, type OutputHealth } from '../output.js';
 import type { EsSettings } from './config.js';
 import { Encoder, entryFromLine, lineOf, type Entry } from './encoder.js';
 import { Batcher, bodyOf, lineOf as itemLine, type Batch, type Item } from './batcher.js';
@@ -182,7 +182,7 @@ export class ElasticsearchOutput implements Output {
 
   /** A document serialized by a parser worker: no parse, no second stringify. */
   writeEncoded(ev: EncodedEvent, stats: SenderStats): WriteResult {
-    return this.take(this.encoder.encodeJson(ev.json, ev.dataset, ev.timeMs), stats);
+    return this.take(this.encoder.encodeJson(jsonOf(ev), ev.dataset, ev.timeMs), stats);
   }
 
   private take(entry: Entry, stats: SenderStats): WriteResult {

@@ -81,6 +81,35 @@ function append(p: Pending, line: string, pool: Buffer[]): number {
   return n + 1;
 }
 
+/** Appends UTF-8 `bytes` and a newline to the pending blocks; returns the bytes it took. */
+function appendBytes(p: Pending, bytes: Buffer, pool: Buffer[]): number {
+  const need = bytes.length + 1;
+  let block = p.blocks[p.blocks.length - 1]!;
+  if (p.used + need > block.length) {
+    p.blocks[p.blocks.length - 1] = block.subarray(0, p.used);
+    if (need > BLOCK_BYTES) {
+      const big = Buffer.allocUnsafe(need);
+      bytes.copy(big, 0);
+      big[need - 1] = 10;
+      const next = pool.pop() ?? Buffer.allocUnsafeSlow(BLOCK_BYTES);
+      p.blocks.push(big, next);
+      p.owned.push(next);
+      p.used = 0;
+      p.bytes += need;
+      return need;
+    }
+    block = pool.pop() ?? Buffer.allocUnsafeSlow(BLOCK_BYTES);
+    p.blocks.push(block);
+    p.owned.push(block);
+    p.used = 0;
+  }
+  bytes.copy(block, p.used);
+  block[p.used + bytes.length] = 10;
+  p.used += need;
+  p.bytes += need;
+  return need;
+}
+
 export class FileOutput implements Output {
   readonly name: string;
   private readonly dir: string;
@@ -131,7 +160,7 @@ export class FileOutput implements Output {
       p = newPending(this.pool);
       this.buffers.set(file, p);
     }
-    const n = append(p, ev.json, this.pool);
+    const n = ev.bytes !== null ? appendBytes(p, ev.bytes, this.pool) : append(p, ev.json!, this.pool);
     const last = p.stats.length - 1;
     if (last >= 0 && p.stats[last] === stats) p.counts[last]!++;
     else {
