@@ -78,7 +78,7 @@ class WorkerFrames implements BatchFrames {
 
 /** result buffers: the first holds a full batch of typical documents (2,048 of 2 KB) */
 const OUT_BYTES = 4 << 20;
-const OUT_POOL = 3;
+const OUT_POOL = 4;
 const outPool: Buffer[] = [];
 
 const frames = new WorkerFrames();

@@ -2,7 +2,9 @@
  * Parsing on worker threads with batched hand-off. Sources hand frames to a PoolHandler (one per
  * listener zone); frames are copied back to back into a batch per worker. Batching adapts to load:
  * an idle worker gets the batch at the end of the current event-loop turn (low latency); a busy one
- * gets it when it hands back its previous batch, by which time many events have gathered. Each
+ * gets it when it hands back a batch and has fewer than MAX_IN_FLIGHT, or when it is full
+ * (BATCH_EVENTS or BATCH_BYTES): a batch never grows past that (one that did, while its worker
+ * was busy, held tens of thousands of documents at once; measured worse). Each
  * sender always goes to the same worker, so a sender's events keep their order. Results come back
  * serialized and go to the outputs through Pipeline.deliverEncoded. Bounded in events: past
  * FULL_EVENTS waiting or in flight for a worker the handler reports Full (TCP pauses), past twice
@@ -20,8 +22,10 @@ import type { EnrichSettings } from '../enrich/build.js';
 import type { EventOriginalMode } from './process.js';
 
 const BATCH_BYTES = 1024 * 1024;
-/** batches a worker may have at once (it works on one; the next is ready when it is done) */
+/** below this many batches at a worker, a batch that is not full goes to it too */
 const MAX_IN_FLIGHT = 2;
+/** frame and result buffers kept per worker for reuse */
+const SPARE_BUFFERS = 4;
 /** events waiting or in flight per worker before sources are asked to pause */
 const FULL_EVENTS = 32_768;
 
@@ -40,7 +44,7 @@ interface Batch {
 
 interface Slot {
   worker: Worker;
-  /** frame buffers the worker handed back, for the next batches (at most MAX_IN_FLIGHT + 1) */
+  /** frame buffers the worker handed back, for the next batches (at most SPARE_BUFFERS) */
   spare: Buffer[];
   /** result buffers the main thread is done with, to go back to the worker with the next batch */
   spareOut: ArrayBuffer[];
@@ -169,7 +173,7 @@ export class ParserPool {
       b.stats.push(stats);
     }
     b.senderIdx.push(si);
-    if (slot.inFlight < MAX_IN_FLIGHT && (b.ends.length >= BATCH_EVENTS || b.used >= BATCH_BYTES)) this.send(slot);
+    if (b.ends.length >= BATCH_EVENTS || b.used >= BATCH_BYTES) this.send(slot);
     else if (slot.inFlight === 0 && !this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => this.flushIdle());
@@ -221,11 +225,11 @@ export class ParserPool {
   private onResult(slot: Slot, m: ResultMessage): void {
     const b = slot.queued.get(m.id)!;
     slot.queued.delete(m.id);
-    if (m.spare !== undefined && slot.spare.length <= MAX_IN_FLIGHT) slot.spare.push(Buffer.from(m.spare));
+    if (m.spare !== undefined && slot.spare.length < SPARE_BUFFERS) slot.spare.push(Buffer.from(m.spare));
     slot.inFlight--;
     slot.events -= b.ends.length;
-    // the worker is free: what gathered meanwhile goes out at once
-    if (slot.batch !== null) this.send(slot);
+    // the worker is nearly free: what gathered meanwhile goes out at once
+    if (slot.batch !== null && slot.inFlight < MAX_IN_FLIGHT) this.send(slot);
     for (let i = 0; i < b.stats.length; i++) {
       const s = b.stats[i]!;
       const o = m.outcomes[i]!;
@@ -248,7 +252,7 @@ export class ParserPool {
       if (r === WriteResult.Rejected) stats.dropped.queue_full++;
     }
     // the outputs copied or decoded every document during their write calls
-    if (slot.spareOut.length < MAX_IN_FLIGHT + 1) slot.spareOut.push(m.out);
+    if (slot.spareOut.length < SPARE_BUFFERS) slot.spareOut.push(m.out);
     this.maybeResume();
     if (this.idle()) {
       const w = this.idleWaiters;

@@ -1,6 +1,7 @@
 /**
  * End to end: syslog-ng's loggen sends 100k events over TCP to `syslog-ecs run`, whose output is
- * this Elasticsearch: exactly 100k documents, and the loss ledger says written=100000.
+ * this Elasticsearch: exactly 100k documents, and the loss ledger says written=100000; parsed on the
+ * main thread and on a parser worker.
  * Needs loggen (scripts/install-peers puts it in .peers/bin) and the built CLI (built here into
  * .build/test-es-e2e from the current sources).
  */
@@ -29,7 +30,8 @@ function freePort(): Promise<number> {
 
 const maybe = LOGGEN ? test : test.skip;
 
-maybe(`loggen: ${N} events over TCP -> syslog-ecs run -> exactly ${N} documents`, async () => {
+// on the main thread (the default), and on a parser worker, whose documents come as bytes
+for (const workers of [0, 1]) maybe(`loggen: ${N} events over TCP -> syslog-ecs run (${workers} parser workers) -> exactly ${N} documents`, async () => {
   const url = await esUrl();
   execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', OUTDIR], { stdio: 'ignore' });
   const prefix = uniq('e2e');
@@ -45,6 +47,8 @@ maybe(`loggen: ${N} events over TCP -> syslog-ecs run -> exactly ${N} documents`
     '    elasticsearch:',
     `      template_name: ${prefix}`,
     `      dead_letter: { index: ${prefix}-dead-letter }`,
+    'pipeline:',
+    `  workers: ${workers}`,
     'http:',
     '  listen: ""',
     '',
@@ -69,7 +73,7 @@ maybe(`loggen: ${N} events over TCP -> syslog-ecs run -> exactly ${N} documents`
     expect(Number(ledger![1])).toBe(N);
     expect(Number(ledger![2])).toBe(N);
     expect(Number(ledger![4])).toBe(0);
-    process.stderr.write(`loggen e2e: ${N} events indexed in ${seconds.toFixed(1)} s (${Math.round(N / seconds)}/s)\n`);
+    process.stderr.write(`loggen e2e (${workers} workers): ${N} events indexed in ${seconds.toFixed(1)} s (${Math.round(N / seconds)}/s)\n`);
   } finally {
     if (collector.exitCode === null) collector.kill('SIGKILL');
     await client.indices.delete({ index: `${prefix}-*`, ignore_unavailable: true }).catch(() => undefined);

@@ -57,18 +57,19 @@ export class Batcher {
    * Adds an entry given as its parts (`head`: the action line with its \n; `doc`: the document),
    * written as `head + doc + '\n'` would be, without building that string.
    */
-  add(head: string, doc: string, stats: SenderStats | null, ticket: DiskTicket | null): void {
+  add(head: string, doc: string | Buffer, stats: SenderStats | null, ticket: DiskTicket | null): void {
+    const text = typeof doc === 'string';
     // worst case 3 bytes per UTF-16 unit; measure exactly only when that might not fit
-    let need = (head.length + doc.length) * 3 + 1;
+    let need = head.length * 3 + (text ? doc.length * 3 : doc.length) + 1;
     if (this.body === null || this.bytes + need > this.body.length) {
-      need = Buffer.byteLength(head) + Buffer.byteLength(doc) + 1;
+      need = Buffer.byteLength(head) + (text ? Buffer.byteLength(doc) : doc.length) + 1;
       if (this.body !== null && this.bytes + need > this.body.length) this.flush();
       if (this.body === null) this.body = need > this.capacity ? Buffer.allocUnsafeSlow(need) : this.take();
     }
     const body = this.body;
     const start = this.bytes;
     let at = start + body.write(head, start, 'utf8');
-    at += body.write(doc, at, 'utf8');
+    at += text ? body.write(doc, at, 'utf8') : doc.copy(body, at);
     body[at++] = 10;
     this.bytes = at;
     this.items.push({ stats, ticket, start, end: at });

@@ -15,8 +15,8 @@ import * as nodeCrypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 
 /** one-shot MD5 (crypto.hash, Node >= 20.12) with a fallback */
-const oneShot = (nodeCrypto as unknown as { hash?: (alg: string, data: string, enc: 'base64url') => string }).hash;
-function md5(data: string): string {
+const oneShot = (nodeCrypto as unknown as { hash?: (alg: string, data: string | Buffer, enc: 'base64url') => string }).hash;
+function md5(data: string | Buffer): string {
   return oneShot !== undefined ? oneShot('md5', data, 'base64url') : createHash('md5').update(data).digest('base64url');
 }
 import type { EcsDoc } from '../../core/types.js';
@@ -25,19 +25,20 @@ import { serialize } from '../../ecs/serialize.js';
 
 /**
  * A document ready for `_bulk`, kept as its two parts: `head` is the action line with its \n
- * (ASCII), `json` the document. The batcher copies both into the request body; the two are joined
- * into one string only on the failure paths (disk spill, dead letter).
+ * (ASCII), `json` the document (text, or UTF-8 bytes from a parser worker, valid only during the
+ * write call). The batcher copies both into the request body; the two are joined into one string
+ * only on the failure paths (disk spill, dead letter).
  */
 export interface Entry {
   head: string;
-  json: string;
+  json: string | Buffer;
   index: string;
   id: string;
 }
 
 /** The entry's NDJSON text: action line, document, each ending in \n. */
 export function lineOf(e: Entry): string {
-  return e.head + e.json + '\n';
+  return e.head + (typeof e.json === 'string' ? e.json : e.json.toString('utf8')) + '\n';
 }
 
 /** An entry back from its NDJSON text (disk buffer records, batch bytes). */
@@ -100,7 +101,7 @@ export class Encoder {
    * holds the sender, the receive time and the raw bytes (and what was derived from them): the same
    * event gives the same id without parsing the text back.
    */
-  encodeJson(json: string, dataset: string, timeMs: number): Entry {
+  encodeJson(json: string | Buffer, dataset: string, timeMs: number): Entry {
     const index = this.nameFor(dataset, timeMs);
     const h = md5(json);
     const n = this.seenJson.get(h);
@@ -110,12 +111,13 @@ export class Encoder {
       this.seenJson.set(h, 0);
     } else {
       this.seenJson.set(h, n + 1);
-      id = md5(json + '\n#' + (n + 1));
+      const tail = '\n#' + (n + 1);
+      id = md5(typeof json === 'string' ? json + tail : Buffer.concat([json, Buffer.from(tail)]));
     }
     return this.entry(index, id, json);
   }
 
-  private entry(index: string, id: string, json: string): Entry {
+  private entry(index: string, id: string, json: string | Buffer): Entry {
     let prefix = this.actionPrefixes.get(index);
     if (prefix === undefined) {
       prefix = '{"create":{"_index":' + JSON.stringify(index) + ',"_id":"';
@@ -152,6 +154,6 @@ export function dataStreamName(dataset: string, namespace: string): string {
 /** Builds a bulk body from entries (one string; the transport sends it as it is). */
 export function bulkBody(entries: readonly Entry[]): string {
   let s = '';
-  for (const e of entries) s += e.head + e.json + '\n';
+  for (const e of entries) s += lineOf(e);
   return s;
 }

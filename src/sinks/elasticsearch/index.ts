@@ -182,7 +182,7 @@ export class ElasticsearchOutput implements Output {
 
   /** A document serialized by a parser worker: no parse, no second stringify. */
   writeEncoded(ev: EncodedEvent, stats: SenderStats): WriteResult {
-    return this.take(this.encoder.encodeJson(jsonOf(ev), ev.dataset, ev.timeMs), stats);
+    return this.take(this.encoder.encodeJson(ev.bytes ?? jsonOf(ev), ev.dataset, ev.timeMs), stats);
   }
 
   private take(entry: Entry, stats: SenderStats): WriteResult {
@@ -213,7 +213,7 @@ export class ElasticsearchOutput implements Output {
     return WriteResult.Rejected;
   }
 
-  private addToMemory(head: string, json: string, stats: SenderStats | null, ticket: DiskTicket | null): void {
+  private addToMemory(head: string, json: string | Buffer, stats: SenderStats | null, ticket: DiskTicket | null): void {
     this.memCount++;
     this.batcher.add(head, json, stats, ticket);
   }

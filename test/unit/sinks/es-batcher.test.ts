@@ -26,7 +26,10 @@ describe('batcher', () => {
     const out: Batch[] = [];
     const b = new Batcher(1 << 20, 60_000, (x) => out.push(x));
     b.add('{"create":{}}\n', '{"a":"é – ü"}', null, null);
-    b.add('{"create":{"_index":"journal-événements"}}\n', '{"b":1}', null, null);
+    // as UTF-8 bytes (a parser worker's), copied at once: the buffer is reused after the call
+    const scratch = Buffer.from('{"b":1}');
+    b.add('{"create":{"_index":"journal-événements"}}\n', scratch, null, null);
+    scratch.fill(0x21);
     b.flush();
     const batch = out[0]!;
     const text = '{"create":{}}\n{"a":"é – ü"}\n{"create":{"_index":"journal-événements"}}\n{"b":1}\n';

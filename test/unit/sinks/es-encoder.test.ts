@@ -29,7 +29,7 @@ describe('encoder', () => {
     delete (d as Record<string, unknown>)['@timestamp'];
     const e = enc().encode(d);
     expect(e.index).toBe('syslog-ecs-cisco_asa.log-2024.03.16');
-    expect(JSON.parse(e.json)['@timestamp']).toBe('2024-03-16T00:00:01.000Z');
+    expect(JSON.parse(e.json as string)['@timestamp']).toBe('2024-03-16T00:00:01.000Z');
   });
 
   test('an entry read back from its text (disk buffer, failed batch items) is the same entry', () => {
@@ -54,7 +54,7 @@ describe('encoder', () => {
     const a = enc().encode(bare());
     expect(a.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(enc().encode(bare()).id).toBe(a.id);
-    expect(a.id).toBe(eventId(bare(), 0, a.json));
+    expect(a.id).toBe(eventId(bare(), 0, a.json as string));
     expect(eventId(bare())).toBe(a.id); // without the JSON at hand, it is serialized the same way
     expect(enc().encode(doc({ event: { created: '2024-03-16T00:00:01.000Z', dataset: 'cisco_asa.log', code: '302014' } })).id).not.toBe(a.id);
     // repeats in the same millisecond are still told apart
@@ -91,5 +91,18 @@ describe('encoder', () => {
     expect(enc().encodeJson(json, 'cisco_asa.log', 0).id).toBe(a.id);
     const e = enc();
     expect(new Set([e.encodeJson(json, 'x', 0).id, e.encodeJson(json, 'x', 0).id]).size).toBe(2);
+  });
+
+  test('a document as UTF-8 bytes (from a parser worker) gets the id and the line its text would', () => {
+    const json = JSON.stringify(doc({ message: 'héllo – ünïcode' }));
+    const t = enc();
+    const b = enc();
+    for (let k = 0; k < 3; k++) { // the repeats too: occurrence numbers hash the same way
+      const fromText = t.encodeJson(json, 'cisco_asa.log', 0);
+      const fromBytes = b.encodeJson(Buffer.from(json), 'cisco_asa.log', 0);
+      expect(fromBytes.id).toBe(fromText.id);
+      expect(fromBytes.head).toBe(fromText.head);
+      expect(lineOf(fromBytes)).toBe(lineOf(fromText));
+    }
   });
 });
