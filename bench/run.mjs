@@ -4,7 +4,7 @@
  *
  * Scenarios (issue 7):
  *   parse  parse + normalize on a mixed corpus of all families, one core, no I/O (per family too)
- *   tcp    the same loggen load over TCP into syslog-ecs (file output), rsyslog (imtcp -> omfile) and
+ *   tcp    the same loggen load over TCP into syslog-ecs (file output; also with one parser worker), rsyslog (imtcp -> omfile) and
  *          syslog-ng (network() -> file): messages/s, CPU seconds per 1M messages, peak RSS
  *   udp    rising rates into each: received ratio and, for syslog-ecs, unaccounted
  *          (sent - received - counted drops, kernel drops included)
@@ -144,6 +144,17 @@ async function startSyslogEcs(proto, port, out) {
   return { name: 'syslog-ecs', proc: p, pid: p.pid, stderr: err, note: 'parses to ECS (syslog + vendor + JSON documents)' };
 }
 
+/** syslog-ecs with `pipeline.workers: 1`: the main thread keeps the socket and the file, a worker parses. */
+async function startSyslogEcsWorker(proto, port, out) {
+  const cfgDir = mkdtempSync(join(tmpdir(), 'bench-cfg-'));
+  const cfg = join(cfgDir, 'syslog-ecs.yml');
+  writeFileSync(cfg, `listeners: [{url: "${proto}://127.0.0.1:${port}"}]\noutputs: [{url: "file:${out}"}]\npipeline: {workers: 1}\nhttp: {listen: ""}\n`);
+  const p = spawn(process.execPath, ['dist/cli.js', 'run', '--config', cfg], { stdio: ['ignore', 'ignore', 'pipe'] });
+  p.on('exit', () => rmSync(cfgDir, { recursive: true, force: true }));
+  const err = await waitReady(p, /syslog-ecs: ready/, 20000);
+  return { name: 'syslog-ecs, 1 parser worker', proc: p, pid: p.pid, stderr: err, note: 'as syslog-ecs, parsing on a worker thread (pipeline.workers: 1)' };
+}
+
 async function startRsyslog(proto, port, out) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-rsyslog-'));
   mkdirSync(out, { recursive: true });
@@ -239,7 +250,7 @@ async function tcpOnce(start, n) {
     cpu_s_per_1m: u && cpu0 ? +(((u.cpu_s - cpu0.cpu_s) / Math.max(got, 1)) * 1e6).toFixed(2) : null,
     rss_mb: u ? +u.rss_mb.toFixed(1) : null, note: sys.note,
   };
-  if (sys.name === 'syslog-ecs') {
+  if (sys.name.startsWith('syslog-ecs')) {
     const l = ledgerOf(sys.stderr());
     row.unaccounted = n - (l.received ?? 0);
     row.lost = n - final;
@@ -255,15 +266,15 @@ const median = (xs) => {
 };
 
 /**
- * The three systems in turn, for several rounds (the order rotating: this 2-vCPU machine's speed
- * drifts by a quarter within minutes, which a single run per system mistakes for a difference);
- * each system's row gives the medians and its rounds, and syslog-ecs's the per-round ratios to
- * rsyslog (rate and CPU per message), the issue's two targets.
+ * The systems in turn (syslog-ecs also with one parser worker), for several rounds (the order
+ * rotating: this 2-vCPU machine's speed drifts by a quarter within minutes, which a single run per
+ * system mistakes for a difference); each system's row gives the medians and its rounds, and
+ * syslog-ecs's the per-round ratios to rsyslog (rate and CPU per message), the issue's two targets.
  */
 async function scenarioTcp() {
   const n = quick ? 200_000 : 1_000_000;
   const rounds = quick ? 1 : 3;
-  const starts = [startSyslogEcs, startRsyslog, startSyslogNg];
+  const starts = [startSyslogEcs, startRsyslog, startSyslogNg, startSyslogEcsWorker];
   const byName = new Map();
   const perRound = [];
   for (let r = 0; r < rounds; r++) {
@@ -280,7 +291,7 @@ async function scenarioTcp() {
     perRound.push(round);
   }
   for (const start of starts) {
-    const name = { startSyslogEcs: 'syslog-ecs', startRsyslog: 'rsyslog', startSyslogNg: 'syslog-ng' }[start.name];
+    const name = { startSyslogEcs: 'syslog-ecs', startRsyslog: 'rsyslog', startSyslogNg: 'syslog-ng', startSyslogEcsWorker: 'syslog-ecs, 1 parser worker' }[start.name];
     const rows = byName.get(name);
     if (!rows) continue;
     const row = {
@@ -291,12 +302,12 @@ async function scenarioTcp() {
       rss_mb: Math.max(...rows.map((x) => x.rss_mb ?? 0)),
       rounds: rows.map((x) => ({ events_per_s: x.events_per_s, cpu_s_per_1m: x.cpu_s_per_1m, rss_mb: x.rss_mb })),
     };
-    if (name === 'syslog-ecs') {
+    if (name.startsWith('syslog-ecs')) {
       row.unaccounted = Math.max(...rows.map((x) => x.unaccounted));
       row.lost = Math.max(...rows.map((x) => x.lost));
-      const ratios = perRound.filter((p) => p['syslog-ecs'] && p.rsyslog).map((p) => ({
-        rate: +(p['syslog-ecs'].events_per_s / p.rsyslog.events_per_s).toFixed(2),
-        cpu: p.rsyslog.cpu_s_per_1m ? +(p['syslog-ecs'].cpu_s_per_1m / p.rsyslog.cpu_s_per_1m).toFixed(2) : null,
+      const ratios = perRound.filter((p) => p[name] && p.rsyslog).map((p) => ({
+        rate: +(p[name].events_per_s / p.rsyslog.events_per_s).toFixed(2),
+        cpu: p.rsyslog.cpu_s_per_1m ? +(p[name].cpu_s_per_1m / p.rsyslog.cpu_s_per_1m).toFixed(2) : null,
       }));
       if (ratios.length) {
         row.vs_rsyslog = ratios;
