@@ -4,8 +4,9 @@
  *
  * Scenarios (issue 7):
  *   parse  parse + normalize on a mixed corpus of all families, one core, no I/O (per family too)
- *   tcp    the same loggen load over TCP into syslog-ecs (file output; also with one parser worker), rsyslog (imtcp -> omfile) and
- *          syslog-ng (network() -> file): messages/s, CPU seconds per 1M messages, peak RSS
+ *   tcp    the same loggen load over TCP into syslog-ecs (file output; also with one parser
+ *          worker), rsyslog (imtcp -> omfile) and syslog-ng (network() -> file): messages/s, CPU
+ *          seconds per 1M messages, peak RSS
  *   udp    rising rates into each: received ratio and, for syslog-ecs, unaccounted
  *          (sent - received - counted drops, kernel drops included)
  *   e2e    loggen into Elasticsearch (a node started by scripts/elasticsearch) through syslog-ecs and through
