@@ -1,8 +1,9 @@
 /**
  * Parser worker thread: takes batches of raw frames from the main thread, runs the whole
- * processing (syslog, vendor, enrichment, ECS) and serializes each document once; hands back one
- * string of JSON lines plus per-event routing facts and per-sender outcome counts. The main thread
- * keeps the sockets and the outputs.
+ * processing (syslog, vendor, enrichment, ECS) parser by parser (BatchRunner) and serializes each
+ * document once; hands back the documents as UTF-8 in one buffer, per-event routing facts and
+ * per-sender outcome counts, and the batch's frame buffer. The main thread keeps the sockets and
+ * the outputs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Processor, type EventOriginalMode } from './process.js';
@@ -40,8 +41,8 @@ const EMPTY = Buffer.alloc(0);
 
 /** The current batch's frames, as BatchRunner reads them. */
 class WorkerFrames implements BatchFrames {
-  readonly frame: Frame = { data: Buffer.alloc(0), senderIp: '', senderPort: 0, listener: '', receivedAt: 0, truncated: false };
-  data: Buffer = Buffer.alloc(0);
+  readonly frame: Frame = { data: EMPTY, senderIp: '', senderPort: 0, listener: '', receivedAt: 0, truncated: false };
+  data: Buffer = EMPTY;
   m: BatchMessage | null = null;
   senders: SenderStats[] = [];
   private procs: Processor[] = [];

@@ -6,7 +6,8 @@
  * (BATCH_EVENTS or BATCH_BYTES): a batch never grows past that (one that did, while its worker
  * was busy, held tens of thousands of documents at once; measured worse). Each
  * sender always goes to the same worker, so a sender's events keep their order. Results come back
- * serialized and go to the outputs through Pipeline.deliverEncoded. Bounded in events: past
+ * as UTF-8 bytes and go to the outputs through Pipeline.deliverEncoded; the frame and result
+ * buffers travel back and forth and are reused. Bounded in events: past
  * FULL_EVENTS waiting or in flight for a worker the handler reports Full (TCP pauses), past twice
  * that Rejected (UDP counts a drop).
  */
