@@ -51,8 +51,10 @@ async function run(workers: number, lines: string[]): Promise<{ docs: Record<str
 }
 
 test('one parser worker writes what the main thread writes, every family interleaved', async () => {
-  const lines = interleavedFixtureLines(20, ['<13>Jul 16 12:00:00 host1 app[42]: plain syslog text']);
-  expect(lines.length).toBeGreaterThan(250);
+  // 1,000 rounds of the 15 families and plain syslog: several batches of 2,048, so the frame and
+  // result buffers travel back to the worker and are used again
+  const lines = interleavedFixtureLines(1000, ['<13>Jul 16 12:00:00 host1 app[42]: plain syslog text']);
+  expect(lines.length).toBeGreaterThan(5 * 2048);
   const inline = await run(0, lines);
   const worker = await run(1, lines);
   expect(inline.docs).toHaveLength(lines.length);
