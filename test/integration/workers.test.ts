@@ -6,7 +6,7 @@
 import { writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect } from 'node:net';
-import { startCollector, tempDir, readOutput, waitFor, ledger } from '../helpers/collector.js';
+import { startCollector, tempDir, readOutput, countOutput, waitFor, ledger } from '../helpers/collector.js';
 import { interleavedFixtureLines } from '../helpers/fixture-lines.js';
 
 async function run(workers: number, lines: string[]): Promise<{ docs: Record<string, any>[]; counts: Record<string, number> }> {
@@ -33,7 +33,8 @@ async function run(workers: number, lines: string[]): Promise<{ docs: Record<str
     const s = connect(c.port('tcp'), '127.0.0.1');
     await new Promise((r) => s.once('connect', r));
     s.end(lines.join('\n') + '\n');
-    await waitFor(() => readOutput(out).length === lines.length, 20_000, `${lines.length} documents`);
+    // counted by newlines: a file being appended to may end in half a line
+    await waitFor(() => countOutput(out) === lines.length, 20_000, `${lines.length} documents`);
   } finally {
     const r = await c.stop();
     expect(r.code).toBe(0);
