@@ -66,13 +66,18 @@ export async function startCollector(args: string[], env: NodeJS.ProcessEnv = {}
   };
 }
 
-/** All documents written by a file output under dir. */
+/**
+ * All documents written by a file output under dir: its whole lines (a file being appended to may
+ * end in half a line, which is left for the next read).
+ */
 export function readOutput(dir: string): Record<string, any>[] {
   if (!existsSync(dir)) return [];
   const docs: Record<string, any>[] = [];
   for (const f of readdirSync(dir).sort()) {
     if (!f.endsWith('.ndjson')) continue;
-    for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) if (line) docs.push(JSON.parse(line));
+    const lines = readFileSync(join(dir, f), 'utf8').split('\n');
+    lines.pop(); // after the last newline: nothing, or a line still being written
+    for (const line of lines) if (line) docs.push(JSON.parse(line));
   }
   return docs;
 }
