@@ -52,14 +52,20 @@ function newPending(pool: Buffer[]): Pending {
   return { blocks: [first], owned: [first], used: 0, bytes: 0, stats: [], counts: [] };
 }
 
-/** Appends `line` (UTF-8) and a newline to the pending blocks; returns the bytes it took. */
-function append(p: Pending, line: string, pool: Buffer[]): number {
+const NEWLINE = Buffer.from('\n');
+
+/**
+ * Appends `line` (text, written as UTF-8, or UTF-8 bytes from a parser worker, copied) and a
+ * newline to the pending blocks; returns the bytes it took.
+ */
+function append(p: Pending, line: string | Buffer, pool: Buffer[]): number {
+  const text = typeof line === 'string';
   // a UTF-8 character takes at most 3 bytes per UTF-16 unit, plus the newline
-  const worst = line.length * 3 + 1;
+  const worst = (text ? line.length * 3 : line.length) + 1;
   let block = p.blocks[p.blocks.length - 1]!;
   if (p.used + worst > block.length) {
     if (worst > BLOCK_BYTES) {
-      const big = Buffer.from(line + '\n', 'utf8');
+      const big = text ? Buffer.from(line + '\n', 'utf8') : Buffer.concat([line, NEWLINE]);
       p.blocks[p.blocks.length - 1] = block.subarray(0, p.used);
       const next = pool.pop() ?? Buffer.allocUnsafeSlow(BLOCK_BYTES);
       p.blocks.push(big, next);
@@ -74,40 +80,11 @@ function append(p: Pending, line: string, pool: Buffer[]): number {
     p.owned.push(block);
     p.used = 0;
   }
-  const n = block.write(line, p.used, 'utf8');
+  const n = text ? block.write(line, p.used, 'utf8') : line.copy(block, p.used);
   block[p.used + n] = 10;
   p.used += n + 1;
   p.bytes += n + 1;
   return n + 1;
-}
-
-/** Appends UTF-8 `bytes` and a newline to the pending blocks; returns the bytes it took. */
-function appendBytes(p: Pending, bytes: Buffer, pool: Buffer[]): number {
-  const need = bytes.length + 1;
-  let block = p.blocks[p.blocks.length - 1]!;
-  if (p.used + need > block.length) {
-    p.blocks[p.blocks.length - 1] = block.subarray(0, p.used);
-    if (need > BLOCK_BYTES) {
-      const big = Buffer.allocUnsafe(need);
-      bytes.copy(big, 0);
-      big[need - 1] = 10;
-      const next = pool.pop() ?? Buffer.allocUnsafeSlow(BLOCK_BYTES);
-      p.blocks.push(big, next);
-      p.owned.push(next);
-      p.used = 0;
-      p.bytes += need;
-      return need;
-    }
-    block = pool.pop() ?? Buffer.allocUnsafeSlow(BLOCK_BYTES);
-    p.blocks.push(block);
-    p.owned.push(block);
-    p.used = 0;
-  }
-  bytes.copy(block, p.used);
-  block[p.used + bytes.length] = 10;
-  p.used += need;
-  p.bytes += need;
-  return need;
 }
 
 export class FileOutput implements Output {
@@ -160,7 +137,7 @@ export class FileOutput implements Output {
       p = newPending(this.pool);
       this.buffers.set(file, p);
     }
-    const n = ev.bytes !== null ? appendBytes(p, ev.bytes, this.pool) : append(p, ev.json!, this.pool);
+    const n = append(p, ev.bytes ?? ev.json!, this.pool);
     const last = p.stats.length - 1;
     if (last >= 0 && p.stats[last] === stats) p.counts[last]!++;
     else {
