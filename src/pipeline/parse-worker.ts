@@ -128,7 +128,7 @@ parentPort!.on('message', (m: BatchMessage) => {
   };
   telemetry.coverage.clear();
   frames.reset(null);
-  parentPort!.postMessage(result, [times.buffer, starts.buffer, lens.buffer, result.out, result.spare!]);
+  parentPort!.postMessage(result, [times.buffer, starts.buffer, lens.buffer, result.out, result.spare]);
 });
 
 warmUp();

@@ -226,7 +226,7 @@ export class ParserPool {
   private onResult(slot: Slot, m: ResultMessage): void {
     const b = slot.queued.get(m.id)!;
     slot.queued.delete(m.id);
-    if (m.spare !== undefined && slot.spare.length < SPARE_BUFFERS) slot.spare.push(Buffer.from(m.spare));
+    if (slot.spare.length < SPARE_BUFFERS) slot.spare.push(Buffer.from(m.spare));
     slot.inFlight--;
     slot.events -= b.ends.length;
     // the worker is nearly free: what gathered meanwhile goes out at once

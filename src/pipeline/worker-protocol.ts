@@ -51,7 +51,7 @@ export interface ResultMessage {
   times: Float64Array;
   datasets: string[];
   /** the batch's frame buffer, handed back (transferred) for another batch */
-  spare?: ArrayBuffer;
+  spare: ArrayBuffer;
   /** per batch sender, in BatchMessage.senders order */
   outcomes: SenderOutcome[];
   /** parser coverage counted in this batch: [family + ' ' + message id, parsed, unknown] */
