@@ -49,4 +49,35 @@ describe('file output', () => {
     expect(text).toBe(expected.join('\n') + '\n');
     expect(stats.written).toBe(expected.length);
   });
+
+  test('a burst of many blocks between two writes reuses them: the next burst allocates none, and the pool stays bounded', async () => {
+    // 32 MiB may be buffered: up to 34 blocks come back to the pool (a pool of 8 ran dry in fast streams)
+    const out = new FileOutput({ directory: dir, flushIntervalMs: 60_000, flushBytes: 1 << 30, maxBufferedBytes: 32 << 20 });
+    await out.start();
+    const stats = new SenderStats('test', '10.0.0.1');
+    const line = JSON.stringify({ pad: 'z'.repeat(1000) });
+    const burst = (): void => {
+      // 20,000 lines of 1 KB: 20 blocks
+      for (let i = 0; i < 20_000; i++) expect(out.writeEncoded({ json: line, bytes: null, dataset: 'syslog', timeMs: DAY }, stats)).toBe(WriteResult.Ok);
+    };
+    burst();
+    await out.flush();
+    const first = out.blocks;
+    expect(first.allocated).toBeGreaterThanOrEqual(20);
+    expect(first.free).toBe(first.allocated);
+    for (let round = 0; round < 3; round++) {
+      burst();
+      await out.flush();
+    }
+    expect(out.blocks).toEqual(first);
+    await out.close();
+    expect(stats.written).toBe(80_000);
+
+    // a small max_buffered_bytes keeps a small pool: 12 files in one flush hold a block each, 8 are kept
+    const small = new FileOutput({ directory: dir, flushIntervalMs: 60_000, flushBytes: 1 << 30, maxBufferedBytes: 1 << 20 });
+    await small.start();
+    for (let i = 0; i < 12; i++) expect(small.writeEncoded({ json: line, bytes: null, dataset: `d${i}`, timeMs: DAY }, stats)).toBe(WriteResult.Ok);
+    await small.close();
+    expect(small.blocks).toEqual({ allocated: 12, free: 8 });
+  });
 });
