@@ -75,7 +75,7 @@ export const outputSpec: FieldSpec = {
     url: { type: 'string', doc: '`file:DIR`, `stdout`, or `http(s)://HOST:PORT` (Elasticsearch).', example: 'file:./data' },
     flush_interval_ms: { type: 'int', min: 10, default: 1000, doc: 'File output: buffered events are written at least this often.' },
     flush_bytes: { type: 'int', min: 1024, default: 1 << 20, doc: 'File output: write when this many bytes are buffered.' },
-    max_buffered_bytes: { type: 'int', min: 1 << 16, default: 32 << 20, doc: 'File output: above this the sources are paused (TCP) or drop and count (UDP).' },
+    max_buffered_bytes: { type: 'int', min: 1 << 16, default: 32 << 20, doc: 'File output: above this the sources are paused (TCP) or drop and count (UDP). As much memory in 1 MiB blocks stays with the output for reuse while it is busy (fresh memory costs a page fault per 4 KiB, dear on virtual machines); after a minute without writes it keeps 8 MiB.' },
     index_template: { type: 'string', doc: 'File name (and Elasticsearch index) template.', default: 'syslog-ecs-{dataset}-{yyyy.MM.dd}' },
     elasticsearch: { type: 'section', doc: 'Elasticsearch output settings (for `http(s)://` URLs).' },
   },
