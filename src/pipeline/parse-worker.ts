@@ -79,7 +79,8 @@ class WorkerFrames implements BatchFrames {
 
 /** result buffers: the first holds a full batch of typical documents (2,048 of 2 KB) */
 const OUT_BYTES = 4 << 20;
-const OUT_POOL = 4;
+/** result buffers kept for reuse: as many as a worker can have out (see SPARE_BUFFERS in worker-pool.ts) */
+const OUT_POOL = 10;
 const outPool: Buffer[] = [];
 
 const frames = new WorkerFrames();
