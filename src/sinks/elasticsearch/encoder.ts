@@ -2,15 +2,16 @@
  * One document -> one bulk entry: the precomputed action line (`{"create":{"_index":...,"_id":"`)
  * and the document serialized once, straight into the NDJSON text the bulk body is joined from.
  *
- * The `_id` is deterministic: a hash (the first 22 base64url characters, 132 bits, of a SHA-256:
- * this machine's CPUs hash it in hardware, 0.6 us less per event than MD5) of the sender
- * (`log.source.address`), the receive time (`event.created`) and the raw bytes (`event.original`),
- * base64url; a document without the raw bytes (`pipeline.event_original: on_failure`) is hashed
- * from its JSON, which holds the sender, the receive time and what was parsed from the bytes. A
- * batch sent twice (a retry after a lost response, a disk-buffer replay after a crash) then meets
- * `409 version_conflict` with op_type `create`, which counts as already written: each event is
- * indexed exactly once. Identical messages from one sender in one millisecond are told
- * apart by an occurrence number, so they are not mistaken for replays.
+ * The `_id` is deterministic: a hash of the sender (`log.source.address`), the receive time
+ * (`event.created`) and the raw bytes (`event.original`), the first 22 base64url characters (132
+ * bits) of their SHA-256 (which CPUs with SHA extensions compute in hardware: 0.9 against 1.5 us
+ * for MD5 per event on the reference machine, not for security either way); a document without the
+ * raw bytes (`pipeline.event_original: on_failure`) is hashed from its JSON, which holds the
+ * sender, the receive time and what was parsed from the bytes. A batch sent twice (a retry after a
+ * lost response, a disk-buffer replay after a crash) then meets `409 version_conflict` with op_type
+ * `create`, which counts as already written: each event is indexed exactly once. Identical messages
+ * from one sender in one millisecond are told apart by an occurrence number, so they are not
+ * mistaken for replays.
  */
 import * as nodeCrypto from 'node:crypto';
 import { createHash } from 'node:crypto';
