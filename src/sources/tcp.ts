@@ -16,6 +16,7 @@ import { Allowlist } from './allowlist.js';
 import { RateLimiter, type RateLimitConfig } from './rate-limit.js';
 import { ListenerFaults } from './listener-faults.js';
 import { CollectorError } from '../core/errors.js';
+import { bindHost } from './bind-host.js';
 import { WriteResult } from '../sinks/output.js';
 
 export interface TlsOptions {
@@ -192,15 +193,8 @@ export class TcpSource implements Source {
     t.unref();
   }
 
-  async start(): Promise<void> {
-    try {
-      await this.listen(this.opts.host);
-    } catch (e) {
-      // `[::]` on a host without IPv6: all IPv4 interfaces instead
-      const code = ((e as CollectorError).cause as NodeJS.ErrnoException | undefined)?.code;
-      if (this.opts.host !== '::' || (code !== 'EAFNOSUPPORT' && code !== 'EADDRNOTAVAIL')) throw e;
-      await this.listen('0.0.0.0');
-    }
+  start(): Promise<void> {
+    return bindHost(this.opts.host, (host) => this.listen(host));
   }
 
   private listen(host: string): Promise<void> {

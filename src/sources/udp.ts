@@ -15,6 +15,7 @@ import { Allowlist } from './allowlist.js';
 import { RateLimiter, type RateLimitConfig } from './rate-limit.js';
 import { ListenerFaults } from './listener-faults.js';
 import { CollectorError } from '../core/errors.js';
+import { bindHost } from './bind-host.js';
 
 export interface UdpOptions {
   name: string;
@@ -58,15 +59,8 @@ export class UdpSource implements Source {
     return s;
   }
 
-  async start(): Promise<void> {
-    try {
-      await this.bind(this.opts.host);
-    } catch (e) {
-      // `[::]` on a host without IPv6: all IPv4 interfaces instead
-      const code = ((e as CollectorError).cause as NodeJS.ErrnoException | undefined)?.code;
-      if (this.opts.host !== '::' || (code !== 'EAFNOSUPPORT' && code !== 'EADDRNOTAVAIL')) throw e;
-      await this.bind('0.0.0.0');
-    }
+  start(): Promise<void> {
+    return bindHost(this.opts.host, (host) => this.bind(host));
   }
 
   private bind(host: string): Promise<void> {
