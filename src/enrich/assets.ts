@@ -19,7 +19,7 @@
  * string. `ip` is an address or a CIDR network; host bits of a network are ignored.
  */
 import { readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import type { EcsDoc } from '../core/types.js';
 import type { Enricher } from '../pipeline/process.js';
@@ -28,7 +28,7 @@ import { isValidTimezone } from '../syslog/timezone.js';
 import { PrefixTrie } from './prefix-trie.js';
 import { parseCidr } from './ip.js';
 import { parseCsv, CsvError } from './csv.js';
-import { watchDirectory, type DirWatch } from './watch.js';
+import { WatchedFile } from './watched-file.js';
 import { stderrLog, type EnrichLog } from './log.js';
 import { AddressCache } from './address-cache.js';
 
@@ -243,53 +243,53 @@ export interface AssetSettings {
 
 export class AssetEnricher implements Enricher {
   readonly name = 'assets';
+  /** the inventory of the last good load (read per event) */
   private inv: Inventory;
   private readonly senders = new Map<string, Asset | null>();
   private readonly cache: AddressCache;
-  private readonly log: EnrichLog;
-  private watcher: DirWatch | null = null;
-  reloads = 0;
-  rejected = 0;
-
-  private constructor(inv: Inventory, log: EnrichLog, cache: AddressCache) {
-    this.inv = inv;
-    this.log = log;
-    this.cache = cache;
-  }
+  private readonly source: WatchedFile<Inventory>;
 
   /** Loads the inventory; throws COL_ERR_ASSETS naming the file and line on a bad entry. */
+  private constructor(s: AssetSettings) {
+    this.cache = s.cache ?? new AddressCache(100_000);
+    this.source = new WatchedFile(s.file, s.watch, {
+      load: loadInventory,
+      what: 'asset inventory',
+      summary: (inv) => `${inv.assets.length} entries`,
+      log: s.log ?? stderrLog,
+      onReload: (inv) => {
+        this.inv = inv;
+        this.senders.clear();
+        this.cache.clear();
+      },
+    });
+    this.inv = this.source.current;
+  }
+
   static open(s: AssetSettings): AssetEnricher {
-    const e = new AssetEnricher(loadInventory(s.file), s.log ?? stderrLog, s.cache ?? new AddressCache(100_000));
-    if (s.watch) {
-      const file = e.inv.file;
-      e.watcher = watchDirectory(dirname(file), (n) => n === basename(file), () => e.reload());
-    }
-    return e;
+    return new AssetEnricher(s);
   }
 
   get inventory(): Inventory {
     return this.inv;
   }
 
+  /** reloads done and rejected (a bad file keeps the previous inventory) */
+  get reloads(): number {
+    return this.source.reloads;
+  }
+
+  get rejected(): number {
+    return this.source.rejected;
+  }
+
   /** Re-reads the file; a bad file is reported and the current inventory stays. Returns success. */
   reload(): boolean {
-    try {
-      this.inv = loadInventory(this.inv.file);
-    } catch (e) {
-      this.rejected++;
-      this.log('warn', `${(e as Error).message}; keeping the previous asset inventory`);
-      return false;
-    }
-    this.senders.clear();
-    this.cache.clear();
-    this.reloads++;
-    this.log('info', `asset inventory ${this.inv.file} loaded: ${this.inv.assets.length} entries`);
-    return true;
+    return this.source.reload();
   }
 
   close(): void {
-    this.watcher?.close();
-    this.watcher = null;
+    this.source.close();
   }
 
   private sender(ip: string): Asset | null {

@@ -15,12 +15,12 @@
  *       aliases: [jane.doe@example.com]
  */
 import { readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { EcsDoc } from '../core/types.js';
 import type { Enricher } from '../pipeline/process.js';
 import { CollectorError } from '../core/errors.js';
-import { watchDirectory, type DirWatch } from './watch.js';
+import { WatchedFile } from './watched-file.js';
 import { stderrLog, type EnrichLog } from './log.js';
 
 export interface DirectoryUser {
@@ -112,46 +112,42 @@ export interface UserSettings {
 
 export class UserEnricher implements Enricher {
   readonly name = 'users';
-  private dir: UserDirectory;
-  private readonly log: EnrichLog;
-  private watcher: DirWatch | null = null;
-  reloads = 0;
-  rejected = 0;
+  private readonly source: WatchedFile<UserDirectory>;
 
-  private constructor(dir: UserDirectory, log: EnrichLog) {
-    this.dir = dir;
-    this.log = log;
+  /** Loads the dictionary; throws COL_ERR_LDAP naming the file on a bad one. */
+  private constructor(s: UserSettings) {
+    this.source = new WatchedFile(s.file, s.watch, {
+      load: loadUsers,
+      what: 'user dictionary',
+      summary: (dir) => `${dir.users.length} users`,
+      log: s.log ?? stderrLog,
+      onReload: () => undefined,
+    });
   }
 
   static open(s: UserSettings): UserEnricher {
-    const e = new UserEnricher(loadUsers(s.file), s.log ?? stderrLog);
-    if (s.watch) {
-      const file = e.dir.file;
-      e.watcher = watchDirectory(dirname(file), (n) => n === basename(file), () => e.reload());
-    }
-    return e;
+    return new UserEnricher(s);
   }
 
   get directory(): UserDirectory {
-    return this.dir;
+    return this.source.current;
+  }
+
+  /** reloads done and rejected (a bad file keeps the previous dictionary) */
+  get reloads(): number {
+    return this.source.reloads;
+  }
+
+  get rejected(): number {
+    return this.source.rejected;
   }
 
   reload(): boolean {
-    try {
-      this.dir = loadUsers(this.dir.file);
-    } catch (e) {
-      this.rejected++;
-      this.log('warn', `${(e as Error).message}; keeping the previous user dictionary`);
-      return false;
-    }
-    this.reloads++;
-    this.log('info', `user dictionary ${this.dir.file} loaded: ${this.dir.users.length} users`);
-    return true;
+    return this.source.reload();
   }
 
   close(): void {
-    this.watcher?.close();
-    this.watcher = null;
+    this.source.close();
   }
 
   enrich(doc: EcsDoc): void {
@@ -176,7 +172,7 @@ export class UserEnricher implements Enricher {
   private complete(o: any): void {
     const name = o.name;
     if (typeof name !== 'string' || name === '') return;
-    const u = this.dir.find(name);
+    const u = this.source.current.find(name);
     if (u === undefined) return;
     if (u.full_name !== undefined && o.full_name === undefined) o.full_name = u.full_name;
     if (u.email !== undefined && o.email === undefined) o.email = u.email;

@@ -61,6 +61,15 @@ test('a broken dictionary fails at start with COL_ERR_LDAP and is refused on rel
   expect(e.reload()).toBe(false);
   expect(logs[0]).toMatch(/keeping the previous user dictionary/);
   expect(e.directory.find('jdoe')?.full_name).toBe('Jane Doe');
+  expect([e.reloads, e.rejected]).toEqual([0, 1]);
+  // a good file again: loaded, and events see it
+  writeFileSync(f, YAML.replace('Jane Doe', 'Jane Q. Doe'));
+  expect(e.reload()).toBe(true);
+  expect([e.reloads, e.rejected]).toEqual([1, 1]);
+  expect(logs[1]).toBe(`user dictionary ${f} loaded: 2 users`);
+  const doc: Record<string, any> = { user: { name: 'jdoe' } };
+  e.enrich(doc);
+  expect(doc.user.full_name).toBe('Jane Q. Doe');
 });
 
 test('DN helpers', () => {
