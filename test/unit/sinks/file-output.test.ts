@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,17 @@ describe('file output', () => {
       await out.flush();
     }
     expect(out.blocks).toEqual(first);
+    // a minute without writes: the pool goes back to 8 blocks (the flush timer's empty flush trims it)
+    await out.flush();
+    expect(out.blocks.free).toBe(first.free);
+    jest.useFakeTimers({ doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'hrtime', 'performance'] });
+    try {
+      jest.setSystemTime(Date.now() + 61_000);
+      await out.flush();
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(out.blocks).toEqual({ allocated: first.allocated, free: 8 });
     await out.close();
     expect(stats.written).toBe(80_000);
 
