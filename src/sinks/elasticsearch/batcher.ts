@@ -12,6 +12,7 @@
  */
 import type { SenderStats } from '../../core/telemetry.js';
 import type { DiskTicket } from './disk-buffer.js';
+import { BufferPool } from '../../core/buffer-pool.js';
 
 export interface Item {
   /** the sender's ledger; null for events replayed from a previous run's disk buffer */
@@ -39,7 +40,7 @@ export class Batcher {
   private bytes = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly capacity: number;
-  private readonly pool: Buffer[] = [];
+  private readonly pool: BufferPool;
 
   constructor(
     private readonly flushBytes: number,
@@ -48,9 +49,10 @@ export class Batcher {
     /** also sealed at this many entries (so several batches fit in the output's queue) */
     private readonly maxItems = Number.MAX_SAFE_INTEGER,
     /** bodies kept for reuse */
-    private readonly poolSize = 4,
+    poolSize = 4,
   ) {
     this.capacity = flushBytes + HEADROOM;
+    this.pool = new BufferPool(this.capacity, poolSize);
   }
 
   /**
@@ -107,17 +109,17 @@ export class Batcher {
 
   /** Gives a sent batch's body back for reuse; nothing may read the batch's entries afterwards. */
   release(batch: Batch): void {
-    if (batch.body.length === this.capacity && this.pool.length < this.poolSize) this.pool.push(batch.body);
+    this.pool.give(batch.body);
   }
 
   close(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    this.pool.length = 0;
+    this.pool.trim(0);
   }
 
   private take(): Buffer {
-    return this.pool.pop() ?? Buffer.allocUnsafeSlow(this.capacity);
+    return this.pool.take();
   }
 }
 

@@ -13,6 +13,7 @@ import { WriteResult, type EncodedEvent, type Output, type OutputHealth } from '
 import { encodeDoc } from '../encode.js';
 import { compileIndexTemplate, DEFAULT_INDEX_TEMPLATE } from '../index-name.js';
 import { CollectorError } from '../../core/errors.js';
+import { BufferPool } from '../../core/buffer-pool.js';
 
 export interface FileOutputOptions {
   directory: string;
@@ -35,35 +36,6 @@ const BLOCK_BYTES = 1 << 20;
 const POOL_IDLE_BLOCKS = 8;
 const IDLE_TRIM_MS = 60_000;
 
-/** The output's 1 MiB blocks: written ones come back for reuse, up to `max`. */
-class BlockPool {
-  private readonly free: Buffer[] = [];
-  /** blocks ever allocated (a steady stream stops adding to it) */
-  allocated = 0;
-
-  constructor(readonly max: number) {}
-
-  take(): Buffer {
-    const b = this.free.pop();
-    if (b !== undefined) return b;
-    this.allocated++;
-    return Buffer.allocUnsafeSlow(BLOCK_BYTES);
-  }
-
-  give(b: Buffer): void {
-    if (this.free.length < this.max) this.free.push(b);
-  }
-
-  /** keeps at most n free blocks (the rest go to the garbage collector) */
-  trim(n: number): void {
-    if (this.free.length > n) this.free.length = n;
-  }
-
-  get size(): number {
-    return this.free.length;
-  }
-}
-
 /**
  * Bytes waiting for one file. Lines are encoded into 1 MiB blocks as they arrive, so the JSON
  * strings die young (no old-generation garbage) and a flush writes the blocks as they are.
@@ -81,7 +53,7 @@ interface Pending {
   counts: number[];
 }
 
-function newPending(pool: BlockPool): Pending {
+function newPending(pool: BufferPool): Pending {
   const first = pool.take();
   return { blocks: [first], owned: [first], used: 0, bytes: 0, stats: [], counts: [] };
 }
@@ -92,7 +64,7 @@ const NEWLINE = Buffer.from('\n');
  * Appends `line` (text, written as UTF-8, or UTF-8 bytes from a parser worker, copied) and a
  * newline to the pending blocks; returns the bytes it took.
  */
-function append(p: Pending, line: string | Buffer, pool: BlockPool): number {
+function append(p: Pending, line: string | Buffer, pool: BufferPool): number {
   const text = typeof line === 'string';
   // a UTF-8 character takes at most 3 bytes per UTF-16 unit, plus the newline
   const worst = (text ? line.length * 3 : line.length) + 1;
@@ -128,7 +100,7 @@ export class FileOutput implements Output {
   /** pending bytes by index name (the file is that name + .ndjson) */
   private buffers = new Map<string, Pending>();
   /** written blocks for reuse */
-  private readonly pool: BlockPool;
+  private readonly pool: BufferPool;
   /** when a batch was last written (Date.now()), for trimming the pool when idle */
   private lastWriteAt = 0;
   private bufferedBytes = 0;
@@ -148,7 +120,7 @@ export class FileOutput implements Output {
     this.name = 'file:' + opts.directory;
     this.nameFor = compileIndexTemplate(opts.indexTemplate ?? DEFAULT_INDEX_TEMPLATE);
     // up to max_buffered_bytes in blocks (plus one per file being filled) can be in use at once
-    this.pool = new BlockPool(Math.max(POOL_IDLE_BLOCKS, Math.ceil(opts.maxBufferedBytes / BLOCK_BYTES) + 2));
+    this.pool = new BufferPool(BLOCK_BYTES, Math.max(POOL_IDLE_BLOCKS, Math.ceil(opts.maxBufferedBytes / BLOCK_BYTES) + 2));
   }
 
   async start(): Promise<void> {
