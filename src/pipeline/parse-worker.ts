@@ -13,7 +13,7 @@ import { buildEnrichment, type EnrichSettings } from '../enrich/build.js';
 import { datasetOf, eventTime } from '../sinks/index-name.js';
 import type { Frame } from '../core/types.js';
 import type { SenderRule } from '../dispatch/senders.js';
-import type { BatchMessage, ResultMessage } from './worker-protocol.js';
+import { BUFFERS_KEPT, type BatchMessage, type ResultMessage } from './worker-protocol.js';
 import { serialize } from '../ecs/serialize.js';
 import { BatchRunner, type BatchFrames } from './batch.js';
 
@@ -79,8 +79,6 @@ class WorkerFrames implements BatchFrames {
 
 /** result buffers: the first holds a full batch of typical documents (2,048 of 2 KB) */
 const OUT_BYTES = 4 << 20;
-/** result buffers kept for reuse: as many as a worker can have out (see SPARE_BUFFERS in worker-pool.ts) */
-const OUT_POOL = 10;
 const outPool: Buffer[] = [];
 
 const frames = new WorkerFrames();
@@ -90,7 +88,7 @@ parentPort!.on('message', (m: BatchMessage) => {
   frames.reset(m);
   const senders = frames.senders;
   const n = m.ends.length;
-  if (m.spareOut !== undefined) for (const b of m.spareOut) if (outPool.length < OUT_POOL) outPool.push(Buffer.from(b));
+  if (m.spareOut !== undefined) for (const b of m.spareOut) if (outPool.length < BUFFERS_KEPT) outPool.push(Buffer.from(b));
   const times = new Float64Array(n);
   const datasets: string[] = new Array(n);
   const starts = new Int32Array(n);

@@ -17,7 +17,7 @@ import type { SenderStats, Telemetry } from '../core/telemetry.js';
 import type { FrameHandler } from '../sources/frame-handler.js';
 import { WriteResult } from '../sinks/output.js';
 import type { Pipeline } from './pipeline.js';
-import { BATCH_EVENTS, type BatchMessage, type BatchSender, type ResultMessage } from './worker-protocol.js';
+import { BATCH_EVENTS, BUFFERS_KEPT, FULL_EVENTS, type BatchMessage, type BatchSender, type ResultMessage } from './worker-protocol.js';
 import type { SenderRule } from '../dispatch/senders.js';
 import type { EnrichSettings } from '../enrich/build.js';
 import type { EventOriginalMode } from './process.js';
@@ -25,19 +25,6 @@ import type { EventOriginalMode } from './process.js';
 const BATCH_BYTES = 1024 * 1024;
 /** below this many batches at a worker, a batch that is not full goes to it too */
 const MAX_IN_FLIGHT = 2;
-/**
- * frame and result buffers kept per worker for reuse: as many as can be out at once (FULL_EVENTS
- * and the Rejected bound at twice that, in batches of BATCH_EVENTS, and the one being filled), so
- * that a busy stream takes no fresh memory (page faults)
- */
-const SPARE_BUFFERS = 10;
-/**
- * events waiting or in flight per worker before sources are asked to pause: 4 full batches. With
- * 32,768 (16 batches) and 4 spare buffers, one worker on 1M loggen messages took 53k-60k page
- * faults and peaked at 256-276 MB, on the mixed fixture corpus 75k-93k faults and 280-293 MB;
- * now 26k-30k and 196-206 MB, 51k-54k and 247-261 MB, and as fast or faster.
- */
-const FULL_EVENTS = 8192;
 
 interface Batch {
   id: number;
@@ -54,7 +41,7 @@ interface Batch {
 
 interface Slot {
   worker: Worker;
-  /** frame buffers the worker handed back, for the next batches (at most SPARE_BUFFERS) */
+  /** frame buffers the worker handed back, for the next batches (at most BUFFERS_KEPT) */
   spare: Buffer[];
   /** result buffers the main thread is done with, to go back to the worker with the next batch */
   spareOut: ArrayBuffer[];
@@ -235,7 +222,7 @@ export class ParserPool {
   private onResult(slot: Slot, m: ResultMessage): void {
     const b = slot.queued.get(m.id)!;
     slot.queued.delete(m.id);
-    if (slot.spare.length < SPARE_BUFFERS) slot.spare.push(Buffer.from(m.spare));
+    if (slot.spare.length < BUFFERS_KEPT) slot.spare.push(Buffer.from(m.spare));
     slot.inFlight--;
     slot.events -= b.ends.length;
     // the worker is nearly free: what gathered meanwhile goes out at once
@@ -262,7 +249,7 @@ export class ParserPool {
       if (r === WriteResult.Rejected) stats.dropped.queue_full++;
     }
     // the outputs copied or decoded every document during their write calls
-    if (slot.spareOut.length < SPARE_BUFFERS) slot.spareOut.push(m.out);
+    if (slot.spareOut.length < BUFFERS_KEPT) slot.spareOut.push(m.out);
     this.maybeResume();
     if (this.idle()) {
       const w = this.idleWaiters;
