@@ -4,6 +4,7 @@
  */
 import { isIP } from 'node:net';
 import type { EcsDoc } from '../core/types.js';
+import { readDottedQuad } from '../core/ip.js';
 
 const pathCache = new Map<string, string[]>();
 
@@ -130,28 +131,10 @@ function appendUnique2(doc: EcsDoc, a: string, b: string, value: unknown): void 
   }
 }
 
-/** True for a dotted-quad IPv4 address, by charCodeAt (node's isIP runs a large regex). */
-function isIPv4Fast(s: string): boolean {
-  const n = s.length;
-  if (n < 7 || n > 15) return false;
-  let parts = 0, digits = 0, v = 0;
-  for (let i = 0; i <= n; i++) {
-    const c = i === n ? 46 : s.charCodeAt(i);
-    if (c === 46) {
-      if (digits === 0 || v > 255 || (digits > 1 && s.charCodeAt(i - digits) === 48)) return false;
-      parts++;
-      digits = 0;
-      v = 0;
-    } else if (c >= 48 && c <= 57) {
-      if (++digits > 3) return false;
-      v = v * 10 + (c - 48);
-    } else return false;
-  }
-  return parts === 4;
-}
-
+/** An address literal: a dotted quad by charCodeAt (node's isIP runs a large regex), else IPv6 by isIP. */
 function isIpString(s: string): boolean {
-  if (isIPv4Fast(s)) return true;
+  const n = s.length;
+  if (n >= 7 && n <= 15 && readDottedQuad(s, 0, n) >= 0) return true;
   return s.indexOf(':') >= 0 && isIP(s) === 6;
 }
 

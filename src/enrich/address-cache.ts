@@ -16,7 +16,7 @@
  */
 import type { Asset } from './assets.js';
 import type { AsFields, GeoFields } from './geoip.js';
-import { readDottedQuad } from './ip.js';
+import { readDottedQuad } from '../core/ip.js';
 
 /** One address. A class so that every entry has one shape (the stages read it per event). */
 export class AddressEntry {

@@ -26,7 +26,7 @@ import type { Enricher } from '../pipeline/process.js';
 import { CollectorError } from '../core/errors.js';
 import { isValidTimezone } from '../syslog/timezone.js';
 import { PrefixTrie } from './prefix-trie.js';
-import { parseCidr } from './ip.js';
+import { parseCidr } from '../core/ip.js';
 import { parseCsv, CsvError } from './csv.js';
 import { WatchedFile } from './watched-file.js';
 import { stderrLog, type EnrichLog } from './log.js';

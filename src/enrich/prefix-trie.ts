@@ -6,7 +6,7 @@
  * link to the next table. An IPv4 lookup reads at most 5 tables, an IPv6 one at most 29; all in
  * typed arrays, no allocation. The most specific network wins.
  */
-import { parseIpInto, type IpFamily } from './ip.js';
+import { parseIpInto, type IpFamily } from '../core/ip.js';
 
 const STRIDE = 4;
 const FANOUT = 1 << STRIDE;

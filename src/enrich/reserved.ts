@@ -6,7 +6,7 @@
  */
 import { IPv4CidrRange, IPv6CidrRange } from 'ip-num';
 import { PrefixTrie } from './prefix-trie.js';
-import { parseIpInto } from './ip.js';
+import { parseIpInto } from '../core/ip.js';
 
 export const RESERVED_V4: readonly string[] = [
   '0.0.0.0/8', // "this network"

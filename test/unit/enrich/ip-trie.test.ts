@@ -1,4 +1,4 @@
-import { parseIpInto, parseCidr, formatIp } from '../../../src/enrich/ip.js';
+import { parseIpInto, parseCidr, formatIp } from '../../../src/core/ip.js';
 import { PrefixTrie } from '../../../src/enrich/prefix-trie.js';
 import { isReservedIp } from '../../../src/enrich/reserved.js';
 import { AddressCache } from '../../../src/enrich/address-cache.js';

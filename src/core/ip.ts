@@ -1,7 +1,8 @@
 /**
- * Allocation-free IP address parsing into fixed-width keys for the prefix trie and the reserved-range
- * check: IPv4 as one uint32, IPv6 as four uint32 words (most significant first). IPv4-mapped IPv6
- * addresses (`::ffff:192.0.2.1`) are read as the IPv4 address they carry.
+ * Allocation-free IP address parsing: dotted quads for the ECS helpers' address checks
+ * (src/ecs/fields.ts), and addresses into fixed-width keys for the enrichment's prefix trie and
+ * reserved-range check: IPv4 as one uint32, IPv6 as four uint32 words (most significant first).
+ * IPv4-mapped IPv6 addresses (`::ffff:192.0.2.1`) are read as the IPv4 address they carry.
  */
 
 /** 4 for IPv4, 6 for IPv6, 0 when the text is no address. */
