@@ -15,7 +15,7 @@ import { Processor, type Enricher } from '../src/pipeline/process.js';
 import { Telemetry } from '../src/core/telemetry.js';
 import type { Frame } from '../src/core/types.js';
 import { buildEnrichment } from '../src/enrich/build.js';
-import { formatIp, parseCidr } from '../src/enrich/ip.js';
+import { formatIp, parseCidr } from '../src/core/ip.js';
 
 const argv = process.argv.slice(2);
 const opt = (name: string): string | undefined => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
