@@ -23,6 +23,12 @@ export function parseIpInto(s: string, out: Uint32Array): IpFamily {
   return 4;
 }
 
+/** The whole of `s` as a dotted quad (uint32); -1 when it is not one. */
+export function readIPv4(s: string): number {
+  const n = s.length;
+  return n >= 7 && n <= 15 ? readDottedQuad(s, 0, n) : -1;
+}
+
 /** A dotted quad in s[start, end) as a uint32; -1 when it is not one (leading zeros refused: ambiguous octal). */
 export function readDottedQuad(s: string, start: number, end: number): number {
   let v = 0;

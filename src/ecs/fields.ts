@@ -4,7 +4,7 @@
  */
 import { isIP } from 'node:net';
 import type { EcsDoc } from '../core/types.js';
-import { readDottedQuad } from '../core/ip.js';
+import { readIPv4 } from '../core/ip.js';
 
 const pathCache = new Map<string, string[]>();
 
@@ -133,8 +133,7 @@ function appendUnique2(doc: EcsDoc, a: string, b: string, value: unknown): void 
 
 /** An address literal: a dotted quad by charCodeAt (node's isIP runs a large regex), else IPv6 by isIP. */
 function isIpString(s: string): boolean {
-  const n = s.length;
-  if (n >= 7 && n <= 15 && readDottedQuad(s, 0, n) >= 0) return true;
+  if (readIPv4(s) >= 0) return true;
   return s.indexOf(':') >= 0 && isIP(s) === 6;
 }
 

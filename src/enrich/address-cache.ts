@@ -16,7 +16,7 @@
  */
 import type { Asset } from './assets.js';
 import type { AsFields, GeoFields } from './geoip.js';
-import { readDottedQuad } from '../core/ip.js';
+import { readIPv4 } from '../core/ip.js';
 
 /** One address. A class so that every entry has one shape (the stages read it per event). */
 export class AddressEntry {
@@ -113,8 +113,7 @@ export class AddressCache {
   }
 
   private find(ip: string): AddressEntry {
-    const n = ip.length;
-    const v = n >= 7 && n <= 15 ? readDottedQuad(ip, 0, n) : -1;
+    const v = readIPv4(ip);
     const key: string | number = v >= 0 ? v | 0 : ip;
     const m = this.map;
     let e = m.get(key);
