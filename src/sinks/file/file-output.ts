@@ -223,9 +223,9 @@ export class FileOutput implements Output {
       // the bytes are in the file (or counted lost): the blocks can take new lines
       for (const b of p.owned) this.pool.give(b);
     }
-    this.lastWriteAt = Date.now();
-    // close files not written for a minute (yesterday's, datasets gone quiet)
     const now = Date.now();
+    this.lastWriteAt = now;
+    // close files not written for a minute (yesterday's, datasets gone quiet)
     for (const [file, h] of this.handles) {
       if (now - h.lastUsed > 60_000) {
         this.handles.delete(file);
