@@ -261,7 +261,8 @@ async function tcpOnce(start, n) {
   const elapsed = (doneAt - t0) / 1000;
   const u = procUsage(sys.pid);
   await stopProc(sys.proc);
-  const final = countLines(out) - warmGot;
+  const written = countLines(out);
+  const final = written - warmGot;
   const row = {
     scenario: 'tcp', system: sys.name, messages: n, events: final, events_per_s: Math.round(got / elapsed),
     cpu_s_per_1m: u && cpu0 ? +(((u.cpu_s - cpu0.cpu_s) / Math.max(got, 1)) * 1e6).toFixed(2) : null,
@@ -271,7 +272,7 @@ async function tcpOnce(start, n) {
     // over the warm-up and the measured messages: every one sent is received and written
     const l = ledgerOf(sys.stderr());
     row.unaccounted = n + warm - (l.received ?? 0);
-    row.lost = n + warm - (final + warmGot);
+    row.lost = n + warm - written;
   }
   rmSync(out, { recursive: true, force: true });
   return row;
