@@ -110,7 +110,7 @@ export const configSpec: Record<string, FieldSpec> = {
           directory: { type: 'string', default: 'geoip', doc: 'Directory with GeoLite2/GeoIP2 City and ASN databases (told apart by their metadata).' },
           city_database: { type: 'string', doc: 'City (or Country) .mmdb file, relative to `directory`; default: the best one found there.' },
           asn_database: { type: 'string', doc: 'ASN (or ISP) .mmdb file, relative to `directory`; default: the one found there.' },
-          cache_entries: { type: 'int', min: 0, default: 100_000, doc: 'LRU cache size of lookups.' },
+          cache_entries: { type: 'int', min: 0, default: 100_000, doc: 'Addresses whose GeoIP and inventory answers are kept (at most this many; 0: none).' },
         },
       },
       assets: {

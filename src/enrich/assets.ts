@@ -198,7 +198,11 @@ export function loadInventory(path: string): Inventory {
 
 const SENDER_CACHE_MAX = 4096;
 
-/** The `<side>.asset` object of an entry (kept in the address cache; documents get copies). */
+/**
+ * The `<side>.asset` object of an entry, kept in the address cache and shared by the documents of
+ * that address (frozen: an output serializes it, nothing may change it; a copy per event cost
+ * an allocation and its fields' writes per side).
+ */
 export function assetObject(a: Asset): Record<string, unknown> {
   const t: Record<string, unknown> = {};
   if (a.name !== undefined) t.name = a.name;
@@ -211,15 +215,8 @@ export function assetObject(a: Asset): Record<string, unknown> {
   if (a.model !== undefined) t.model = a.model;
   // the entry is identified by its name; an unnamed one by its network
   if (a.name === undefined) t.network = a.network;
-  return t;
-}
-
-/** A document's own copy of a `<side>.asset` object. */
-function copyAssetObject(t: Record<string, unknown>): Record<string, unknown> {
-  const o = { ...t };
-  const tags = t.tags as string[] | undefined;
-  if (tags !== undefined) o.tags = tags.slice();
-  return o;
+  if (a.tags !== undefined) t.tags = Object.freeze(a.tags.slice());
+  return Object.freeze(t);
 }
 
 /** `observer.asset`: only what ECS has no observer field for (name, vendor, model, type have one). */
@@ -229,8 +226,16 @@ function observerAssetObject(a: Asset): Record<string, unknown> | null {
   if (a.owner !== undefined) o.owner = a.owner;
   if (a.site !== undefined) o.site = a.site;
   if (a.criticality !== undefined) o.criticality = a.criticality;
-  if (a.tags !== undefined) o.tags = a.tags.slice();
-  return o;
+  if (a.tags !== undefined) o.tags = Object.freeze(a.tags.slice());
+  return Object.freeze(o);
+}
+
+/** What the inventory says about a sending device, worked out once per sender. */
+class SenderFacts {
+  readonly observerAsset: Readonly<Record<string, unknown>> | null;
+  constructor(readonly asset: Asset) {
+    this.observerAsset = observerAssetObject(asset);
+  }
 }
 
 export interface AssetSettings {
@@ -245,7 +250,7 @@ export class AssetEnricher implements Enricher {
   readonly name = 'assets';
   /** the inventory of the last good load (read per event) */
   private inv: Inventory;
-  private readonly senders = new Map<string, Asset | null>();
+  private readonly senders = new Map<string, SenderFacts | null>();
   private readonly cache: AddressCache;
   private readonly source: WatchedFile<Inventory>;
 
@@ -292,36 +297,35 @@ export class AssetEnricher implements Enricher {
     this.source.close();
   }
 
-  private sender(ip: string): Asset | null {
-    let a = this.senders.get(ip);
-    if (a === undefined) {
-      a = this.inv.lookup(ip) ?? null;
+  private sender(ip: string): SenderFacts | null {
+    let f = this.senders.get(ip);
+    if (f === undefined) {
+      const a = this.inv.lookup(ip);
+      f = a === undefined ? null : new SenderFacts(a);
       if (this.senders.size >= SENDER_CACHE_MAX) this.senders.clear();
-      this.senders.set(ip, a);
+      this.senders.set(ip, f);
     }
-    return a;
+    return f;
   }
 
   /** The inventory zone of a sending device, for ProcessorOptions.deviceTimezone. */
   readonly deviceTimezone = (ip: string): string | null => {
     if (ip === '') return null;
-    return this.sender(ip)?.timezone ?? null;
+    return this.sender(ip)?.asset.timezone ?? null;
   };
 
   enrich(doc: EcsDoc, senderIp: string): void {
     if (senderIp !== '') {
-      const a = this.sender(senderIp);
-      if (a !== null) {
+      const f = this.sender(senderIp);
+      if (f !== null) {
+        const a = f.asset;
         let o = doc.observer;
         if (o === undefined || o === null || typeof o !== 'object') o = doc.observer = {};
         if (a.name !== undefined && o.name === undefined) o.name = a.name;
         if (a.vendor !== undefined && o.vendor === undefined) o.vendor = a.vendor;
         if (a.model !== undefined && o.product === undefined) o.product = a.model;
         if (a.type !== undefined && o.type === undefined) o.type = a.type;
-        if (o.asset === undefined) {
-          const oa = observerAssetObject(a);
-          if (oa !== null) o.asset = oa;
-        }
+        if (o.asset === undefined && f.observerAsset !== null) o.asset = f.observerAsset;
       }
     }
     const s = doc.source;
@@ -350,6 +354,6 @@ export class AssetEnricher implements Enricher {
     if (t === null) return;
     const domain = e.domain;
     if (domain !== undefined && side.domain === undefined) side.domain = domain;
-    if (side.asset === undefined) side.asset = copyAssetObject(t);
+    if (side.asset === undefined) side.asset = t;
   }
 }

@@ -19,7 +19,7 @@ export interface EnrichSettings {
   geoipCity?: string | null;
   /** ASN/ISP .mmdb (config `enrich.geoip.asn_database`), relative to geoipDir */
   geoipAsn?: string | null;
-  /** GeoIP LRU cache entries (config `enrich.geoip.cache_entries`, default 100000) */
+  /** GeoIP and inventory cache entries (config `enrich.geoip.cache_entries`, default 100000) */
   geoipCacheEntries?: number;
   /** asset inventory file, .csv or .yaml (config `enrich.assets.file`) */
   assets: string | null;

@@ -7,7 +7,7 @@
  *
  * When the address itself gives no geo (or no AS) fact, for instance a private address behind NAT,
  * the side's `nat.ip` is looked up instead, as the integrations' pipelines do for PAN-OS GlobalProtect
- * and Sophos. Special-purpose ranges are never looked up. Results (misses too) go to a bounded LRU cache.
+ * and Sophos. Special-purpose ranges are never looked up. Results (misses too) go to a bounded cache (address-cache.ts).
  * Fields already in the document (set by a vendor parser from the device's own GeoIP) are kept.
  * With `watch`, a database file replaced in its directory is re-read and checked; a corrupt
  * replacement is reported and the previous database stays in use.
@@ -31,7 +31,7 @@ export interface GeoIpSettings {
   cityDatabase?: string | null;
   /** ASN/ISP database file; null: the best ASN (else ISP) database in `directory` */
   asnDatabase?: string | null;
-  /** LRU cache entries (0 disables the cache); ignored when `cache` is given */
+  /** cache entries (0 disables the cache); ignored when `cache` is given */
   cacheEntries?: number;
   /** a cache shared with the asset stage (buildEnrichment makes one for both) */
   cache?: AddressCache;
@@ -309,8 +309,8 @@ export class GeoIp implements Enricher {
     } catch {
       return;
     }
-    e.geo = geo;
-    e.as = as;
+    e.geo = geo === null ? null : freezeGeo(geo);
+    e.as = as === null ? null : freezeAs(as);
   }
 
   enrich(doc: EcsDoc): void {
@@ -350,11 +350,11 @@ export class GeoIp implements Enricher {
     }
     if (geo !== null) {
       const cur = side.geo;
-      side.geo = cur === undefined || cur === null || typeof cur !== 'object' ? copyGeo(geo) : mergeGeo(cur, geo);
+      side.geo = cur === undefined || cur === null || typeof cur !== 'object' ? geo : mergeGeo(cur, geo);
     }
     if (as !== null) {
       const cur = side.as;
-      side.as = cur === undefined || cur === null || typeof cur !== 'object' ? copyAs(as) : mergeAs(cur, as);
+      side.as = cur === undefined || cur === null || typeof cur !== 'object' ? as : mergeAs(cur, as);
     }
   }
 }
@@ -399,30 +399,32 @@ function better(a: { rank: number; file: string }, b: { rank: number; file: stri
   return an < bn;
 }
 
-/** A fresh object per document (the cached one is never handed out). */
-function copyGeo(g: GeoFields): GeoFields {
-  const o = { ...g };
-  if (g.location !== undefined) o.location = { lat: g.location.lat, lon: g.location.lon };
-  return o;
+/**
+ * The cached geo and AS objects are shared by the documents of an address (frozen: an output only
+ * serializes them; a copy per document was an allocation per side and event). A document whose
+ * parser already wrote some geo or AS fields gets the missing ones added to its own object.
+ */
+function freezeGeo(g: GeoFields): GeoFields {
+  if (g.location !== undefined) Object.freeze(g.location);
+  return Object.freeze(g);
 }
 
-function copyAs(a: AsFields): AsFields {
-  const o = { ...a };
-  if (a.organization !== undefined) o.organization = { name: a.organization.name };
-  return o;
+function freezeAs(a: AsFields): AsFields {
+  if (a.organization !== undefined) Object.freeze(a.organization);
+  return Object.freeze(a);
 }
 
 /** Adds the keys the document's geo object lacks: what the event itself says wins. */
 function mergeGeo(cur: any, g: GeoFields): any {
-  const c = copyGeo(g) as any;
-  for (const k in c) if (cur[k] === undefined) cur[k] = c[k];
+  const src = g as any;
+  for (const k in src) if (cur[k] === undefined) cur[k] = src[k];
   return cur;
 }
 
 function mergeAs(cur: any, a: AsFields): any {
   if (cur.number === undefined && a.number !== undefined) cur.number = a.number;
   if (a.organization !== undefined) {
-    if (cur.organization === undefined || cur.organization === null) cur.organization = { name: a.organization.name };
+    if (cur.organization === undefined || cur.organization === null) cur.organization = a.organization;
     else if (cur.organization.name === undefined) cur.organization.name = a.organization.name;
   }
   return cur;

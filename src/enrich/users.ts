@@ -32,18 +32,31 @@ export interface DirectoryUser {
   aliases?: string[];
 }
 
+/** A dictionary entry as the enricher writes it: the `group` object made once, shared (frozen). */
+export class DirectoryEntry {
+  readonly group: Readonly<{ name: readonly string[] }> | undefined;
+  constructor(readonly user: DirectoryUser) {
+    this.group = user.groups === undefined ? undefined : Object.freeze({ name: Object.freeze(user.groups.slice()) });
+  }
+}
+
 export class UserDirectory {
-  private readonly byKey = new Map<string, DirectoryUser>();
+  private readonly byKey = new Map<string, DirectoryEntry>();
   /** names as the dictionary writes them: the common case needs no case folding */
-  private readonly exact = new Map<string, DirectoryUser>();
+  private readonly exact = new Map<string, DirectoryEntry>();
   constructor(readonly file: string, readonly users: DirectoryUser[]) {
-    for (const u of users) this.exact.set(u.name, u);
-    for (const u of users) this.byKey.set(u.name.toLowerCase(), u);
-    for (const u of users) for (const a of u.aliases ?? []) if (!this.byKey.has(a.toLowerCase())) this.byKey.set(a.toLowerCase(), u);
+    const entries = users.map((u) => new DirectoryEntry(u));
+    for (const e of entries) this.exact.set(e.user.name, e);
+    for (const e of entries) this.byKey.set(e.user.name.toLowerCase(), e);
+    for (const e of entries) for (const a of e.user.aliases ?? []) if (!this.byKey.has(a.toLowerCase())) this.byKey.set(a.toLowerCase(), e);
   }
 
   /** The entry of a login name as devices write it: `jdoe`, `EXAMPLE\jdoe`, `jdoe@example.com`. */
   find(name: string): DirectoryUser | undefined {
+    return this.entry(name)?.user;
+  }
+
+  entry(name: string): DirectoryEntry | undefined {
     let u = this.exact.get(name);
     if (u !== undefined) return u;
     let k = name.trim().toLowerCase();
@@ -172,15 +185,18 @@ export class UserEnricher implements Enricher {
   private complete(o: any): void {
     const name = o.name;
     if (typeof name !== 'string' || name === '') return;
-    const u = this.source.current.find(name);
-    if (u === undefined) return;
+    const e = this.source.current.entry(name);
+    if (e === undefined) return;
+    const u = e.user;
     if (u.full_name !== undefined && o.full_name === undefined) o.full_name = u.full_name;
     if (u.email !== undefined && o.email === undefined) o.email = u.email;
     if (u.domain !== undefined && o.domain === undefined) o.domain = u.domain;
-    if (u.groups !== undefined) {
+    const group = e.group;
+    if (group !== undefined) {
       const g = o.group;
-      if (g === undefined || g === null || typeof g !== 'object') o.group = { name: u.groups.slice() };
-      else if (g.name === undefined) g.name = u.groups.slice();
+      // the entry's object, shared by the documents of the user (frozen)
+      if (g === undefined || g === null || typeof g !== 'object') o.group = group;
+      else if (g.name === undefined) g.name = group.name;
     }
   }
 }

@@ -10,24 +10,62 @@ const TEST_DBS = resolve(process.cwd(), '../shared/geoip-test');
 const quiet = (): void => undefined;
 
 describe('address cache', () => {
-  test('bounded, least recently used out; IPv4 keys by value, other text as text', () => {
+  test('bounded by two generations of max/2; IPv4 keys by value, other text as text', () => {
     const c = new AddressCache(4);
     const a = c.entry('10.0.0.1');
+    // generations of 2: {.1 .2} {v6 text} {.3 .4} {.5 .6}; the last two are kept
     for (const ip of ['10.0.0.2', '2001:db8::1', 'not-an-ip', '10.0.0.3', '10.0.0.4', '10.0.0.5', '10.0.0.6']) c.entry(ip);
     expect(c.size).toBe(4);
     expect(c.entry('10.0.0.1')).not.toBe(a); // pushed out long ago: a new entry
+    expect(c.size).toBe(3); // {.5 .6} {.1}
     const b = c.entry('2001:DB8::7');
-    c.entry('x1');
-    c.entry('x2');
-    c.entry('x3');
-    c.entry('x4');
-    expect(c.entry('2001:DB8::7')).not.toBe(b);
     expect(c.size).toBe(4);
+    for (const ip of ['x1', 'x2', 'x3', 'x4']) c.entry(ip);
+    expect(c.entry('2001:DB8::7')).not.toBe(b);
+    expect(c.size).toBe(3); // {x3 x4} {2001:DB8::7}
     // the same address written by another event (another string) finds the same entry
     const d = c.entry('192.0.2.77');
     expect(c.entry(['192', '0', '2', '77'].join('.'))).toBe(d);
     // 255.255.255.255 and 0.0.0.0 are keys like the others
     expect(c.entry('255.255.255.255')).not.toBe(c.entry('0.0.0.0'));
+    // a hit in the old generation is copied into the young one, and counted once
+    const e = new AddressCache(6);
+    const k = e.entry('198.51.100.1');
+    e.entry('198.51.100.2');
+    e.entry('198.51.100.3');
+    e.entry('198.51.100.4'); // {.1 .2 .3} became old
+    expect(e.size).toBe(4);
+    expect(e.entry('198.51.100.1')).toBe(k);
+    expect(e.size).toBe(4);
+    expect(e.hits).toBe(1);
+  });
+
+  test('at most max entries; an entry used within the last max/2 lookups is kept', () => {
+    // (each lookup inserts at most one entry into the young generation: a miss or a copy from the old one)
+    for (const max of [2, 3, 10, 101]) {
+      const c = new AddressCache(max);
+      const last = new Map<string, { entry: object; at: number }>();
+      let kept = 0;
+      let seed = 12345;
+      for (let i = 0; i < 5000; i++) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        const n = seed % (3 * max + 3);
+        const ip = n % 5 === 0 ? `2001:db8::${n.toString(16)}` : `203.0.113.${n}`;
+        const e = c.entry(ip);
+        const prev = last.get(ip);
+        if (prev !== undefined && i - prev.at <= max >> 1) {
+          expect(e).toBe(prev.entry);
+          kept++;
+        }
+        last.set(ip, { entry: e, at: i });
+        expect(c.size).toBeLessThanOrEqual(max);
+      }
+      expect(kept).toBeGreaterThan(100);
+    }
+    const one = new AddressCache(1);
+    one.entry('203.0.113.1');
+    one.entry('203.0.113.2');
+    expect(one.size).toBe(1);
   });
 
   test('0 entries keeps nothing', () => {
@@ -94,11 +132,14 @@ describe('one cache for the asset and GeoIP stages', () => {
     geo.enrich(d2);
     expect(d2.source).toMatchObject({ domain: 'host-142', asset: { name: 'host-142', owner: 'secops' } });
     expect(d2.source.geo.city_name).toBe('London');
-    // documents have their own objects
-    d2.source.asset.name = 'changed';
+    // documents share the entry's asset object, frozen: a change throws, the next document gets it whole
+    expect(() => {
+      d2.source.asset.name = 'changed';
+    }).toThrow(TypeError);
     const d3 = doc();
     assets.enrich(d3, '');
     expect(d3.source.asset.name).toBe('host-142');
+    expect(d3.source.asset).toBe(d2.source.asset);
     assets.close();
     geo.close();
   });

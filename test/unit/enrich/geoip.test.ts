@@ -105,20 +105,32 @@ describe('GeoIP against the MaxMind test databases', () => {
     expect(doc.server).toEqual({ ip: '192.168.0.1' });
   });
 
-  test('documents do not share objects with the cache', () => {
+  test('documents share the cache\'s objects, frozen: a change throws and the cache keeps its values', () => {
     const a: Record<string, any> = { source: { ip: '81.2.69.142' } };
     const b: Record<string, any> = { source: { ip: '81.2.69.142' } };
     g.enrich(a);
     g.enrich(b);
-    a.source.geo.location.lat = 0;
+    expect(b.source.geo).toBe(a.source.geo);
+    expect(b.source.as).toBe(a.source.as);
+    expect(() => {
+      a.source.geo.location.lat = 0;
+    }).toThrow(TypeError);
+    expect(() => {
+      a.source.geo.city_name = 'x';
+    }).toThrow(TypeError);
+    expect(() => {
+      a.source.as.organization.name = 'x';
+    }).toThrow(TypeError);
     expect(b.source.geo.location.lat).toBe(51.5142);
     expect(g.lookup('81.2.69.142')!.geo!.location!.lat).toBe(51.5142);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 
   test('the cache is bounded', () => {
     const small = GeoIp.open({ directory: TEST_DBS, cacheEntries: 3, watch: false, log: quiet });
     for (const ip of ['81.2.69.142', '89.160.20.128', '216.160.83.56', '67.43.156.14', '10.0.0.1', '175.16.199.1']) small.lookup(ip);
-    expect(small.cacheStats.size).toBe(3);
+    // two generations of 3 >> 1 = 1 entry: the last two addresses looked up
+    expect(small.cacheStats.size).toBe(2);
     small.lookup('175.16.199.1');
     expect(small.cacheStats.hits).toBe(1);
   });

@@ -44,7 +44,9 @@ test('enricher fills user, source.user and destination.user; values from the eve
   expect(doc.source.user).toEqual({ name: 'CORP\\JDoe', domain: 'CORP', full_name: 'Jane Doe', email: 'jane.doe@example.com', group: { name: ['staff', 'vpn-users'] } });
   expect(doc.destination.user).toEqual({ name: 'admin', full_name: 'Local Admin' });
   expect(doc.client.user).toEqual({ name: 'stranger' });
-  doc.user.group.name.push('x');
+  // the entry's group object is shared by the documents of the user, frozen
+  expect(doc.source.user.group).toBe(doc.user.group);
+  expect(() => doc.user.group.name.push('x')).toThrow(TypeError);
   const d2: Record<string, any> = { user: { name: 'jdoe' } };
   e.enrich(d2);
   expect(d2.user.group.name).toEqual(['staff', 'vpn-users']);
