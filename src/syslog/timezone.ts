@@ -1,13 +1,26 @@
 /**
  * Wall-clock time in a zone -> epoch milliseconds. A zone is `UTC`/`Z`, a fixed offset (`+02:00`,
  * `-0500`, `+09`) or an IANA name (`Europe/Paris`). Offsets of IANA zones come from Intl and are
- * cached per zone and hour, so the per-message cost is a map lookup.
+ * cached per zone and hour; the two hours last asked for in a zone are answered without a lookup
+ * (a stream of events is mostly within one hour), so the per-message cost is a Map lookup by the
+ * zone's name.
  */
 
 const fixedCache = new Map<string, number>();
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, number>();
-const OFFSET_CACHE_MAX = 4096;
+
+/** One IANA zone's offsets by hour (UTC-based hour number -> minutes). */
+class ZoneOffsets {
+  h0 = NaN;
+  o0 = 0;
+  h1 = NaN;
+  o1 = 0;
+  readonly byHour = new Map<number, number>();
+  constructor(readonly tz: string) {}
+}
+const zones = new Map<string, ZoneOffsets>();
+const ZONES_MAX = 1024;
+const HOURS_PER_ZONE_MAX = 4096;
 
 /** Parses a fixed offset (`+02:00`, `-0500`, `+09`, `Z`, `UTC`, `GMT`) into minutes; NaN when not one. */
 export function parseFixedOffset(tz: string): number {
@@ -58,11 +71,24 @@ function formatter(tz: string): Intl.DateTimeFormat {
 }
 
 /** Offset in minutes of an IANA zone at the instant `utcMs`. */
-function ianaOffsetAt(tz: string, utcMs: number): number {
+function ianaOffsetAt(z: ZoneOffsets, utcMs: number): number {
   const hour = Math.floor(utcMs / 3_600_000);
-  const key = tz + '|' + hour;
-  const hit = offsetCache.get(key);
-  if (hit !== undefined) return hit;
+  if (hour === z.h0) return z.o0;
+  if (hour === z.h1) return z.o1;
+  let off = z.byHour.get(hour);
+  if (off === undefined) {
+    off = computeOffset(z.tz, hour);
+    if (z.byHour.size >= HOURS_PER_ZONE_MAX) z.byHour.clear();
+    z.byHour.set(hour, off);
+  }
+  z.h1 = z.h0;
+  z.o1 = z.o0;
+  z.h0 = hour;
+  z.o0 = off;
+  return off;
+}
+
+function computeOffset(tz: string, hour: number): number {
   const parts = formatter(tz).formatToParts(new Date(hour * 3_600_000));
   let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
   for (const p of parts) {
@@ -76,10 +102,18 @@ function ianaOffsetAt(tz: string, utcMs: number): number {
       default: break;
     }
   }
-  const off = Math.round((Date.UTC(y, mo - 1, d, h, mi, s) - hour * 3_600_000) / 60_000);
-  if (offsetCache.size >= OFFSET_CACHE_MAX) offsetCache.clear();
-  offsetCache.set(key, off);
-  return off;
+  return Math.round((Date.UTC(y, mo - 1, d, h, mi, s) - hour * 3_600_000) / 60_000);
+}
+
+function zoneOffsets(tz: string): ZoneOffsets {
+  let z = zones.get(tz);
+  if (z === undefined) {
+    formatter(tz); // throws for a zone Intl does not know (before anything is cached)
+    z = new ZoneOffsets(tz);
+    if (zones.size >= ZONES_MAX) zones.clear();
+    zones.set(tz, z);
+  }
+  return z;
 }
 
 /** Offset in minutes of `tz` for the wall-clock time `localMs` (a UTC-based epoch of the wall clock). */
@@ -88,8 +122,9 @@ export function offsetForLocal(tz: string, localMs: number): number {
   if (!Number.isNaN(fixed)) return fixed;
   let off: number;
   try {
-    off = ianaOffsetAt(tz, localMs);
-    const off2 = ianaOffsetAt(tz, localMs - off * 60_000);
+    const z = zoneOffsets(tz);
+    off = ianaOffsetAt(z, localMs);
+    const off2 = ianaOffsetAt(z, localMs - off * 60_000);
     if (off2 !== off) off = off2;
   } catch {
     return 0;
