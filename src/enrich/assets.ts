@@ -251,6 +251,9 @@ export class AssetEnricher implements Enricher {
   /** the inventory of the last good load (read per event) */
   private inv: Inventory;
   private readonly senders = new Map<string, SenderFacts | null>();
+  /** the last sender asked for ('' : none) */
+  private lastSender = '';
+  private lastFacts: SenderFacts | null = null;
   private readonly cache: AddressCache;
   private readonly source: WatchedFile<Inventory>;
 
@@ -265,6 +268,8 @@ export class AssetEnricher implements Enricher {
       onReload: (inv) => {
         this.inv = inv;
         this.senders.clear();
+        this.lastSender = '';
+        this.lastFacts = null;
         this.cache.clear();
       },
     });
@@ -298,6 +303,8 @@ export class AssetEnricher implements Enricher {
   }
 
   private sender(ip: string): SenderFacts | null {
+    // the timezone (when the syslog header is read) and then the enrichment ask for the same sender
+    if (ip === this.lastSender) return this.lastFacts;
     let f = this.senders.get(ip);
     if (f === undefined) {
       const a = this.inv.lookup(ip);
@@ -305,6 +312,8 @@ export class AssetEnricher implements Enricher {
       if (this.senders.size >= SENDER_CACHE_MAX) this.senders.clear();
       this.senders.set(ip, f);
     }
+    this.lastSender = ip;
+    this.lastFacts = f;
     return f;
   }
 
