@@ -7,7 +7,8 @@
  *
  * When the address itself gives no geo (or no AS) fact, for instance a private address behind NAT,
  * the side's `nat.ip` is looked up instead, as the integrations' pipelines do for PAN-OS GlobalProtect
- * and Sophos. Special-purpose ranges are never looked up. Results (misses too) go to a bounded cache (address-cache.ts).
+ * and Sophos. Special-purpose ranges are never looked up. Results (misses too) go to a bounded
+ * cache (address-cache.ts).
  * Fields already in the document (set by a vendor parser from the device's own GeoIP) are kept.
  * With `watch`, a database file replaced in its directory is re-read and checked; a corrupt
  * replacement is reported and the previous database stays in use.

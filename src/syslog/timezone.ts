@@ -2,8 +2,8 @@
  * Wall-clock time in a zone -> epoch milliseconds. A zone is `UTC`/`Z`, a fixed offset (`+02:00`,
  * `-0500`, `+09`) or an IANA name (`Europe/Paris`). Offsets of IANA zones come from Intl and are
  * cached per zone and hour; the two hours last asked for in a zone are answered without a lookup
- * (a stream of events is mostly within one hour), so the per-message cost is a Map lookup by the
- * zone's name.
+ * (a stream of events is mostly within one hour), so the per-message cost is two Map lookups by
+ * the zone's name (is it a fixed offset, then its offsets).
  */
 
 const fixedCache = new Map<string, number>();
@@ -19,8 +19,9 @@ class ZoneOffsets {
   constructor(readonly tz: string) {}
 }
 const zones = new Map<string, ZoneOffsets>();
-const ZONES_MAX = 1024;
-const HOURS_PER_ZONE_MAX = 4096;
+// bounds: 256 zones of 512 hours (three weeks of distinct hours each) at most
+const ZONES_MAX = 256;
+const HOURS_PER_ZONE_MAX = 512;
 
 /** Parses a fixed offset (`+02:00`, `-0500`, `+09`, `Z`, `UTC`, `GMT`) into minutes; NaN when not one. */
 export function parseFixedOffset(tz: string): number {
