@@ -16,12 +16,16 @@ describe('community id', () => {
     expect(communityId('fe80::200:86ff:fe05:80da', 'fe80::260:97ff:fe07:69ea', 58, 135, 0)).toBe('1:dGHyGvjMfljg6Bppwm3bg0LO8TY=');
     expect(communityId('3ffe:507:0:1:200:86ff:fe05:80da', '3ffe:501:4819::42', 6, 1022, 22)).toBe('1:xKnf281Asa1fKXx170r3ARHQU3I=');
     expect(communityId('::ffff:1.2.3.4', '2001:db8::1', 6, 1, 2)).toBe('1:mknovlwIqCk01+9AzYsrtZfB2dQ=');
+    // a zone index names an interface, not part of the address
+    expect(communityId('fe80::200:86ff:fe05:80da%eth0', 'fe80::260:97ff:fe07:69ea', 58, 135, 0)).toBe('1:dGHyGvjMfljg6Bppwm3bg0LO8TY=');
   });
   test('not addresses or missing ports: undefined', () => {
     expect(communityId('host', '1.2.3.4', 6, 1, 2)).toBeUndefined();
     expect(communityId('1.2.3.4', '::1', 6, 1, 2)).toBeUndefined();
     expect(communityId('1.2.3.4', '5.6.7.8', 6, undefined, 2)).toBeUndefined();
     expect(communityId('1.2.3.256', '5.6.7.8', 6, 1, 2)).toBeUndefined();
+    // read as every other address in the collector: a leading zero is ambiguous (octal?), refused
+    expect(communityId('010.1.1.1', '5.6.7.8', 6, 1, 2)).toBeUndefined();
   });
 });
 
