@@ -5,7 +5,10 @@
  * Each input is cut into the family's own real messages (the golden fixtures) at several points, so
  * the parser is deep in its grammar when the adversarial run starts. Every call must finish in
  * under 50 ms (the best of three runs, so that a GC pause on a loaded machine is not mistaken for
- * backtracking, which costs seconds).
+ * backtracking, which costs seconds), and no call may grow faster than its input: one that takes
+ * 10 ms or more at 64 KiB must not take more than 8 times what a quarter of the input takes (best
+ * of three each; linear work is 4 times; the quadratic split of LEEF attributes on tabs was 12-16
+ * times, 27 ms at 64 KiB: under the time limit on a fast day).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +19,10 @@ import type { Frame, VendorContext } from '../../src/core/types.js';
 
 const SIZE = 64 * 1024;
 const LIMIT_MS = 50;
+/** a call this slow at 64 KiB is timed at 16 KiB too */
+const GROWTH_CHECK_MS = 10;
+/** at most this times the 16 KiB time at 64 KiB */
+const MAX_GROWTH = 8;
 
 function run(unit: string): string {
   return unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
@@ -99,6 +106,20 @@ function timeOnce(vendorIndex: number, text: string): number {
   return performance.now() - t0;
 }
 
+/**
+ * The growth of a call from a quarter of its input to all of it: the best of three runs of each,
+ * interleaved so that both see the same state of the machine.
+ */
+function growth(vendorIndex: number, full: string, quarter: string): { full: number; quarter: number } {
+  let f = Infinity;
+  let q = Infinity;
+  for (let i = 0; i < 3; i++) {
+    q = Math.min(q, timeOnce(vendorIndex, quarter));
+    f = Math.min(f, timeOnce(vendorIndex, full));
+  }
+  return { full: f, quarter: q };
+}
+
 function bestOf3(vendorIndex: number, text: string): number {
   let best = Infinity;
   for (let i = 0; i < 3; i++) {
@@ -121,7 +142,12 @@ describe.each(VENDORS.map((v, i) => [v.id, i] as const))('ReDoS: %s', (family, i
           const ms = bestOf3(index, text);
           runs++;
           if (ms > worst) worst = ms;
-          if (ms >= LIMIT_MS) slow.push(`${name} after ${JSON.stringify(seed.slice(Math.max(0, at - 40), at))}: ${ms.toFixed(1)} ms`);
+          const where = `${name} after ${JSON.stringify(seed.slice(Math.max(0, at - 40), at))}`;
+          if (ms >= LIMIT_MS) slow.push(`${where}: ${ms.toFixed(1)} ms`);
+          else if (ms >= GROWTH_CHECK_MS) {
+            const g = growth(index, text, seed.slice(0, at) + body.slice(0, SIZE / 4));
+            if (g.full > MAX_GROWTH * Math.max(g.quarter, 0.05)) slow.push(`${where}: ${g.full.toFixed(1)} ms at 64 KiB, ${g.quarter.toFixed(1)} ms at 16 KiB`);
+          }
         }
         // and the adversarial run inside the message, the rest of the message after it
         const text = seed.slice(0, at) + run('="|, ').slice(0, SIZE / 2) + seed.slice(at);
