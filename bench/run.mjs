@@ -7,7 +7,7 @@
  *   tcp    the same loggen load over TCP into syslog-ecs (file output; also with one parser
  *          worker), rsyslog (imtcp -> omfile) and syslog-ng (network() -> file): messages/s, CPU
  *          seconds per 1M messages, peak RSS
- *   udp    rising rates into each: received ratio and, for syslog-ecs, unaccounted
+ *   udp    rising rates into each (syslog-ecs also with one parser worker): received ratio and, for syslog-ecs, unaccounted
  *          (sent - received - counted drops, kernel drops included)
  *   e2e    loggen into Elasticsearch (a node started by scripts/elasticsearch) through syslog-ecs and through
  *          syslog-ng (syslog-parser + the http() bulk destination elasticsearch-http() expands to): docs/s, CPU
@@ -342,7 +342,7 @@ async function scenarioUdp() {
   tuneUdp();
   const rates = [10_000, 25_000, 50_000, 100_000];
   const secs = quick ? 2 : 5;
-  for (const start of [startSyslogEcs, startRsyslog, startSyslogNg]) {
+  for (const start of [startSyslogEcs, startRsyslog, startSyslogNg, startSyslogEcsWorker]) {
     for (const rate of rates) {
       const started = await startOn('udp', start);
       if (started === null) break;
@@ -356,7 +356,7 @@ async function scenarioUdp() {
       await stopProc(sys.proc);
       const got = countLines(out);
       const row = { scenario: 'udp', system: sys.name, rate, sent: sentN, received: got, received_ratio: +(got / sentN).toFixed(5), rss_mb: u ? +u.rss_mb.toFixed(1) : null };
-      if (sys.name === 'syslog-ecs') {
+      if (sys.name.startsWith('syslog-ecs')) {
         const l = ledgerOf(sys.stderr());
         // every datagram sent is either received (written or dropped with a reason) or unaccounted
         row.counted_drops = l.dropped ?? 0;

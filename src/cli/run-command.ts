@@ -105,7 +105,7 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
     const name = l.name ?? l.url;
     // a listener zone gets its own processor: decided at start, not per message
     const tz = l.timezone ?? config.timezone;
-    const handler = pool !== null ? pool.handler(tz) : pipeline.handlerFor(processorFor(tz));
+    const handler = pool !== null ? pool.handler(tz, u.protocol === 'udp') : pipeline.handlerFor(processorFor(tz));
     if (u.protocol === 'udp') {
       sources.push(new UdpSource({
         name, host: u.host, port: u.port, maxMessageBytes: l.max_message_bytes,

@@ -17,7 +17,7 @@ import type { SenderStats, Telemetry } from '../core/telemetry.js';
 import type { FrameHandler } from '../sources/frame-handler.js';
 import { WriteResult } from '../sinks/output.js';
 import type { Pipeline } from './pipeline.js';
-import { BATCH_EVENTS, BUFFERS_KEPT, FULL_EVENTS, type BatchMessage, type BatchSender, type ResultMessage } from './worker-protocol.js';
+import { BATCH_EVENTS, BUFFERS_KEPT, DATAGRAM_REJECT_EVENTS, FULL_EVENTS, type BatchMessage, type BatchSender, type ResultMessage } from './worker-protocol.js';
 import type { SenderRule } from '../dispatch/senders.js';
 import type { EnrichSettings } from '../enrich/build.js';
 import type { EventOriginalMode } from './process.js';
@@ -115,8 +115,14 @@ export class ParserPool {
     await Promise.all(ready);
   }
 
-  handler(timezone: string): FrameHandler {
-    return new PoolHandler(this, timezone);
+  /**
+   * The handler of a listener. A datagram listener's frames are refused (and counted) only past
+   * DATAGRAM_REJECT_EVENTS rather than twice FULL_EVENTS: a datagram source cannot pause, and the
+   * kernel's receive buffer it would otherwise leave a burst in (64 MiB by default) is no help once
+   * the main thread has read the datagrams out of it.
+   */
+  handler(timezone: string, datagram = false): FrameHandler {
+    return new PoolHandler(this, timezone, datagram ? DATAGRAM_REJECT_EVENTS : 2 * FULL_EVENTS);
   }
 
   get telemetry(): Telemetry {
@@ -136,10 +142,10 @@ export class ParserPool {
     return this.slots[i]!;
   }
 
-  accept(frame: Frame, stats: SenderStats, timezone: string): WriteResult {
+  accept(frame: Frame, stats: SenderStats, timezone: string, rejectAt: number): WriteResult {
     const slot = this.slotFor(stats);
     stats.received++;
-    if (slot.events >= 2 * FULL_EVENTS) {
+    if (slot.events >= rejectAt) {
       this.paused = true;
       this.sourcesWaiting = true;
       return WriteResult.Rejected;
@@ -311,7 +317,7 @@ export class ParserPool {
 }
 
 class PoolHandler implements FrameHandler {
-  constructor(private readonly pool: ParserPool, private readonly timezone: string) {}
+  constructor(private readonly pool: ParserPool, private readonly timezone: string, private readonly rejectAt: number) {}
   get telemetry(): Telemetry {
     return this.pool.telemetry;
   }
@@ -319,7 +325,7 @@ class PoolHandler implements FrameHandler {
     return this.pool.paused;
   }
   accept(frame: Frame, stats: SenderStats): WriteResult {
-    return this.pool.accept(frame, stats, this.timezone);
+    return this.pool.accept(frame, stats, this.timezone, this.rejectAt);
   }
   onResume(cb: () => void): void {
     this.pool.onResume(cb);

@@ -13,6 +13,9 @@ export const BATCH_EVENTS = 2048;
  */
 export const FULL_EVENTS = 8192;
 
+/** events waiting or in flight per worker past which a datagram listener's frame is dropped and counted */
+export const DATAGRAM_REJECT_EVENTS = 8 * FULL_EVENTS;
+
 /**
  * frame buffers (main thread) and result buffers (worker) kept for reuse per worker: as many as
  * can be out at once (up to twice FULL_EVENTS in batches of BATCH_EVENTS, and the one being
