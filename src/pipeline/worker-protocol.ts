@@ -6,10 +6,11 @@ export const BATCH_EVENTS = 2048;
 
 /**
  * events waiting or in flight per worker before sources are asked to pause: 4 full batches (past
- * twice that, a UDP frame is dropped and counted). With 32,768 (16 batches) and 4 buffers kept,
- * one worker on 1M loggen messages took 53k-60k page faults and peaked at 256-276 MB, on the mixed
- * fixture corpus 75k-93k faults and 280-293 MB; with this bound and BUFFERS_KEPT, 26k-30k and
- * 196-206 MB, 51k-54k and 247-261 MB, and as fast or faster.
+ * twice that, a TCP frame is dropped and counted; a UDP one past DATAGRAM_REJECT_EVENTS). With
+ * 32,768 (16 batches) and 4 buffers kept, one worker on 1M loggen messages took 53k-60k page
+ * faults and peaked at 256-276 MB, on the mixed fixture corpus 75k-93k faults and 280-293 MB; with
+ * this bound and BUFFERS_KEPT, 26k-30k and 196-206 MB, 51k-54k and 247-261 MB, and as fast or
+ * faster.
  */
 export const FULL_EVENTS = 8192;
 
@@ -18,8 +19,9 @@ export const DATAGRAM_REJECT_EVENTS = 8 * FULL_EVENTS;
 
 /**
  * frame buffers (main thread) and result buffers (worker) kept for reuse per worker: as many as
- * can be out at once (up to twice FULL_EVENTS in batches of BATCH_EVENTS, and the one being
- * filled), so that a busy stream takes no fresh memory (page faults)
+ * can be out at once on a stream (up to twice FULL_EVENTS in batches of BATCH_EVENTS, and the one
+ * being filled), so that a busy stream takes no fresh memory (page faults); a UDP burst past that
+ * takes fresh buffers, which are not kept
  */
 export const BUFFERS_KEPT = (2 * FULL_EVENTS) / BATCH_EVENTS + 2;
 
