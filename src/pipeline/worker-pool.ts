@@ -9,7 +9,8 @@
  * as UTF-8 bytes and go to the outputs through Pipeline.deliverEncoded; the frame and result
  * buffers travel back and forth and are reused. Bounded in events: past
  * FULL_EVENTS waiting or in flight for a worker the handler reports Full (TCP pauses), past twice
- * that Rejected (the source counts a drop); a UDP listener's handler only past DATAGRAM_REJECT_EVENTS.
+ * that Rejected (the source counts a drop); a UDP listener's handler Rejected only past
+ * DATAGRAM_REJECT_EVENTS.
  */
 import { Worker } from 'node:worker_threads';
 import type { Frame } from '../core/types.js';
