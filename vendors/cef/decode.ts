@@ -274,7 +274,7 @@ const slotDefs: (CefKey | undefined)[] = new Array<CefKey | undefined>(KEY_SLOTS
 function keySlot(s: string, a: number, b: number): number {
   if (b - a > MAX_CACHED_KEY) return -1;
   let h = 0;
-  for (let i = a; i < b; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  for (let i = a; i < b; i++) h = ((h << 5) - h + s.charCodeAt(i)) | 0;
   const slot = h & (KEY_SLOTS - 1);
   const k = slotKeys[slot]!;
   if (k.length === b - a && s.startsWith(k, a)) return slot;

@@ -39,7 +39,7 @@ const keyFlags = new Uint8Array(KEY_SLOTS);
 
 function keySlot(s: string, a: number, b: number): number {
   let h = 0;
-  for (let i = a; i < b; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  for (let i = a; i < b; i++) h = ((h << 5) - h + s.charCodeAt(i)) | 0;
   const slot = h & (KEY_SLOTS - 1);
   const raw = rawKeys[slot]!;
   if (raw.length === b - a && raw.length !== 0 && s.startsWith(raw, a)) return slot;

@@ -73,7 +73,7 @@ const trimmedKeys: string[] = new Array<string>(KEY_SLOTS).fill('');
 function keyOf(s: string, a: number, b: number): string {
   if (b - a > MAX_CACHED_KEY) return s.slice(a, b).trim();
   let h = 0;
-  for (let i = a; i < b; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  for (let i = a; i < b; i++) h = ((h << 5) - h + s.charCodeAt(i)) | 0;
   const slot = h & (KEY_SLOTS - 1);
   const raw = rawKeys[slot]!;
   if (raw.length === b - a && s.startsWith(raw, a)) return trimmedKeys[slot]!;
