@@ -7,8 +7,8 @@
  *   tcp    the same loggen load over TCP into syslog-ecs (file output; also with one parser
  *          worker), rsyslog (imtcp -> omfile) and syslog-ng (network() -> file): messages/s, CPU
  *          seconds per 1M messages, peak RSS
- *   udp    rising rates into each (syslog-ecs also with one parser worker): received ratio and, for syslog-ecs, unaccounted
- *          (sent - received - counted drops, kernel drops included)
+ *   udp    rising rates into each (syslog-ecs also with one parser worker): received ratio and,
+ *          for syslog-ecs, unaccounted (sent - received - counted drops, kernel drops included)
  *   e2e    loggen into Elasticsearch (a node started by scripts/elasticsearch) through syslog-ecs and through
  *          syslog-ng (syslog-parser + the http() bulk destination elasticsearch-http() expands to): docs/s, CPU
  *   plus the benches the other parts bring (dist/bench/*.bench.js: enrichment, Elasticsearch)

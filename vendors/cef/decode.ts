@@ -7,6 +7,7 @@
  * is dropped and reported in `errors`. One linear pass by charCodeAt.
  */
 import { isIp } from '../../src/ecs/fields.js';
+import { hashRange, internalized } from '../../src/ecs/key-intern.js';
 import { read3164Stamp, stamp } from '../../src/syslog/timestamp.js';
 import { CEF_KEYS, CefType, type CefKey } from './keys.js';
 import { isoTime as isoMs } from '../../src/ecs/base.js';
@@ -273,14 +274,10 @@ const slotDefs: (CefKey | undefined)[] = new Array<CefKey | undefined>(KEY_SLOTS
 /** the table slot of key `[a, b)`, filled on a miss; -1 for a long key */
 function keySlot(s: string, a: number, b: number): number {
   if (b - a > MAX_CACHED_KEY) return -1;
-  let h = 0;
-  for (let i = a; i < b; i++) h = ((h << 5) - h + s.charCodeAt(i)) | 0;
-  const slot = h & (KEY_SLOTS - 1);
+  const slot = hashRange(s, a, b) & (KEY_SLOTS - 1);
   const k = slotKeys[slot]!;
   if (k.length === b - a && s.startsWith(k, a)) return slot;
-  const tmp = Object.create(null) as Record<string, number>; // (`__proto__` is a key too)
-  tmp[s.slice(a, b)] = 0;
-  const key = Object.keys(tmp)[0]!; // the internalized copy
+  const key = internalized(s.slice(a, b));
   slotKeys[slot] = key;
   slotDefs[slot] = CEF_KEYS.get(key.toLowerCase());
   return slot;

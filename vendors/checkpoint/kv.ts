@@ -5,6 +5,7 @@
  * `:`/`::`/`=` between a letter and a quote, one leading and one trailing quote/bracket is stripped
  * from the value. Keys are lower-cased; a repeated key collects its values in an array.
  */
+import { hashRange, internalized } from '../../src/ecs/key-intern.js';
 
 export type CpKv = Record<string, string | string[]>;
 
@@ -38,17 +39,13 @@ const keys: string[] = new Array<string>(KEY_SLOTS).fill('');
 const keyFlags = new Uint8Array(KEY_SLOTS);
 
 function keySlot(s: string, a: number, b: number): number {
-  let h = 0;
-  for (let i = a; i < b; i++) h = ((h << 5) - h + s.charCodeAt(i)) | 0;
-  const slot = h & (KEY_SLOTS - 1);
+  const slot = hashRange(s, a, b) & (KEY_SLOTS - 1);
   const raw = rawKeys[slot]!;
   if (raw.length === b - a && raw.length !== 0 && s.startsWith(raw, a)) return slot;
   const rawKey = s.slice(a, b);
   const key0 = rawKey.trim();
   keyFlags[slot] = key0 === '' || EXCLUDED.has(key0) ? 1 : EXCLUDED_EQ.has(key0) ? 2 : 0;
-  const tmp = Object.create(null) as Record<string, number>; // (`__proto__` is a key too)
-  tmp[key0.toLowerCase()] = 0;
-  keys[slot] = Object.keys(tmp)[0]!; // the internalized copy
+  keys[slot] = internalized(key0.toLowerCase());
   rawKeys[slot] = rawKey;
   return slot;
 }

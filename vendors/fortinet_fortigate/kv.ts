@@ -6,6 +6,7 @@
  * without a for-in over a dictionary-mode object.
  */
 import type { KvMap } from '../../src/ecs/kv.js';
+import { internalized } from '../../src/ecs/key-intern.js';
 
 /** The kept keys of the last scan, in insertion order (keys added later go through addKey). */
 export const keyOrder: string[] = [];
@@ -28,9 +29,7 @@ function internKey(s: string, a: number, b: number, h: number): string {
   const slot = h & (KEY_SLOTS - 1);
   const k = keyTable[slot]!;
   if (k.length === b - a && s.startsWith(k, a)) return k;
-  const tmp = Object.create(null) as Record<string, number>; // (`__proto__` is a key too)
-  tmp[s.slice(a, b)] = 0;
-  const key = Object.keys(tmp)[0]!; // the internalized copy
+  const key = internalized(s.slice(a, b));
   keyTable[slot] = key;
   return key;
 }
@@ -55,9 +54,7 @@ export function scanFortiKv(s: string): KvMap {
         good = false;
         if (c < 32 || c === 127) ctl = true;
       }
-      // h * 31 + c in int32: by shifts, as Math.imul's global lookup on every character is slow
-      // where globals are looked up through an interceptor (a vm context: the tests' timings)
-      h = ((h << 5) - h + c) | 0;
+      h = ((h << 5) - h + c) | 0; // hashRange's step (src/ecs/key-intern.ts)
       p++;
     }
     if (p >= n || s.charCodeAt(p) !== 61) continue; // a word without `=`: skip it

@@ -8,6 +8,7 @@
  */
 import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
 import { communityId } from '../../src/ecs/community-id.js';
+import { hashRange, internalized } from '../../src/ecs/key-intern.js';
 import {
   getField, ianaNumber, isIp, relatedHost, relatedIp, relatedUser, setField, toInt, transportName,
 } from '../../src/ecs/fields.js';
@@ -72,15 +73,11 @@ const trimmedKeys: string[] = new Array<string>(KEY_SLOTS).fill('');
 
 function keyOf(s: string, a: number, b: number): string {
   if (b - a > MAX_CACHED_KEY) return s.slice(a, b).trim();
-  let h = 0;
-  for (let i = a; i < b; i++) h = ((h << 5) - h + s.charCodeAt(i)) | 0;
-  const slot = h & (KEY_SLOTS - 1);
+  const slot = hashRange(s, a, b) & (KEY_SLOTS - 1);
   const raw = rawKeys[slot]!;
   if (raw.length === b - a && s.startsWith(raw, a)) return trimmedKeys[slot]!;
   const rawKey = s.slice(a, b);
-  const tmp = Object.create(null) as Record<string, number>; // (`__proto__` is a key too)
-  tmp[rawKey.trim()] = 0;
-  trimmedKeys[slot] = Object.keys(tmp)[0]!; // the internalized copy
+  trimmedKeys[slot] = internalized(rawKey.trim());
   rawKeys[slot] = rawKey;
   return trimmedKeys[slot]!;
 }

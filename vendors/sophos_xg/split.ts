@@ -6,6 +6,7 @@
  * linear pass; a repeated key keeps its first value.
  */
 import type { KvMap } from '../../src/ecs/kv.js';
+import { internalized } from '../../src/ecs/key-intern.js';
 
 function isKeyChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
@@ -22,9 +23,7 @@ function keyEnd(s: string, i: number): number {
     let c = s.charCodeAt(p);
     if (!isKeyChar(c)) break;
     if (c >= 65 && c <= 90) c += 32;
-    // h * 31 + c in int32: by shifts, as Math.imul's global lookup on every character is slow
-    // where globals are looked up through an interceptor (a vm context: the tests' timings)
-    h = ((h << 5) - h + c) | 0;
+    h = ((h << 5) - h + c) | 0; // hashRange's step (src/ecs/key-intern.ts)
     p++;
   }
   keyHash = h;
@@ -63,9 +62,7 @@ function internKey(s: string, a: number, b: number, h: number): string {
   const second = ((h >>> 10) ^ (h >>> 20) ^ 1) & (KEY_SLOTS - 1);
   const k2 = keyTable[second]!;
   if (sameKey(s, a, b, k2)) return k2;
-  const tmp = Object.create(null) as Record<string, number>; // (`__proto__` is a key too)
-  tmp[s.slice(a, b).toLowerCase()] = 0;
-  const key = Object.keys(tmp)[0]!; // the internalized copy
+  const key = internalized(s.slice(a, b).toLowerCase());
   keyTable[k1 === '' || k2 !== '' ? first : second] = key;
   return key;
 }
