@@ -4,11 +4,12 @@
  * called directly with the message forced to its family, and through the syslog header parser.
  * Each input is cut into the family's own real messages (the golden fixtures) at several points, so
  * the parser is deep in its grammar when the adversarial run starts. Every call must finish in
- * under 50 ms (the best of three runs, so that a GC pause on a loaded machine is not mistaken for
+ * under 50 ms of CPU time (the best of three runs, so that a GC pause is not mistaken for
  * backtracking, which costs seconds), and no call may grow faster than its input: one that takes
  * 10 ms or more at 64 KiB must not take more than 8 times what a quarter of the input takes (best
- * of three each; linear work is 4 times; the quadratic split of LEEF attributes on tabs was 12-16
- * times, 27 ms at 64 KiB: under the time limit on a fast day).
+ * of three each; flagged when so in each of three measurements; linear work is 4 times; the
+ * quadratic split of LEEF attributes on tabs was 12-16 times, 27 ms at 64 KiB: under the time
+ * limit on a fast day).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,10 +91,22 @@ function cuts(seed: string): number[] {
 
 const ctx: VendorContext = { timezone: 'UTC', receivedAt: Date.UTC(2024, 2, 10) };
 
+/**
+ * CPU milliseconds of this process so far. Calls are timed in CPU time, not wall time: on a loaded
+ * machine (CI runs Elasticsearch and other test files beside this one, on 2 cores) a call of a
+ * few milliseconds is often preempted, one of half a millisecond seldom, so wall-clock ratios
+ * between the two sizes came out at 10-16 for linear work (two CPU-bound processes beside jest:
+ * 3 of 15 families flagged).
+ */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 function timeOnce(vendorIndex: number, text: string): number {
   const vendor = VENDORS[vendorIndex]!;
   const data = Buffer.from(text);
-  const t0 = performance.now();
+  const t0 = cpuMs();
   const { text: t, flags } = decode(data);
   const msg = parseSyslog(t, flags, 'UTC', ctx.receivedAt);
   const frame: Frame = { data, senderIp: '192.0.2.1', senderPort: 514, listener: 'redos', receivedAt: ctx.receivedAt, truncated: false };
@@ -103,7 +116,7 @@ function timeOnce(vendorIndex: number, text: string): number {
   } catch {
     /* a throw is the pipeline's concern (flagged parser_error); here only time counts */
   }
-  return performance.now() - t0;
+  return cpuMs() - t0;
 }
 
 /**
@@ -118,6 +131,21 @@ function growth(vendorIndex: number, full: string, quarter: string): { full: num
     f = Math.min(f, timeOnce(vendorIndex, full));
   }
   return { full: f, quarter: q };
+}
+
+/**
+ * Growth past MAX_GROWTH in each of three measurements (null when one of them stays under it). A
+ * loaded machine can stall a whole measurement (in CI, beside Elasticsearch and the other test
+ * files: leef at 8.8 ms for 64 KiB against 0.4 ms for 16 KiB, where it takes 0.6-1.3 ms and 0.2-0.5
+ * ms alone); work that really grows faster than its input does so every time.
+ */
+function superLinear(vendorIndex: number, full: string, quarter: string): { full: number; quarter: number } | null {
+  let g = growth(vendorIndex, full, quarter);
+  for (let attempt = 1; g.full > MAX_GROWTH * Math.max(g.quarter, 0.05); attempt++) {
+    if (attempt === 3) return g;
+    g = growth(vendorIndex, full, quarter);
+  }
+  return null;
 }
 
 function bestOf3(vendorIndex: number, text: string): number {
@@ -145,8 +173,8 @@ describe.each(VENDORS.map((v, i) => [v.id, i] as const))('ReDoS: %s', (family, i
           const where = `${name} after ${JSON.stringify(seed.slice(Math.max(0, at - 40), at))}`;
           if (ms >= LIMIT_MS) slow.push(`${where}: ${ms.toFixed(1)} ms`);
           else if (ms >= GROWTH_CHECK_MS) {
-            const g = growth(index, text, seed.slice(0, at) + body.slice(0, SIZE / 4));
-            if (g.full > MAX_GROWTH * Math.max(g.quarter, 0.05)) slow.push(`${where}: ${g.full.toFixed(1)} ms at 64 KiB, ${g.quarter.toFixed(1)} ms at 16 KiB`);
+            const g = superLinear(index, text, seed.slice(0, at) + body.slice(0, SIZE / 4));
+            if (g !== null) slow.push(`${where}: ${g.full.toFixed(1)} ms at 64 KiB, ${g.quarter.toFixed(1)} ms at 16 KiB (three times)`);
           }
         }
         // and the adversarial run inside the message, the rest of the message after it
