@@ -34,6 +34,8 @@ export const SyslogFlag = {
   Malformed5424: 32,
   Truncated: 64,
   YearInferred: 128,
+  /** every byte of the frame is ASCII (set by decode; no tag) */
+  Ascii: 256,
 } as const;
 
 export interface SyslogMessage {

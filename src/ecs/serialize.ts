@@ -6,30 +6,51 @@
  * JSON.stringify. The output is the same text, key for key (test/unit/ecs/serialize.test.ts).
  */
 import type { EcsDoc } from '../core/types.js';
+import { FACILITY_NAMES, SEVERITY_LEVELS, SEVERITY_NAMES } from '../syslog/pri.js';
 
 /** the last document the Processor marked as base-shaped, and whether it had `@timestamp` then */
 let baseDoc: EcsDoc | null = null;
 let baseHadTimestamp = false;
+/** whether that document's raw line was all ASCII (SyslogFlag.Ascii) */
+let baseAscii = false;
+
+/**
+ * Whether the text of the last serialize() call is all ASCII, so that its UTF-8 bytes are its
+ * latin1 bytes (outputs then write it without encoding it). Known for base-shaped documents of
+ * ASCII lines only; false otherwise.
+ */
+export let serializedAscii = false;
 
 /**
  * Marks `doc` as exactly what baseDocument built plus the Processor's `event.dataset` and
- * `syslog_ecs` (no vendor parser, no enricher). Only the latest mark counts.
+ * `syslog_ecs` (no vendor parser, no enricher); `ascii`: its raw line was all ASCII. Only the
+ * latest mark counts.
  */
-export function markBaseShape(doc: EcsDoc): void {
+export function markBaseShape(doc: EcsDoc, ascii: boolean): void {
   baseDoc = doc;
   baseHadTimestamp = doc['@timestamp'] !== undefined;
+  baseAscii = ascii;
 }
 
 /** JSON text of a document (as JSON.stringify writes it). */
 export function serialize(doc: EcsDoc): string {
-  return doc === baseDoc ? serializeBase(doc) : JSON.stringify(doc);
+  if (doc === baseDoc) return serializeBase(doc);
+  serializedAscii = false;
+  return JSON.stringify(doc);
 }
 
-/** Characters a JSON string can't hold as they are (and surrogates, which JSON.stringify escapes when lone). */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/**
+ * A string JSON holds as it is: no `"`, `\\`, control character or surrogate (JSON.stringify escapes
+ * lone ones). Anchored and negated, the check is one greedy pass (about twice as fast here as a
+ * search for the first character that needs escaping).
+ */
+const NO_ESCAPE = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+/** the same for a line that is all ASCII: printable characters but `"` and `\\` */
+const CLEAN_ASCII = /^[ !#-[\]-~]*$/;
+const NOT_ASCII = /[^\u0000-\u007f]/;
 
 function str(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : '"' + s + '"';
+  return NO_ESCAPE.test(s) ? '"' + s + '"' : JSON.stringify(s);
 }
 
 /** a value baseDocument took from the message (string, number or an object of structured data) */
@@ -47,45 +68,123 @@ function own(v: unknown): string {
   return typeof v === 'string' ? '"' + v + '"' : val(v);
 }
 
+/**
+ * JSON of a value that repeats from document to document (the listener's name, the configured
+ * zone), kept for the last value seen, with whether it is ASCII.
+ */
+class LastJson {
+  private last: unknown = undefined;
+  json = '';
+  ascii = true;
+
+  of(v: unknown): string {
+    if (v !== this.last) {
+      this.last = v;
+      this.json = val(v);
+      this.ascii = !NOT_ASCII.test(this.json);
+    }
+    return this.json;
+  }
+}
+
+const listenerJson = new LastJson();
+const zoneJson = new LastJson();
+
+/**
+ * `,"log":{["level":...,]"syslog":{"priority":...,"facility":{...},"severity":{...}` by PRI
+ * (0-191, plus 192 without log.level): the same text for every message of a PRI value.
+ */
+const PRI_HEADS: (string | undefined)[] = new Array<string | undefined>(384).fill(undefined);
+
+function priHead(log: EcsDoc, s: EcsDoc): string | null {
+  const pri = s.priority;
+  const fac = s.facility;
+  const sev = s.severity;
+  if (typeof pri !== 'number' || !(pri >= 0 && pri <= 191) || (pri | 0) !== pri) return null;
+  const f = pri >> 3, v = pri & 7;
+  if (fac.code !== f || fac.name !== FACILITY_NAMES[f] || sev.code !== v || sev.name !== SEVERITY_NAMES[v]) return null;
+  const level = log.level;
+  if (level !== undefined && level !== SEVERITY_LEVELS[v]) return null;
+  const key = level === undefined ? pri + 192 : pri;
+  let head = PRI_HEADS[key];
+  if (head === undefined) {
+    head = ',"log":{' + (level === undefined ? '' : '"level":' + JSON.stringify(level) + ',') +
+      '"syslog":{"priority":' + pri + ',"facility":' + JSON.stringify({ code: f, name: FACILITY_NAMES[f] }) +
+      ',"severity":' + JSON.stringify({ code: v, name: SEVERITY_NAMES[v] });
+    PRI_HEADS[key] = head;
+  }
+  return head;
+}
+
+/**
+ * The base shape. When the raw line is ASCII with nothing to escape ("clean"), so is every string
+ * baseDocument cut from it (message, hostname, appname, procid, msgid are slices of the line):
+ * they are quoted without a scan of their own, and the text is ASCII when the listener's name and
+ * the zone are too.
+ */
 function serializeBase(doc: EcsDoc): string {
   const ts = doc['@timestamp'];
-  let out = baseHadTimestamp && ts !== undefined ? '{"@timestamp":' + own(ts) + ',"message":' : '{"message":';
   const e = doc.event;
   const original = e.original;
-  const originalJson = val(original);
   const message = doc.message;
-  // the message is the tail of the raw line: when the line needed no escaping, neither does it
-  // (one comparison instead of a second scan of the longest strings)
-  if (typeof message === 'string' && typeof original === 'string' && originalJson.length === original.length + 2 && original.endsWith(message)) {
-    out += '"' + message + '"';
-  } else out += val(message);
-  out += ',"event":{"original":' + originalJson + ',"created":' + own(e.created);
-  if (e.timezone !== undefined) out += ',"timezone":' + val(e.timezone);
+  const clean = baseAscii && typeof original === 'string' && typeof message === 'string' && CLEAN_ASCII.test(original);
+  let out = baseHadTimestamp && ts !== undefined ? '{"@timestamp":' + own(ts) + ',"message":' : '{"message":';
+  if (clean) out += '"' + message + '","event":{"original":"' + original + '","created":' + own(e.created);
+  else {
+    const originalJson = val(original);
+    // the message is the tail of the raw line: when the line needed no escaping, neither does it
+    // (one comparison instead of a second scan of the longest strings)
+    if (typeof message === 'string' && typeof original === 'string' && originalJson.length === original.length + 2 && original.endsWith(message)) {
+      out += '"' + message + '"';
+    } else out += val(message);
+    out += ',"event":{"original":' + originalJson + ',"created":' + own(e.created);
+  }
+  let ascii = clean;
+  if (e.timezone !== undefined) {
+    out += ',"timezone":' + zoneJson.of(e.timezone);
+    ascii = ascii && zoneJson.ascii;
+  }
   out += ',"dataset":' + own(e.dataset) + '}';
   const log = doc.log;
-  out += ',"log":{';
-  if (log.level !== undefined) out += '"level":' + own(log.level) + ',';
   const s = log.syslog;
-  out += '"syslog":{"priority":' + val(s.priority) +
-    ',"facility":{"code":' + val(s.facility.code) + ',"name":' + own(s.facility.name) +
-    '},"severity":{"code":' + val(s.severity.code) + ',"name":' + own(s.severity.name) + '}';
-  if (s.hostname !== undefined) out += ',"hostname":' + val(s.hostname);
-  if (s.appname !== undefined) out += ',"appname":' + val(s.appname);
-  if (s.procid !== undefined) out += ',"procid":' + val(s.procid);
-  if (s.msgid !== undefined) out += ',"msgid":' + val(s.msgid);
+  const head = priHead(log, s);
+  if (head !== null) out += head;
+  else {
+    out += ',"log":{';
+    if (log.level !== undefined) out += '"level":' + own(log.level) + ',';
+    out += '"syslog":{"priority":' + val(s.priority) +
+      ',"facility":{"code":' + val(s.facility.code) + ',"name":' + own(s.facility.name) +
+      '},"severity":{"code":' + val(s.severity.code) + ',"name":' + own(s.severity.name) + '}';
+  }
+  if (clean) {
+    if (s.hostname !== undefined) out += ',"hostname":"' + s.hostname + '"';
+    if (s.appname !== undefined) out += ',"appname":"' + s.appname + '"';
+    if (s.procid !== undefined) out += ',"procid":"' + s.procid + '"';
+    if (s.msgid !== undefined) out += ',"msgid":"' + s.msgid + '"';
+  } else {
+    if (s.hostname !== undefined) out += ',"hostname":' + val(s.hostname);
+    if (s.appname !== undefined) out += ',"appname":' + val(s.appname);
+    if (s.procid !== undefined) out += ',"procid":' + val(s.procid);
+    if (s.msgid !== undefined) out += ',"msgid":' + val(s.msgid);
+  }
   if (s.version !== undefined) out += ',"version":' + val(s.version);
-  if (s.structured_data !== undefined) out += ',"structured_data":' + val(s.structured_data);
+  if (s.structured_data !== undefined) {
+    const sd = val(s.structured_data);
+    out += ',"structured_data":' + sd;
+    ascii = ascii && !NOT_ASCII.test(sd);
+  }
   out += '}';
   if (log.source !== undefined) out += ',"source":{"address":' + own(log.source.address) + '}';
   out += '}';
   if (doc.tags !== undefined) out += ',"tags":' + JSON.stringify(doc.tags);
   const x = doc.syslog_ecs;
   const p = x.parse;
-  out += ',"syslog_ecs":{"family":' + val(x.family) + ',"parse":{"status":' + own(p.status);
+  out += ',"syslog_ecs":{"family":' + (x.family === null ? 'null' : val(x.family)) + ',"parse":{"status":' + own(p.status);
   if (p.step !== undefined) out += ',"step":' + val(p.step);
-  out += '},"listener":' + val(x.listener) + '}';
+  out += '},"listener":' + listenerJson.of(x.listener) + '}';
   // added after the Processor (an output that indexes by event.created sets it): last, as JSON.stringify puts it
   if (!baseHadTimestamp && ts !== undefined) out += ',"@timestamp":' + own(ts);
+  serializedAscii = ascii && listenerJson.ascii;
   return out + '}';
 }
 

@@ -14,7 +14,7 @@ import { datasetOf, eventTime } from '../sinks/index-name.js';
 import type { Frame } from '../core/types.js';
 import type { SenderRule } from '../dispatch/senders.js';
 import { BUFFERS_KEPT, type BatchMessage, type ResultMessage } from './worker-protocol.js';
-import { serialize } from '../ecs/serialize.js';
+import { serialize, serializedAscii } from '../ecs/serialize.js';
 import { BatchRunner, type BatchFrames } from './batch.js';
 
 interface WorkerConfig {
@@ -106,7 +106,7 @@ parentPort!.on('message', (m: BatchMessage) => {
       out.copy(bigger, 0, 0, used);
       out = bigger;
     }
-    const w = out.write(json, used, 'utf8');
+    const w = out.write(json, used, serializedAscii ? 'latin1' : 'utf8');
     starts[i] = used;
     lens[i] = w;
     used += w;

@@ -130,7 +130,7 @@ export class Processor {
     const enrichers = this.opts.enrichers;
     for (let i = 0; i < enrichers.length; i++) enrichers[i]!.enrich(doc, frame.senderIp);
     // plain syslog, nothing added: the outputs serialize it by its known shape (ecs/serialize.ts)
-    if (vendor === null && enrichers.length === 0) markBaseShape(doc);
+    if (vendor === null && enrichers.length === 0) markBaseShape(doc, (msg.flags & SyslogFlag.Ascii) !== 0);
     if (status !== PARSE_STATUS.ok) this.opts.telemetry.sampleUnparsed(stats, msg.raw, doc);
     return doc;
   }

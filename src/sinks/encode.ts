@@ -2,9 +2,10 @@
 import type { EcsDoc } from '../core/types.js';
 import type { EncodedEvent } from './output.js';
 import { datasetOf, eventTime } from './index-name.js';
-import { serialize } from '../ecs/serialize.js';
+import { serialize, serializedAscii } from '../ecs/serialize.js';
 
 export function encodeDoc(doc: EcsDoc): EncodedEvent {
   const timeMs = eventTime(doc);
-  return { json: serialize(doc), bytes: null, dataset: datasetOf(doc), timeMs };
+  const json = serialize(doc);
+  return { json, bytes: null, ascii: serializedAscii, dataset: datasetOf(doc), timeMs };
 }

@@ -28,9 +28,26 @@ export interface EncodedEvent {
    * these, the others read jsonOf(ev)
    */
   bytes: Buffer | null;
+  /** `json` is all ASCII: its UTF-8 bytes are its latin1 bytes (written without encoding) */
+  ascii: boolean;
   dataset: string;
   /** epoch ms of @timestamp (after eventTime filled it in) */
   timeMs: number;
+}
+
+/** The most bytes writeEncodedInto() can write for `ev`. */
+export function maxEncodedBytes(ev: EncodedEvent): number {
+  return ev.bytes !== null ? ev.bytes.length : ev.ascii ? ev.json!.length : ev.json!.length * 3;
+}
+
+/**
+ * Writes an encoded event's JSON as UTF-8 into `buf` at `offset` (the caller saw to room for
+ * maxEncodedBytes(ev)); returns the bytes written. ASCII text is written as latin1: the same bytes
+ * without the encoder's work.
+ */
+export function writeEncodedInto(buf: Buffer, offset: number, ev: EncodedEvent): number {
+  if (ev.bytes !== null) return ev.bytes.copy(buf, offset);
+  return buf.write(ev.json!, offset, ev.ascii ? 'latin1' : 'utf8');
 }
 
 /** The JSON text of an encoded event (decoded from its bytes once, when it came as bytes). */

@@ -2,7 +2,7 @@
  * Syslog codec entry: decodes a frame's bytes and parses the header as RFC 5424 when it is one,
  * else as lenient RFC 3164. Never throws; what it cannot read stays in `message` and is flagged.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import type { SyslogMessage } from '../core/types.js';
 import { SyslogFlag } from '../core/types.js';
 import { readPri } from './pri.js';
@@ -18,6 +18,9 @@ export function decode(data: Buffer): { text: string; flags: number } {
     if (c === 10 || c === 13 || c === 0) end--;
     else break;
   }
+  // ASCII (one native scan): decoded as latin1, which is the same text and needs no check for
+  // replacement characters
+  if (isAscii(data)) return { text: data.toString('latin1', 0, end), flags: SyslogFlag.Ascii };
   // toString with bounds: no subarray (a Buffer object) per message
   const text = data.toString('utf8', 0, end);
   let flags = 0;

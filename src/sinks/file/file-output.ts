@@ -9,7 +9,7 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { EcsDoc } from '../../core/types.js';
 import type { SenderStats } from '../../core/telemetry.js';
-import { WriteResult, type EncodedEvent, type Output, type OutputHealth } from '../output.js';
+import { WriteResult, maxEncodedBytes, writeEncodedInto, type EncodedEvent, type Output, type OutputHealth } from '../output.js';
 import { encodeDoc } from '../encode.js';
 import { compileIndexTemplate, DEFAULT_INDEX_TEMPLATE } from '../index-name.js';
 import { CollectorError } from '../../core/errors.js';
@@ -61,17 +61,16 @@ function newPending(pool: BufferPool): Pending {
 const NEWLINE = Buffer.from('\n');
 
 /**
- * Appends `line` (text, written as UTF-8, or UTF-8 bytes from a parser worker, copied) and a
- * newline to the pending blocks; returns the bytes it took.
+ * Appends an event's JSON (text, written as UTF-8, or UTF-8 bytes from a parser worker, copied)
+ * and a newline to the pending blocks; returns the bytes it took.
  */
-function append(p: Pending, line: string | Buffer, pool: BufferPool): number {
-  const text = typeof line === 'string';
-  // a UTF-8 character takes at most 3 bytes per UTF-16 unit, plus the newline
-  const worst = (text ? line.length * 3 : line.length) + 1;
+function append(p: Pending, ev: EncodedEvent, pool: BufferPool): number {
+  // a UTF-8 character takes at most 3 bytes per UTF-16 unit (1 when ASCII), plus the newline
+  const worst = maxEncodedBytes(ev) + 1;
   let block = p.blocks[p.blocks.length - 1]!;
   if (p.used + worst > block.length) {
     if (worst > BLOCK_BYTES) {
-      const big = text ? Buffer.from(line + '\n', 'utf8') : Buffer.concat([line, NEWLINE]);
+      const big = ev.bytes === null ? Buffer.from(ev.json! + '\n', 'utf8') : Buffer.concat([ev.bytes, NEWLINE]);
       p.blocks[p.blocks.length - 1] = block.subarray(0, p.used);
       const next = pool.take();
       p.blocks.push(big, next);
@@ -86,7 +85,7 @@ function append(p: Pending, line: string | Buffer, pool: BufferPool): number {
     p.owned.push(block);
     p.used = 0;
   }
-  const n = text ? block.write(line, p.used, 'utf8') : line.copy(block, p.used);
+  const n = writeEncodedInto(block, p.used, ev);
   block[p.used + n] = 10;
   p.used += n + 1;
   p.bytes += n + 1;
@@ -147,7 +146,7 @@ export class FileOutput implements Output {
       p = newPending(this.pool);
       this.buffers.set(file, p);
     }
-    const n = append(p, ev.bytes ?? ev.json!, this.pool);
+    const n = append(p, ev, this.pool);
     const last = p.stats.length - 1;
     if (last >= 0 && p.stats[last] === stats) p.counts[last]!++;
     else {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Processor, type Enricher } from '../../../src/pipeline/process.js';
 import { Telemetry } from '../../../src/core/telemetry.js';
-import { serialize, usesBaseShape } from '../../../src/ecs/serialize.js';
+import { serialize, serializedAscii, usesBaseShape } from '../../../src/ecs/serialize.js';
 import { eventTime } from '../../../src/sinks/index-name.js';
 import type { EcsDoc, Frame } from '../../../src/core/types.js';
 
@@ -31,6 +31,12 @@ function lines(): Buffer[] {
     Buffer.from([0x3c, 0x31, 0x33, 0x3e, 0x68, 0x69, 0x20, 0xff, 0xfe, 0x20, 0xed, 0xa0, 0x80]), // invalid UTF-8, an encoded surrogate
     Buffer.from('<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 iut="3" eventSource="Application" eventID="1011"][b@1 x="\\"q\\""] An application event'),
     Buffer.from('<34>1 - - - - - -'),
+    // ASCII lines with something to escape in the message, the host or the tag
+    Buffer.from('<13>Feb  5 17:32:18 host app[42]: tab\there "quoted" back\\slash'),
+    Buffer.from('<13>Feb  5 17:32:18 ho"st ap\\p[4\t2]: x'),
+    Buffer.from('<165>1 2003-10-11T22:14:15.003Z host\u0007 app - ID47 [sd@1] plain ASCII with an SD element without params'),
+    Buffer.from('<0>1 2003-10-11T22:14:15Z h a p m - x'),
+    Buffer.from('<191>Oct 11 22:14:15 h a: x'),
     Buffer.from('<999>bad pri'),
     Buffer.from(''),
   );
@@ -42,7 +48,16 @@ describe('serialize', () => {
     const telemetry = new Telemetry();
     const p = new Processor({ timezone: 'Europe/Berlin', senders: [], enrichers: [], telemetry });
     const stats = telemetry.stats('t', '192.0.2.1');
-    let base = 0, total = 0;
+    let base = 0, total = 0, ascii = 0;
+    const check = (doc: EcsDoc): void => {
+      const json = serialize(doc);
+      expect(json).toBe(JSON.stringify(doc));
+      // told ASCII only when it is (outputs then write it as latin1)
+      if (serializedAscii) {
+        ascii++;
+        expect(/[^\u0000-\u007f]/.test(json)).toBe(false);
+      }
+    };
     for (const data of lines()) {
       for (const senderIp of ['192.0.2.1', '']) {
         for (const truncated of [false, true]) {
@@ -50,15 +65,42 @@ describe('serialize', () => {
           const doc = p.process(frame, stats);
           total++;
           if (usesBaseShape(doc)) base++;
-          expect(serialize(doc)).toBe(JSON.stringify(doc));
+          check(doc);
           eventTime(doc); // sets a missing @timestamp, as the outputs do before serializing
-          expect(serialize(doc)).toBe(JSON.stringify(doc));
+          check(doc);
         }
       }
     }
     // the corpus holds both plain syslog and vendor messages: both paths were taken
     expect(base).toBeGreaterThan(500);
     expect(total - base).toBeGreaterThan(500);
+    expect(ascii).toBeGreaterThan(500);
+  });
+
+  test('a listener name or a zone that is not ASCII makes the text not ASCII; a vendor document is never told ASCII', () => {
+    const telemetry = new Telemetry();
+    const stats = telemetry.stats('t', '192.0.2.1');
+    const line = Buffer.from('<13>Feb  5 17:32:18 host app: hello');
+    const run = (tz: string, listener: string): [string, boolean] => {
+      const p = new Processor({ timezone: tz, senders: [], enrichers: [], telemetry });
+      const doc = p.process({ data: line, senderIp: '192.0.2.1', senderPort: 514, listener, receivedAt: 1_733_000_000_000, truncated: false }, stats);
+      const json = serialize(doc);
+      expect(json).toBe(JSON.stringify(doc));
+      return [json, serializedAscii];
+    };
+    expect(run('UTC', 'udp://0.0.0.0:514')[1]).toBe(true);
+    expect(run('UTC', 'pare-feu-é')[1]).toBe(false);
+    expect(run('UTC', 'udp://0.0.0.0:514')[1]).toBe(true);
+    expect(run('+01:00', 'udp://0.0.0.0:514')[1]).toBe(true);
+    const [json, ascii] = run('UTC', 'line "quoted"');
+    expect(ascii).toBe(true);
+    expect(JSON.parse(json).syslog_ecs.listener).toBe('line "quoted"');
+    const p = new Processor({ timezone: 'UTC', senders: [], enrichers: [], telemetry });
+    serialize(p.process({ data: line, senderIp: '192.0.2.1', senderPort: 514, listener: 'l', receivedAt: 1_733_000_000_000, truncated: false }, stats));
+    expect(serializedAscii).toBe(true);
+    const asa = p.process({ data: Buffer.from('<166>Jan 22 2024 10:00:01 fw-1 : %ASA-6-106015: Deny TCP (no connection) from 10.0.0.1/1 to 10.0.0.2/2 flags RST on interface inside'), senderIp: '192.0.2.1', senderPort: 514, listener: 'l', receivedAt: 1_733_000_000_000, truncated: false }, stats);
+    serialize(asa);
+    expect(serializedAscii).toBe(false);
   });
 
   test('vendor-parsed and enriched documents are not taken for the base shape', () => {
