@@ -55,10 +55,10 @@ export class Telemetry {
   /**
    * Keeps a sample of a message whose parse status is not `parsed` (failure path only): the first
    * SAMPLES_PER_SENDER at once, then at most one a second per sender, the oldest pushed out.
+   * `now`: epoch ms of the message's receipt (the caller has it: no clock read per message).
    */
-  sampleUnparsed(stats: SenderStats, raw: string, doc: unknown): void {
+  sampleUnparsed(stats: SenderStats, raw: string, doc: unknown, now: number): void {
     let ring = this.samples.get(stats);
-    const now = Date.now();
     if (ring === undefined) {
       if (this.samples.size >= MAX_SAMPLED_SENDERS) return;
       ring = [];

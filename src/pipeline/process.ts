@@ -131,7 +131,7 @@ export class Processor {
     for (let i = 0; i < enrichers.length; i++) enrichers[i]!.enrich(doc, frame.senderIp);
     // plain syslog, nothing added: the outputs serialize it by its known shape (ecs/serialize.ts)
     if (vendor === null && enrichers.length === 0) markBaseShape(doc, (msg.flags & SyslogFlag.Ascii) !== 0);
-    if (status !== PARSE_STATUS.ok) this.opts.telemetry.sampleUnparsed(stats, msg.raw, doc);
+    if (status !== PARSE_STATUS.ok) this.opts.telemetry.sampleUnparsed(stats, msg.raw, doc, frame.receivedAt);
     return doc;
   }
 }

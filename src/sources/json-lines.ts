@@ -148,7 +148,7 @@ export class JsonLinesProcessor implements FrameProcessor {
     };
     const enrichers = this.opts.enrichers ?? [];
     for (let i = 0; i < enrichers.length; i++) enrichers[i]!.enrich(doc, frame.senderIp);
-    if (step !== null) this.opts.telemetry.sampleUnparsed(stats, line, doc);
+    if (step !== null) this.opts.telemetry.sampleUnparsed(stats, line, doc, frame.receivedAt);
     return doc;
   }
 

@@ -124,8 +124,10 @@ export class TcpSource implements Source {
     const handler = this.handler;
     let paused = false;
     const limit = this.limit;
+    // the time of the read (or of the end of the stream) a frame came in: one clock read per read
+    let readAt = 0;
     const framer = new StreamFramer(this.opts.framing, this.opts.maxMessageBytes, (data, truncated) => {
-      const now = Date.now();
+      const now = readAt;
       if (limit !== null) {
         if (limit.tcpAction === 'drop') {
           if (!limit.allow(ip, now)) {
@@ -153,6 +155,7 @@ export class TcpSource implements Source {
     }
     socket.on('data', (chunk: Buffer) => {
       paused = false;
+      readAt = Date.now();
       framer.push(chunk);
       if (conn.owedMs > 0) {
         const until = Date.now() + conn.owedMs;
@@ -165,6 +168,7 @@ export class TcpSource implements Source {
       }
     });
     socket.on('end', () => {
+      readAt = Date.now();
       framer.end();
       socket.end();
     });
@@ -172,6 +176,7 @@ export class TcpSource implements Source {
       /* reset by peer etc.: what was framed is kept; close */
     });
     socket.on('close', () => {
+      readAt = Date.now();
       framer.end();
       this.conns.delete(conn);
     });

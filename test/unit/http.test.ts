@@ -69,7 +69,7 @@ test('escaping and address parsing', () => {
   s.received = 1;
   s.syslogOnly = 1;
   s.lastSeen = Date.now();
-  t.sampleUnparsed(s, '<13>x: </pre><script>alert(1)</script>', { message: '</pre><script>' });
+  t.sampleUnparsed(s, '<13>x: </pre><script>alert(1)</script>', { message: '</pre><script>' }, Date.now());
   const html = renderStatusPage({ telemetry: t, rates: new RateTracker(t), health: { ok: true, reasons: [] }, listeners: [], outputs: [], startedAt: 0, refreshSeconds: 5 });
   expect(html).not.toContain('<script');
   expect(html).toContain('&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
