@@ -7,8 +7,9 @@
  *   tcp    the same loggen load over TCP into syslog-ecs (file output; also with one parser
  *          worker), rsyslog (imtcp -> omfile) and syslog-ng (network() -> file): messages/s, CPU
  *          seconds per 1M messages, peak RSS
- *   udp    rising rates into each (syslog-ecs also with one parser worker): received ratio and,
- *          for syslog-ecs, unaccounted (sent - received - counted drops, kernel drops included)
+ *   udp    rising rates into each (syslog-ecs also with one parser worker), each rate into a
+ *          fresh process after an untimed warm-up at 10k/s: received ratio and, for syslog-ecs,
+ *          unaccounted (sent - received - counted drops, kernel drops included)
  *   e2e    loggen into Elasticsearch (a node started by scripts/elasticsearch) through syslog-ecs and through
  *          syslog-ng (syslog-parser + the http() bulk destination elasticsearch-http() expands to): docs/s, CPU
  *   plus the benches the other parts bring (dist/bench/*.bench.js: enrichment, Elasticsearch)
@@ -40,6 +41,8 @@ const notes = [];
  * get the same warm-up (their first messages fault in their buffers).
  */
 const WARM_IN_PROCESS = quick ? 20_000 : 50_000;
+/** messages/s of the udp scenario's warm-up: below the lowest measured rate, taken in full by every system */
+const UDP_WARM_RATE = 10_000;
 
 function log(s) {
   process.stderr.write(`[bench] ${s}\n`);
@@ -347,20 +350,30 @@ async function scenarioUdp() {
       const started = await startOn('udp', start);
       if (started === null) break;
       const { sys, port, out } = started;
+      const sentOf = (gen, asked) => {
+        const sent = /count=(\d+)/.exec(gen.stderr + gen.stdout)?.[1];
+        return sent ? Number(sent) : asked;
+      };
+      // the untimed warm-up in the same process, as in the tcp scenario (WARM_IN_PROCESS), at a
+      // rate every system takes in full; what it wrote is not counted below
+      const warmGen = spawnSync(LOGGEN, ['-i', '-D', '-Q', '-I', '600', '-n', String(WARM_IN_PROCESS), '-r', String(UDP_WARM_RATE), '127.0.0.1', String(port)], { encoding: 'utf8', timeout: 600000 });
+      const warmSent = sentOf(warmGen, WARM_IN_PROCESS);
+      await waitSettled(out, 2000);
+      const warmGot = countLines(out);
       const n = rate * secs;
       const gen = spawnSync(LOGGEN, ['-i', '-D', '-Q', '-I', '600', '-n', String(n), '-r', String(rate), '127.0.0.1', String(port)], { encoding: 'utf8', timeout: 600000 });
-      const sent = /count=(\d+)/.exec(gen.stderr + gen.stdout)?.[1];
-      const sentN = sent ? Number(sent) : n;
+      const sentN = sentOf(gen, n);
       await waitSettled(out, 2000);
       const u = procUsage(sys.pid);
       await stopProc(sys.proc);
-      const got = countLines(out);
-      const row = { scenario: 'udp', system: sys.name, rate, sent: sentN, received: got, received_ratio: +(got / sentN).toFixed(5), rss_mb: u ? +u.rss_mb.toFixed(1) : null };
+      const got = countLines(out) - warmGot;
+      const row = { scenario: 'udp', system: sys.name, rate, sent: sentN, received: got, received_ratio: +(got / sentN).toFixed(5), rss_mb: u ? +u.rss_mb.toFixed(1) : null, warm_up: { sent: warmSent, written: warmGot } };
       if (sys.name.startsWith('syslog-ecs')) {
         const l = ledgerOf(sys.stderr());
-        // every datagram sent is either received (written or dropped with a reason) or unaccounted
+        // every datagram sent (warm-up included) is either received (written or dropped with a
+        // reason) or unaccounted
         row.counted_drops = l.dropped ?? 0;
-        row.unaccounted = sentN - (l.received ?? 0);
+        row.unaccounted = warmSent + sentN - (l.received ?? 0);
       }
       results.push(row);
       log(`udp ${JSON.stringify(row)}`);
