@@ -17,6 +17,7 @@ import { VENDORS } from '../../vendors/index.js';
 import { decode, parseSyslog } from '../../src/syslog/parse.js';
 import { baseDocument } from '../../src/ecs/base.js';
 import type { Frame, VendorContext } from '../../src/core/types.js';
+import { cpuMs } from '../helpers/timing.js';
 
 const SIZE = 64 * 1024;
 const LIMIT_MS = 50;
@@ -90,18 +91,6 @@ function cuts(seed: string): number[] {
 }
 
 const ctx: VendorContext = { timezone: 'UTC', receivedAt: Date.UTC(2024, 2, 10) };
-
-/**
- * CPU milliseconds of this process so far. Calls are timed in CPU time, not wall time: on a loaded
- * machine (CI runs Elasticsearch and other test files beside this one, on 2 cores) a call of a
- * few milliseconds is often preempted, one of half a millisecond seldom, so wall-clock ratios
- * between the two sizes came out at 10-16 for linear work (two CPU-bound processes beside jest:
- * 3 of 15 families flagged).
- */
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
 
 function timeOnce(vendorIndex: number, text: string): number {
   const vendor = VENDORS[vendorIndex]!;
