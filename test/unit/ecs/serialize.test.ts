@@ -92,6 +92,19 @@ describe('serialize', () => {
     expect(run('UTC', 'pare-feu-é')[1]).toBe(false);
     expect(run('UTC', 'udp://0.0.0.0:514')[1]).toBe(true);
     expect(run('+01:00', 'udp://0.0.0.0:514')[1]).toBe(true);
+    // lines with and without something to escape, from listeners with and without ASCII names, in
+    // turns: a text is never told ASCII when it is not, and one of a clean line exactly when it is
+    const lines = [Buffer.from('<13>Feb  5 17:32:18 host app: hello'), Buffer.from('<13>Feb  5 17:32:18 host app: "quoted"')];
+    for (let k = 0; k < 16; k++) {
+      const listener = k % 3 === 0 ? 'pare-feu-é' : 'udp://0.0.0.0:514';
+      const p = new Processor({ timezone: k % 5 === 0 ? 'Europe/Zürich-not-a-zone' : 'UTC', senders: [], enrichers: [], telemetry });
+      const doc = p.process({ data: lines[k % 2]!, senderIp: '192.0.2.1', senderPort: 514, listener, receivedAt: 1_733_000_000_000, truncated: false }, stats);
+      const json = serialize(doc);
+      expect(json).toBe(JSON.stringify(doc));
+      const isAscii = !/[^\u0000-\u007f]/.test(json);
+      if (serializedAscii) expect([k, isAscii]).toEqual([k, true]);
+      if (k % 2 === 0) expect([k, serializedAscii]).toEqual([k, isAscii]);
+    }
     const [json, ascii] = run('UTC', 'line "quoted"');
     expect(ascii).toBe(true);
     expect(JSON.parse(json).syslog_ecs.listener).toBe('line "quoted"');
