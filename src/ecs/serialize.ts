@@ -118,36 +118,30 @@ function priHead(log: EcsDoc, s: EcsDoc): string | null {
 
 /**
  * The base shape. When the raw line is ASCII with nothing to escape ("clean"), so is every string
- * baseDocument cut from it (message, hostname, appname, procid, msgid are slices of the line):
- * they are quoted without a scan of their own, and the text is ASCII when the listener's name and
- * the zone are too.
+ * baseDocument cut from it (message, hostname, appname, procid, msgid are slices of the line), and
+ * the usual such document goes to serializeClean. The rest (escapes, non-ASCII text, tags,
+ * structured data) is written here with a scan of each string taken from the line, and not called
+ * ASCII.
  */
 function serializeBase(doc: EcsDoc): string {
   const ts = doc['@timestamp'];
   const e = doc.event;
   const original = e.original;
   const message = doc.message;
-  const clean = baseAscii && typeof original === 'string' && typeof message === 'string' && CLEAN_ASCII.test(original);
-  if (clean) {
+  if (baseAscii && typeof original === 'string' && typeof message === 'string' && CLEAN_ASCII.test(original)) {
     const fast = serializeClean(doc, ts, e, original, message);
     if (fast !== null) return fast;
   }
+  serializedAscii = false;
   let out = baseHadTimestamp && ts !== undefined ? '{"@timestamp":' + own(ts) + ',"message":' : '{"message":';
-  if (clean) out += '"' + message + '","event":{"original":"' + original + '","created":' + own(e.created);
-  else {
-    const originalJson = val(original);
-    // the message is the tail of the raw line: when the line needed no escaping, neither does it
-    // (one comparison instead of a second scan of the longest strings)
-    if (typeof message === 'string' && typeof original === 'string' && originalJson.length === original.length + 2 && original.endsWith(message)) {
-      out += '"' + message + '"';
-    } else out += val(message);
-    out += ',"event":{"original":' + originalJson + ',"created":' + own(e.created);
-  }
-  let ascii = clean;
-  if (e.timezone !== undefined) {
-    out += ',"timezone":' + zoneJson.of(e.timezone);
-    ascii = ascii && zoneJson.ascii;
-  }
+  const originalJson = val(original);
+  // the message is the tail of the raw line: when the line needed no escaping, neither does it
+  // (one comparison instead of a second scan of the longest strings)
+  if (typeof message === 'string' && typeof original === 'string' && originalJson.length === original.length + 2 && original.endsWith(message)) {
+    out += '"' + message + '"';
+  } else out += val(message);
+  out += ',"event":{"original":' + originalJson + ',"created":' + own(e.created);
+  if (e.timezone !== undefined) out += ',"timezone":' + zoneJson.of(e.timezone);
   out += ',"dataset":' + own(e.dataset) + '}';
   const log = doc.log;
   const s = log.syslog;
@@ -160,23 +154,12 @@ function serializeBase(doc: EcsDoc): string {
       ',"facility":{"code":' + val(s.facility.code) + ',"name":' + own(s.facility.name) +
       '},"severity":{"code":' + val(s.severity.code) + ',"name":' + own(s.severity.name) + '}';
   }
-  if (clean) {
-    if (s.hostname !== undefined) out += ',"hostname":"' + s.hostname + '"';
-    if (s.appname !== undefined) out += ',"appname":"' + s.appname + '"';
-    if (s.procid !== undefined) out += ',"procid":"' + s.procid + '"';
-    if (s.msgid !== undefined) out += ',"msgid":"' + s.msgid + '"';
-  } else {
-    if (s.hostname !== undefined) out += ',"hostname":' + val(s.hostname);
-    if (s.appname !== undefined) out += ',"appname":' + val(s.appname);
-    if (s.procid !== undefined) out += ',"procid":' + val(s.procid);
-    if (s.msgid !== undefined) out += ',"msgid":' + val(s.msgid);
-  }
+  if (s.hostname !== undefined) out += ',"hostname":' + val(s.hostname);
+  if (s.appname !== undefined) out += ',"appname":' + val(s.appname);
+  if (s.procid !== undefined) out += ',"procid":' + val(s.procid);
+  if (s.msgid !== undefined) out += ',"msgid":' + val(s.msgid);
   if (s.version !== undefined) out += ',"version":' + val(s.version);
-  if (s.structured_data !== undefined) {
-    const sd = val(s.structured_data);
-    out += ',"structured_data":' + sd;
-    ascii = ascii && !NOT_ASCII.test(sd);
-  }
+  if (s.structured_data !== undefined) out += ',"structured_data":' + val(s.structured_data);
   out += '}';
   if (log.source !== undefined) out += ',"source":{"address":' + own(log.source.address) + '}';
   out += '}';
@@ -188,7 +171,6 @@ function serializeBase(doc: EcsDoc): string {
   out += '},"listener":' + listenerJson.of(x.listener) + '}';
   // added after the Processor (an output that indexes by event.created sets it): last, as JSON.stringify puts it
   if (!baseHadTimestamp && ts !== undefined) out += ',"@timestamp":' + own(ts);
-  serializedAscii = ascii && listenerJson.ascii;
   return out + '}';
 }
 
