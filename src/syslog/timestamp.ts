@@ -2,7 +2,7 @@
  * Timestamp scanners for syslog headers, by charCodeAt, no regex. Each returns the index after the
  * stamp (or -1) and leaves its reading in the shared `stamp` result, which callers copy at once.
  */
-import { zonedToEpoch, parseFixedOffset } from './timezone.js';
+import { zonedToEpoch, parseFixedOffset, utcMs } from './timezone.js';
 import { inferYear } from './year.js';
 
 export interface StampResult {
@@ -131,7 +131,7 @@ export function readIsoStamp(s: string, i: number, tz: string, requireT: boolean
   if (t < 0) return -1;
   let end = readOffset(s, t);
   if (end >= 0) {
-    stamp.ms = Date.UTC(y, mo - 1, d, hms.h, hms.m, hms.s, hms.ms) - zoneMin * 60_000;
+    stamp.ms = utcMs(y, mo, d, hms.h, hms.m, hms.s, hms.ms) - zoneMin * 60_000;
     stamp.hasZone = true;
   } else {
     end = t;

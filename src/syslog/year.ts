@@ -8,6 +8,8 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 // the UTC year of the last receive time, valid while receivedAt stays in [yearStart, yearEnd)
 let yearStart = 0, yearEnd = -1, cachedYear = 0;
+// the stamp day of the last call, in the receive time's year (a sender writes the same day for hours)
+let candYear = NaN, candMonth = 0, candDay = 0, candMs = NaN;
 
 export function inferYear(month: number, day: number, receivedAt: number): number {
   if (receivedAt < yearStart || receivedAt >= yearEnd) {
@@ -16,7 +18,13 @@ export function inferYear(month: number, day: number, receivedAt: number): numbe
     yearEnd = Date.UTC(cachedYear + 1, 0, 1);
   }
   const y = cachedYear;
-  const candidate = Date.UTC(y, month - 1, day);
+  if (y !== candYear || month !== candMonth || day !== candDay) {
+    candMs = Date.UTC(y, month - 1, day);
+    candYear = y;
+    candMonth = month;
+    candDay = day;
+  }
+  const candidate = candMs;
   if (candidate - receivedAt > WEEK_MS) return y - 1;
   if (receivedAt - candidate > 340 * 24 * 3600 * 1000) return y + 1;
   return y;

@@ -11,6 +11,11 @@ import { mapSystem, readProcTag } from './system.js';
 import { reread5424 } from './header.js';
 import { isoTime } from '../../src/ecs/base.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
+import { indexOfFrom } from '../../src/core/marker.js';
+
+/** the firewall filter log's process tag, looked for from its `_` (see indexOfFrom) */
+const PFE_MARK = 'PFE_FW_SYSLOG_IP: ';
+const PFE_TAIL = PFE_MARK.slice(3);
 
 /** log.level by syslog severity, as the pipeline names them. */
 const LEVELS: readonly string[] = [
@@ -97,7 +102,7 @@ export const parser: VendorParser = {
     if (app !== null && app.charCodeAt(0) === 82 && app.startsWith('RT_')) return true;
     if (msg.raw.indexOf('[junos@') >= 0) return true;
     if (app === 'kernel') return msg.message.startsWith('FW: ');
-    return msg.content.indexOf('PFE_FW_SYSLOG_IP: ') >= 0;
+    return indexOfFrom(msg.content, PFE_MARK, 3, PFE_TAIL) >= 0;
   },
 
   parse(msg, doc, ctx): string | null {

@@ -13,6 +13,11 @@ import { zonedToEpoch } from '../../src/syslog/timezone.js';
 import { inferYear } from '../../src/syslog/year.js';
 import { networkDirection } from './direction.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
+import { indexOfFrom } from '../../src/core/marker.js';
+
+/** the alert's priority, looked for from its `[` (see indexOfFrom) */
+const PRIORITY_MARK = ' [Priority: ';
+const PRIORITY_TAIL = PRIORITY_MARK.slice(1);
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -270,7 +275,7 @@ export const parser: VendorParser = {
   dataset: 'snort.log',
   detect(msg: SyslogMessage): boolean {
     const c = msg.message;
-    return c.indexOf(' [Priority: ') >= 0 || (startsWithSnortDate(c) && c.indexOf(',') > 0);
+    return indexOfFrom(c, PRIORITY_MARK, 1, PRIORITY_TAIL) >= 0 || (startsWithSnortDate(c) && c.indexOf(',') > 0);
   },
   parse,
 };

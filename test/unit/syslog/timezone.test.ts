@@ -1,4 +1,5 @@
-import { formatOffset, isValidTimezone, offsetForLocal, parseFixedOffset, zonedToEpoch } from '../../../src/syslog/timezone.js';
+import { formatOffset, isValidTimezone, offsetForLocal, parseFixedOffset, utcMs, zonedToEpoch } from '../../../src/syslog/timezone.js';
+import { inferYear } from '../../../src/syslog/year.js';
 
 /** Offset of `tz` at the instant `ms`, straight from Intl (no cache): the reference. */
 function intlOffset(tz: string, ms: number): number {
@@ -51,4 +52,49 @@ describe('zoned wall-clock times', () => {
     expect(offsetForLocal('Mars/Olympus_Mons', Date.UTC(2024, 0, 1))).toBe(0);
     expect(formatOffset(-570)).toBe('-09:30');
   });
+
+  test('utcMs (last minute kept) equals Date.UTC, in runs of one minute and out of range alike', () => {
+    let seed = 7;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let f = [2024, 1, 1, 0, 0, 0, 0];
+    for (let i = 0; i < 20_000; i++) {
+      const r = rnd(10);
+      // mostly the same minute again with other seconds, sometimes a new minute, day or odd values
+      if (r < 6) f = [f[0]!, f[1]!, f[2]!, f[3]!, f[4]!, rnd(60), rnd(1000)];
+      else if (r < 8) f = [f[0]!, f[1]!, f[2]!, f[3]!, rnd(60), rnd(60), rnd(1000)];
+      else if (r < 9) f = [1990 + rnd(60), 1 + rnd(12), 1 + rnd(31), rnd(24), rnd(60), rnd(60), rnd(1000)];
+      else f = [rnd(3000), rnd(14), rnd(33), rnd(25), rnd(61), rnd(61), rnd(1001)];
+      const [y, mo, d, h, mi, s, ms] = f as [number, number, number, number, number, number, number];
+      expect(utcMs(y, mo, d, h, mi, s, ms)).toBe(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+    }
+    expect(utcMs(NaN, 1, 1, 0, 0, 0, 0)).toBeNaN();
+    expect(utcMs(NaN, 1, 1, 0, 0, 0, 0)).toBeNaN();
+    expect(utcMs(2024, 1, 1, 0, 0, NaN, 0)).toBeNaN();
+    expect(utcMs(2024, 1, 1, 0, 0, 1, 0)).toBe(Date.UTC(2024, 0, 1, 0, 0, 1));
+  });
+
+  test('the last zone asked for is remembered, not mixed up with the next one', () => {
+    const zones = ['+05:30', 'UTC', 'Europe/Paris', '-0800', 'GMT+2', 'bogus', '+05:30', '+05:30', '-0800'];
+    const want = [330, 0, NaN, -480, 120, NaN, 330, 330, -480];
+    for (let k = 0; k < 3; k++) zones.forEach((z, i) => expect(parseFixedOffset(z)).toBe(want[i]));
+  });
+
+  test('inferYear (last stamp day kept) agrees with the rule around New Year, day after day', () => {
+    const rule = (month: number, day: number, at: number): number => {
+      const y = new Date(at).getUTCFullYear();
+      const c = Date.UTC(y, month - 1, day);
+      if (c - at > 7 * 86_400_000) return y - 1;
+      if (at - c > 340 * 86_400_000) return y + 1;
+      return y;
+    };
+    for (let at = Date.UTC(2023, 11, 1); at < Date.UTC(2025, 1, 1); at += 3 * 3_600_000 + 17_000) {
+      for (const [m, d] of [[12, 31], [12, 31], [1, 1], [1, 8], [12, 20], [2, 29], [2, 29], [6, 15]] as const) {
+        expect(inferYear(m, d, at)).toBe(rule(m, d, at));
+      }
+    }
+  });
 });
+
