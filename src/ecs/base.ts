@@ -12,6 +12,7 @@ const FLAG_TAGS: readonly [number, string][] = [
   [SyslogFlag.Truncated, 'truncated'],
   [SyslogFlag.Malformed5424, 'malformed_rfc5424'],
 ];
+const FLAG_TAG_BITS = FLAG_TAGS.reduce((a, [bit]) => a | bit, 0);
 
 /**
  * `new Date(ms).toISOString()`, reusing the formatted second: a direct-mapped cache by epoch
@@ -104,8 +105,10 @@ export function baseDocument(m: SyslogMessage, frame: Frame, timezone: string): 
     : { message: m.message, event, log };
   let tags: string[] | null = null;
   const flags = m.flags | (frame.truncated ? SyslogFlag.Truncated : 0);
-  for (const [bit, tag] of FLAG_TAGS) {
-    if (flags & bit) (tags ??= []).push(tag);
+  if ((flags & FLAG_TAG_BITS) !== 0) {
+    for (const [bit, tag] of FLAG_TAGS) {
+      if (flags & bit) (tags ??= []).push(tag);
+    }
   }
   if (tags !== null) doc.tags = tags;
   return doc;
