@@ -3,7 +3,8 @@
  * mixed); (b) pipeline throughput (Processor: syslog + vendor parser + enrichment, serialized to
  * JSON as an output would) on a mixed set of syslog lines from several device families with public
  * and private addresses, without and with enrichment (GeoIP + 100k-network inventory + user
- * dictionary), in the same run; events/s both ways, the ratio and the cost in percent.
+ * dictionary), in the same run, in alternating chunks of the same lines; events/s both ways (per
+ * CPU second), the ratio and the cost in percent.
  * Targets: inventory >= 1M lookups/s; enrichment costs <= 20% of throughput.
  * GeoIP databases: --geoip-dir DIR, else ../shared/geoip-test, else geoip/ (skipped when none).
  * Prints one JSON line. Usage: node dist/bench/enrich.bench.js [--seconds N] [--quick] [--geoip-dir DIR]
@@ -20,9 +21,10 @@ import { formatIp, parseCidr } from '../src/core/ip.js';
 const argv = process.argv.slice(2);
 const opt = (name: string): string | undefined => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const quick = argv.includes('--quick');
-// 10 s by default (16 rounds): the per-round ratios of one run spread from about 0.5 to 1.2 on this
-// 2-core machine (its speed changes within a second); with 3 s and 8 rounds the median of one run
-// moved from 12.8% to 15.9% to 26% between runs
+// 10 s by default (16 blocks of alternating 250-event chunks). With whole slices of 0.3 s per side
+// instead, the per-slice ratios of one run spread from about 0.5 to 1.2 on this 2-core machine (its
+// speed changes within a second) and the median moved from 9.6% to 25.4% between runs; with the
+// chunks, the blocks of three runs spread 0.74-0.87 and the runs gave 19.3 / 19.7 / 21.0%.
 const seconds = Number(opt('--seconds') ?? (quick ? 1 : 10)) || 10;
 
 // deterministic pseudo-random numbers
@@ -135,72 +137,91 @@ const lookupsPerS = lookups / ((lc.user + lc.system) / 1e6);
 const lookupsPerWallS = lookups / (Number(tn - t0) / 1e9);
 
 // ------------------------------------------------------------------ (b) pipeline with and without
-function throughput(enrichers: readonly Enricher[], deviceTimezone: ((ip: string) => string | null) | undefined, secs: number): { eps: number; wallEps: number; bytes: number } {
+// Two processors, one without enrichment and one with it (GeoIP + 100k-network inventory + user
+// dictionary), fed the same lines in alternating chunks of CHUNK events; each chunk's CPU time
+// (this process's, so other load on the machine does not count) goes to its side. The machine's
+// speed drifts within a second (see below); chunks of a few milliseconds, in an order that
+// alternates, put both sides under the same drift. Each document is serialized to JSON as an
+// output would.
+const CHUNK = 250;
+interface Side {
+  p: Processor;
+  stats: ReturnType<Telemetry['stats']>[];
+  n: number;
+  cpuUs: number;
+  bytes: number;
+}
+function side(enrichers: readonly Enricher[], deviceTimezone: ((ip: string) => string | null) | undefined): Side {
   const telemetry = new Telemetry();
   const p = new Processor({ timezone: 'UTC', senders: [], enrichers, telemetry, deviceTimezone });
-  const stats = senders.map((s) => telemetry.stats('bench', s));
-  const frame: Frame = { data: lines[0]!, senderIp: senders[0]!, senderPort: 514, listener: 'bench', receivedAt: Date.now(), truncated: false };
-  let n = 0;
+  return { p, stats: senders.map((s) => telemetry.stats('bench', s)), n: 0, cpuUs: 0, bytes: 0 };
+}
+const frame: Frame = { data: lines[0]!, senderIp: senders[0]!, senderPort: 514, listener: 'bench', receivedAt: Date.now(), truncated: false };
+/** CHUNK events through one side from line `at`; returns the chunk's CPU microseconds */
+function chunk(sd: Side, at: number): number {
   let bytes = 0;
-  for (let i = 0; i < 20_000; i++) {
-    frame.data = lines[i % lines.length]!;
-    frame.senderIp = senders[i % senders.length]!;
-    bytes += JSON.stringify(p.process(frame, stats[i % senders.length]!)).length;
-  }
-  bytes = 0;
   const c0 = process.cpuUsage();
-  const s0 = process.hrtime.bigint();
-  const end = s0 + BigInt(Math.round(secs * 1e9));
-  let now = s0;
-  while (now < end) {
-    for (let i = 0; i < 1000; i++, n++) {
-      frame.data = lines[n % lines.length]!;
-      const k = n % senders.length;
-      frame.senderIp = senders[k]!;
-      bytes += JSON.stringify(p.process(frame, stats[k]!)).length;
-    }
-    now = process.hrtime.bigint();
+  for (let i = 0; i < CHUNK; i++) {
+    const n = at + i;
+    frame.data = lines[n % lines.length]!;
+    const k = n % senders.length;
+    frame.senderIp = senders[k]!;
+    bytes += JSON.stringify(sd.p.process(frame, sd.stats[k]!)).length;
   }
-  const cpu = process.cpuUsage(c0);
-  // events per second of this process's CPU time: other load on the machine does not count
-  return { eps: n / ((cpu.user + cpu.system) / 1e6), wallEps: n / (Number(now - s0) / 1e9), bytes: bytes / n };
+  const c = process.cpuUsage(c0);
+  sd.bytes += bytes;
+  return c.user + c.system;
 }
-
-// The machine may be busy: rates are per CPU second of this process, and short slices of the two
-// runs alternate; the ratio is the median of the per-round ratios.
-const rounds = quick ? 4 : 16;
-const slice = seconds / (2 * rounds);
-const ratios: number[] = [];
-let evWithout = 0;
-let evWith = 0;
-let bytesWithout = 0;
-let bytesWith = 0;
+const without = side([], undefined);
+const withE = side(enrichment.enrichers, enrichment.deviceTimezone);
 // warm-up, by time: the mixed corpus keeps the optimizing compiler busy for about 3 s on this
-// 2-core machine (see parse.bench.ts); with 0.2 s the early rounds measured the JIT (per-round
-// ratios rose from 0.50 to 0.70 within one quick run)
-for (let w = 0; w < 2; w++) {
-  throughput([], undefined, 0.75);
-  throughput(enrichment.enrichers, enrichment.deviceTimezone, 0.75);
+// 2-core machine (see parse.bench.ts)
+{
+  const warmEnd = Date.now() + (quick ? 2000 : 4000);
+  for (let at = 0; Date.now() < warmEnd; at += CHUNK) {
+    chunk(without, at);
+    chunk(withE, at);
+  }
+  without.bytes = withE.bytes = 0;
 }
-// The order alternates from round to round, so neither side always runs right after the other.
-const measure = (withEnrichment: boolean): ReturnType<typeof throughput> =>
-  withEnrichment ? throughput(enrichment.enrichers, enrichment.deviceTimezone, slice) : throughput([], undefined, slice);
-for (let round = 0; round < rounds; round++) {
-  const first = round % 2 === 0;
-  const x = measure(!first);
-  const y = measure(first);
-  const a = first ? x : y;
-  const b = first ? y : x;
-  ratios.push(b.eps / a.eps);
-  evWithout += a.eps / rounds;
-  evWith += b.eps / rounds;
-  bytesWithout = a.bytes;
-  bytesWith = b.bytes;
+// measured: `blocks` blocks of chunk pairs; the ratio per block shows the spread
+const blocks = quick ? 8 : 16;
+const blockRatios: number[] = [];
+{
+  const blockMs = (seconds * 1000) / blocks;
+  let at = 0;
+  let pair = 0;
+  for (let b = 0; b < blocks; b++) {
+    let nW = 0, cW = 0, nO = 0, cO = 0;
+    const end = Date.now() + blockMs;
+    while (Date.now() < end) {
+      // the same lines for both sides, in an order that alternates from pair to pair
+      if ((pair & 1) === 0) {
+        cO += chunk(without, at);
+        cW += chunk(withE, at);
+      } else {
+        cW += chunk(withE, at);
+        cO += chunk(without, at);
+      }
+      nO += CHUNK;
+      nW += CHUNK;
+      at += CHUNK;
+      pair++;
+    }
+    without.n += nO;
+    without.cpuUs += cO;
+    withE.n += nW;
+    withE.cpuUs += cW;
+    blockRatios.push(nW / cW / (nO / cO));
+  }
 }
-ratios.sort((x, y) => x - y);
-const medianRatio = (ratios[(rounds - 1) >> 1]! + ratios[rounds >> 1]!) / 2;
-const without = evWithout;
-const withE = evWith;
+const evWithout = without.n / (without.cpuUs / 1e6);
+const evWith = withE.n / (withE.cpuUs / 1e6);
+const bytesWithout = without.bytes / without.n;
+const bytesWith = withE.bytes / withE.n;
+const overallRatio = evWith / evWithout;
+const sortedBlocks = blockRatios.slice().sort((x, y) => x - y);
+const medianBlock = (sortedBlocks[(blocks - 1) >> 1]! + sortedBlocks[blocks >> 1]!) / 2;
 
 // the enrichers alone, on documents the pipeline made without them (made afresh for each pass,
 // untimed, so each document is enriched once)
@@ -245,15 +266,17 @@ const geo = enrichment.geoip;
 enrichment.close();
 rmSync(work, { recursive: true, force: true });
 
-const ratio = medianRatio;
+const ratio = overallRatio;
 const result = {
   scenario: 'enrich',
   system: 'syslog-ecs',
-  events_per_s: Math.round(withE),
-  events_per_s_without_enrichment: Math.round(without),
-  events_per_s_with_enrichment: Math.round(withE),
+  events_per_s: Math.round(evWith),
+  events_per_s_without_enrichment: Math.round(evWithout),
+  events_per_s_with_enrichment: Math.round(evWith),
   ratio: Number(ratio.toFixed(3)),
-  ratio_per_round: ratios.map((r) => Number(r.toFixed(3))),
+  ratio_median_block: Number(medianBlock.toFixed(3)),
+  ratio_per_block: blockRatios.map((r) => Number(r.toFixed(3))),
+  chunk_events: CHUNK,
   enrich_ns_per_event: Math.round(enrichNs),
   enrich_ns_per_event_by_stage: perEnricherNs,
   cost_pct: Number(((1 - ratio) * 100).toFixed(1)),
