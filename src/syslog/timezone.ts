@@ -23,11 +23,11 @@ const zones = new Map<string, ZoneOffsets>();
 const ZONES_MAX = 256;
 const HOURS_PER_ZONE_MAX = 512;
 
-/** Parses a fixed offset (`+02:00`, `-0500`, `+09`, `Z`, `UTC`, `GMT`) into minutes; NaN when not one. */
 /** the zone of the last parseFixedOffset() call and its answer (one sender's zone, message after message) */
 let lastFixedTz = '';
 let lastFixed = NaN;
 
+/** Parses a fixed offset (`+02:00`, `-0500`, `+09`, `Z`, `UTC`, `GMT`) into minutes; NaN when not one. */
 export function parseFixedOffset(tz: string): number {
   if (tz === lastFixedTz) return lastFixed;
   let cached = fixedCache.get(tz);
@@ -166,12 +166,14 @@ export function formatOffset(minutes: number): string {
 let lastY = NaN, lastMo = 0, lastD = 0, lastH = 0, lastMi = 0, lastMinuteMs = NaN;
 
 /**
- * `Date.UTC(year, month - 1, day, hour, minute, second, ms)` for integer fields (month 1-12), with
- * the minute's start kept from the last call: Date.UTC costs 60-90 ns a call here, and the time of
+ * `Date.UTC(year, month - 1, day, hour, minute, second, ms)` (month 1-12), with the minute's start
+ * kept from the last call: Date.UTC costs 60-90 ns a call here, and the time of
  * day is linear in its fields (ECMA-262 MakeTime), so the cached minute plus seconds and
  * milliseconds is the same number.
  */
 export function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+  // Date.UTC truncates fractions (and gives NaN for NaN): such fields go to it as they are
+  if ((second | 0) !== second || (ms | 0) !== ms) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
   if (year !== lastY || month !== lastMo || day !== lastD || hour !== lastH || minute !== lastMi) {
     lastMinuteMs = Date.UTC(year, month - 1, day, hour, minute);
     lastY = year;
@@ -180,5 +182,7 @@ export function utcMs(year: number, month: number, day: number, hour: number, mi
     lastH = hour;
     lastMi = minute;
   }
-  return lastMinuteMs + second * 1000 + ms;
+  const t = lastMinuteMs + second * 1000 + ms;
+  // TimeClip: beyond 8.64e15 ms (year 275760) Date.UTC says NaN
+  return t > 8.64e15 || t < -8.64e15 ? NaN : t;
 }

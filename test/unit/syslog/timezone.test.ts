@@ -74,6 +74,12 @@ describe('zoned wall-clock times', () => {
     expect(utcMs(NaN, 1, 1, 0, 0, 0, 0)).toBeNaN();
     expect(utcMs(2024, 1, 1, 0, 0, NaN, 0)).toBeNaN();
     expect(utcMs(2024, 1, 1, 0, 0, 1, 0)).toBe(Date.UTC(2024, 0, 1, 0, 0, 1));
+    expect(utcMs(275760, 9, 13, 0, 0, 0, 0)).toBe(8.64e15);
+    expect(utcMs(275760, 9, 13, 0, 0, 0, 1)).toBeNaN();
+    expect(utcMs(275760, 9, 13, 0, 0, 0, 1)).toBe(Date.UTC(275760, 8, 13, 0, 0, 0, 1));
+    // fractions are truncated as Date.UTC does
+    expect(utcMs(2024, 1, 1, 0, 0, 5.7, 250.9)).toBe(Date.UTC(2024, 0, 1, 0, 0, 5.7, 250.9));
+    expect(utcMs(2024, 1, 1, 0, 0, -1.5, 0)).toBe(Date.UTC(2024, 0, 1, 0, 0, -1.5, 0));
   });
 
   test('the last zone asked for is remembered, not mixed up with the next one', () => {
