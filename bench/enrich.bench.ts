@@ -175,9 +175,10 @@ function chunk(sd: Side, at: number): number {
 const without = side([], undefined);
 const withE = side(enrichment.enrichers, enrichment.deviceTimezone);
 // warm-up, by time: the mixed corpus keeps the optimizing compiler busy for about 3 s on this
-// 2-core machine (see parse.bench.ts)
+// 2-core machine (see parse.bench.ts); 4 s in quick runs too (with 2 s, the first of a quick run's
+// 8 blocks measured 0.57 against 0.78-0.84 for the others: compiling, on this process's CPU time)
 {
-  const warmEnd = Date.now() + (quick ? 2000 : 4000);
+  const warmEnd = Date.now() + 4000;
   for (let at = 0; Date.now() < warmEnd; at += CHUNK) {
     chunk(without, at);
     chunk(withE, at);
