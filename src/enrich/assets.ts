@@ -3,10 +3,11 @@
  * to what the organisation knows about them, from a CSV or YAML file.
  *
  * What an event gets (fields the message itself already carries are kept):
- * - the sending device (the syslog sender address): `observer.name` (inventory `name`),
- *   `observer.vendor`, `observer.product` (`model`), `observer.type`, and
- *   `observer.asset.{owner, site, criticality, tags}`;
- *   its `timezone` is the zone for its year- and zone-less syslog timestamps;
+ * - the sending device (the syslog sender address): from an entry for its own address (not a
+ *   network), `observer.name` (inventory `name`), `observer.vendor`, `observer.product` (`model`),
+ *   `observer.type`; from that entry or the most specific network holding it,
+ *   `observer.asset.{owner, site, criticality, tags}`, and its `timezone` as the zone for its
+ *   year- and zone-less syslog timestamps;
  * - `source`, `destination`, `client`, `server` addresses: `<side>.asset.*`, and for an entry that is
  *   a single address (not a network) `<side>.domain` (inventory `name`).
  * `asset.*` (custom, keyword fields, see ASSET_MAPPING): name, type, owner, site, criticality,
@@ -230,11 +231,28 @@ function observerAssetObject(a: Asset): Record<string, unknown> | null {
   return Object.freeze(o);
 }
 
-/** What the inventory says about a sending device, worked out once per sender. */
+/**
+ * What the inventory says about a sending device, worked out once per sender. The device's identity
+ * (`observer.name`, `.type`, `.vendor`, `.product`) comes only from an entry for its own address: a
+ * network's entry names and types the network (`branch-lan`, `network`), not the devices in it. The
+ * owner, site, criticality and tags (`observer.asset`) and the timezone come from either.
+ */
 class SenderFacts {
   readonly observerAsset: Readonly<Record<string, unknown>> | null;
+  readonly name: string | undefined;
+  readonly type: string | undefined;
+  readonly vendor: string | undefined;
+  readonly product: string | undefined;
+  /** whether the event's observer gets anything from it */
+  readonly any: boolean;
   constructor(readonly asset: Asset) {
     this.observerAsset = observerAssetObject(asset);
+    const own = asset.host;
+    this.name = own ? asset.name : undefined;
+    this.type = own ? asset.type : undefined;
+    this.vendor = own ? asset.vendor : undefined;
+    this.product = own ? asset.model : undefined;
+    this.any = this.observerAsset !== null || this.name !== undefined || this.type !== undefined || this.vendor !== undefined || this.product !== undefined;
   }
 }
 
@@ -326,14 +344,13 @@ export class AssetEnricher implements Enricher {
   enrich(doc: EcsDoc, senderIp: string): void {
     if (senderIp !== '') {
       const f = this.sender(senderIp);
-      if (f !== null) {
-        const a = f.asset;
+      if (f !== null && f.any) {
         let o = doc.observer;
         if (o === undefined || o === null || typeof o !== 'object') o = doc.observer = {};
-        if (a.name !== undefined && o.name === undefined) o.name = a.name;
-        if (a.vendor !== undefined && o.vendor === undefined) o.vendor = a.vendor;
-        if (a.model !== undefined && o.product === undefined) o.product = a.model;
-        if (a.type !== undefined && o.type === undefined) o.type = a.type;
+        if (f.name !== undefined && o.name === undefined) o.name = f.name;
+        if (f.vendor !== undefined && o.vendor === undefined) o.vendor = f.vendor;
+        if (f.product !== undefined && o.product === undefined) o.product = f.product;
+        if (f.type !== undefined && o.type === undefined) o.type = f.type;
         if (o.asset === undefined && f.observerAsset !== null) o.asset = f.observerAsset;
       }
     }

@@ -115,6 +115,25 @@ describe('asset inventory', () => {
     expect(d2.source.asset.name).toBe('corp-lan');
   });
 
+  test("a sender only a network covers: its site facts and zone, not the network's name or type", () => {
+    const e = AssetEnricher.open({ file: write('net.csv', 'ip,name,type,owner,site,criticality,tags,vendor,model,timezone\n10.20.0.0/16,branch-lan,network,it,lyon,medium,branch,Cisco,C9300,Europe/Paris\n10.30.0.0/16,bare,network,,,,,,,\n10.40.0.9,,,,,,,,,Asia/Tokyo\n'), watch: false, log: quiet });
+    const doc: Record<string, any> = { observer: { type: 'switch' }, source: { ip: '10.20.3.4' } };
+    e.enrich(doc, '10.20.0.1');
+    // the device's identity is not the network's; where it is and whose it is, is
+    expect(doc.observer).toEqual({ type: 'switch', asset: { owner: 'it', site: 'lyon', criticality: 'medium', tags: ['branch'] } });
+    expect(e.deviceTimezone('10.20.0.1')).toBe('Europe/Paris');
+    // the same network as an event's address: the entry as it is
+    expect(doc.source.asset).toEqual({ name: 'branch-lan', type: 'network', owner: 'it', site: 'lyon', criticality: 'medium', tags: ['branch'], vendor: 'Cisco', model: 'C9300' });
+    // nothing for the observer: no empty object
+    const d2: Record<string, any> = {};
+    e.enrich(d2, '10.30.1.1');
+    expect(d2.observer).toBeUndefined();
+    const d3: Record<string, any> = {};
+    e.enrich(d3, '10.40.0.9');
+    expect(d3.observer).toBeUndefined();
+    expect(e.deviceTimezone('10.40.0.9')).toBe('Asia/Tokyo');
+  });
+
   test('an entry without a name is identified by its network', () => {
     const e = AssetEnricher.open({ file: write('n.csv', 'ip,owner,criticality\n198.18.0.0/15,lab,low\n'), watch: false, log: quiet });
     const doc: Record<string, any> = { destination: { ip: '198.19.1.1' } };
