@@ -114,11 +114,11 @@ export const configSpec: Record<string, FieldSpec> = {
         },
       },
       assets: {
-        type: 'object', optional: true, doc: 'Asset inventory (CSV or YAML).',
+        type: 'object', optional: true, doc: 'Asset inventory (CSV or YAML): columns and what events get in docs/enrichment.md.',
         fields: { file: { type: 'string', doc: 'Inventory file; reloaded on change.' } },
       },
       users: {
-        type: 'object', optional: true, doc: 'User dictionary from `syslog-ecs directory-sync`.',
+        type: 'object', optional: true, doc: 'User dictionary from `syslog-ecs directory-sync` (docs/enrichment.md).',
         fields: { file: { type: 'string', doc: 'users.yaml; reloaded on change.' } },
       },
     },
