@@ -1,5 +1,6 @@
 /** indexOfFrom: a marker found from a rarer character inside it gives indexOf's answer. */
 import { indexOfFrom } from '../../../src/core/marker.js';
+import { seededRandom } from '../../helpers/random.js';
 
 describe('indexOfFrom', () => {
   const cases: [string, string, number][] = [
@@ -16,11 +17,7 @@ describe('indexOfFrom', () => {
   });
 
   test('agrees with indexOf on random text over a small alphabet', () => {
-    let seed = 3;
-    const rnd = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const rnd = seededRandom(3);
     const alphabet = ' P[_FEab';
     for (let i = 0; i < 5000; i++) {
       let s = '';

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { isIp, relatedIp } from '../../../src/ecs/fields.js';
+import { seededRandom } from '../../helpers/random.js';
 
 // isIp reads dotted quads by charCodeAt (src/core/ip.ts) and leaves IPv6 to node's isIP: on any text
 // it must say what isIP says
@@ -16,11 +17,7 @@ describe('isIp agrees with node:net isIP', () => {
   });
 
   test('random texts of digits and dots, and random quads', () => {
-    let seed = 12345;
-    const rnd = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const rnd = seededRandom(12345);
     const chars = '0123456789.';
     let valid = 0;
     for (let i = 0; i < 20000; i++) {

@@ -1,5 +1,6 @@
 import { formatOffset, isValidTimezone, offsetForLocal, parseFixedOffset, utcMs, zonedToEpoch } from '../../../src/syslog/timezone.js';
 import { inferYear } from '../../../src/syslog/year.js';
+import { seededRandom } from '../../helpers/random.js';
 
 /** Offset of `tz` at the instant `ms`, straight from Intl (no cache): the reference. */
 function intlOffset(tz: string, ms: number): number {
@@ -13,11 +14,7 @@ describe('zoned wall-clock times', () => {
   const ZONES = ['Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Sao_Paulo', 'Pacific/Chatham'];
 
   test('agree with Intl hour by hour across DST changes, in any order (cached per zone and hour)', () => {
-    let seed = 99;
-    const rnd = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const rnd = seededRandom(99);
     const start = Date.UTC(2023, 0, 1);
     let checked = 0;
     for (let i = 0; i < 6000; i++) {
@@ -54,11 +51,7 @@ describe('zoned wall-clock times', () => {
   });
 
   test('utcMs (last minute kept) equals Date.UTC, in runs of one minute and out of range alike', () => {
-    let seed = 7;
-    const rnd = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const rnd = seededRandom(7);
     let f = [2024, 1, 1, 0, 0, 0, 0];
     for (let i = 0; i < 20_000; i++) {
       const r = rnd(10);
