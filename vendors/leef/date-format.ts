@@ -5,7 +5,7 @@
  * LEEF default `MMM dd yyyy HH:mm:ss` (and the other syslog stamp shapes) are accepted.
  */
 import { monthAt, read3164Stamp, stamp } from '../../src/syslog/timestamp.js';
-import { parseFixedOffset, zonedToEpoch } from '../../src/syslog/timezone.js';
+import { parseFixedOffset, utcMs, zonedToEpoch } from '../../src/syslog/timezone.js';
 
 const enum Part { Year, Year2, Month, MonthName, Day, Hour, Hour12, Minute, Second, Fraction, AmPm, Zone, Skip }
 
@@ -134,7 +134,7 @@ export function readDevTime(v: string, fmt: string | undefined, tz: string, rece
   if (!mo || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return result;
   if (Number.isNaN(y)) y = new Date(receivedAt).getUTCFullYear();
   if (!Number.isNaN(zone)) {
-    result.ms = Date.UTC(y, mo - 1, d, h, mi, s, ms) - zone * 60_000;
+    result.ms = utcMs(y, mo, d, h, mi, s, ms) - zone * 60_000;
     result.hasZone = true;
   } else {
     result.ms = zonedToEpoch(y, mo, d, h, mi, s, ms, tz);
