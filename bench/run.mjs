@@ -88,7 +88,8 @@ function procUsage(pid) {
     const ticks = Number(f[11]) + Number(f[12]);
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
-    return { cpu_s: ticks / 100, rss_mb: hwm ? Number(hwm[1]) / 1024 : 0 };
+    // stime apart: the kernel's share (socket reads, and above all page cache for the file writes)
+    return { cpu_s: ticks / 100, sys_s: Number(f[12]) / 100, rss_mb: hwm ? Number(hwm[1]) / 1024 : 0 };
   } catch {
     return null;
   }
@@ -253,6 +254,7 @@ async function tcpOnce(start, n) {
   const warmUntil = Date.now() + 60000;
   while (countLines(out) < warm && Date.now() < warmUntil) await sleep(100);
   const warmGot = countLines(out);
+  const warmBytes = dirBytes(out);
   if (warmGot < warm) notes.push(`tcp ${sys.name}: ${warmGot} of the ${warm} warm-up messages written`);
   const t0 = Date.now();
   const cpu0 = procUsage(sys.pid);
@@ -261,6 +263,7 @@ async function tcpOnce(start, n) {
   // done when the output stops growing: rate = events / (last write - start)
   const doneAt = await waitSettled(out, 3000);
   const got = countLines(out) - warmGot;
+  const outBytes = dirBytes(out) - warmBytes;
   const elapsed = (doneAt - t0) / 1000;
   const u = procUsage(sys.pid);
   await stopProc(sys.proc);
@@ -269,6 +272,9 @@ async function tcpOnce(start, n) {
   const row = {
     scenario: 'tcp', system: sys.name, messages: n, events: final, events_per_s: Math.round(got / elapsed),
     cpu_s_per_1m: u && cpu0 ? +(((u.cpu_s - cpu0.cpu_s) / Math.max(got, 1)) * 1e6).toFixed(2) : null,
+    // of which in the kernel; and what each message became in the file (the peers write the line)
+    sys_s_per_1m: u && cpu0 ? +(((u.sys_s - cpu0.sys_s) / Math.max(got, 1)) * 1e6).toFixed(2) : null,
+    out_bytes_per_msg: got > 0 ? Math.round(outBytes / got) : null,
     rss_mb: u ? +u.rss_mb.toFixed(1) : null, note: sys.note,
   };
   if (sys.name.startsWith('syslog-ecs')) {
@@ -321,9 +327,12 @@ async function scenarioTcp() {
       events: Math.min(...rows.map((x) => x.events)),
       events_per_s: Math.round(median(rows.map((x) => x.events_per_s))),
       cpu_s_per_1m: median(rows.map((x) => x.cpu_s_per_1m)),
+      sys_s_per_1m: median(rows.map((x) => x.sys_s_per_1m)),
+      out_bytes_per_msg: median(rows.map((x) => x.out_bytes_per_msg)),
       rss_mb: Math.max(...rows.map((x) => x.rss_mb ?? 0)),
-      rounds: rows.map((x) => ({ events_per_s: x.events_per_s, cpu_s_per_1m: x.cpu_s_per_1m, rss_mb: x.rss_mb })),
+      rounds: rows.map((x) => ({ events_per_s: x.events_per_s, cpu_s_per_1m: x.cpu_s_per_1m, sys_s_per_1m: x.sys_s_per_1m, rss_mb: x.rss_mb })),
     };
+    if (row.sys_s_per_1m !== null && row.out_bytes_per_msg !== null) row.note += `; ${row.sys_s_per_1m} of the CPU s in the kernel, ${row.out_bytes_per_msg} bytes written per message`;
     if (name.startsWith('syslog-ecs')) {
       row.unaccounted = Math.max(...rows.map((x) => x.unaccounted));
       row.lost = Math.max(...rows.map((x) => x.lost));
