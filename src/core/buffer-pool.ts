@@ -8,14 +8,17 @@ export class BufferPool {
   /** buffers allocated so far (a steady stream stops adding to it) */
   allocated = 0;
 
-  /** `bytes` per buffer; at most `max` kept for reuse */
-  constructor(readonly bytes: number, readonly max: number) {}
+  /**
+   * `bytes` per buffer; at most `max` kept for reuse; `shared`: backed by SharedArrayBuffers (another
+   * thread reads them without a copy)
+   */
+  constructor(readonly bytes: number, readonly max: number, private readonly shared = false) {}
 
   take(): Buffer {
     const b = this.free.pop();
     if (b !== undefined) return b;
     this.allocated++;
-    return Buffer.allocUnsafeSlow(this.bytes);
+    return this.shared ? Buffer.from(new SharedArrayBuffer(this.bytes)) : Buffer.allocUnsafeSlow(this.bytes);
   }
 
   /** Takes back a buffer of this pool's size (others are left to the garbage collector). */

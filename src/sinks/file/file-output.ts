@@ -1,8 +1,8 @@
 /**
  * The embedded default output: NDJSON files under a directory, one per dataset and UTC day, named
  * after the Elasticsearch index the event would go to (`syslog-ecs-cisco_asa.log-2024.03.15.ndjson`).
- * Events are buffered and appended at least every `flush_interval_ms` or every `flush_bytes`; an
- * event counts as written once its bytes are in the file. Above `max_buffered_bytes` the output
+ * Events are buffered and appended at least every `flush_interval_ms` or every `flush_bytes` (by
+ * a writer thread, see write-thread.ts); an event counts as written once its bytes are in the file. Above `max_buffered_bytes` the output
  * reports Full (sources pause), above twice that it rejects (UDP counts the drop).
  */
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
@@ -14,6 +14,7 @@ import { encodeDoc } from '../encode.js';
 import { compileIndexTemplate, DEFAULT_INDEX_TEMPLATE } from '../index-name.js';
 import { CollectorError } from '../../core/errors.js';
 import { BufferPool } from '../../core/buffer-pool.js';
+import { WriteThread } from './write-thread.js';
 
 export interface FileOutputOptions {
   directory: string;
@@ -100,6 +101,7 @@ export class FileOutput implements Output {
   private buffers = new Map<string, Pending>();
   /** written blocks for reuse */
   private readonly pool: BufferPool;
+  private readonly writer = new WriteThread();
   /** when a batch was last written (Date.now()), for trimming the pool when idle */
   private lastWriteAt = 0;
   private bufferedBytes = 0;
@@ -119,7 +121,7 @@ export class FileOutput implements Output {
     this.name = 'file:' + opts.directory;
     this.nameFor = compileIndexTemplate(opts.indexTemplate ?? DEFAULT_INDEX_TEMPLATE);
     // up to max_buffered_bytes in blocks (plus one per file being filled) can be in use at once
-    this.pool = new BufferPool(BLOCK_BYTES, Math.max(POOL_IDLE_BLOCKS, Math.ceil(opts.maxBufferedBytes / BLOCK_BYTES) + 2));
+    this.pool = new BufferPool(BLOCK_BYTES, Math.max(POOL_IDLE_BLOCKS, Math.ceil(opts.maxBufferedBytes / BLOCK_BYTES) + 2), true);
   }
 
   async start(): Promise<void> {
@@ -128,6 +130,7 @@ export class FileOutput implements Output {
     } catch (e) {
       throw new CollectorError('COL_ERR_OUTPUT', `${this.name}: ${(e as Error).message}`);
     }
+    this.writer.start();
     this.timer = setInterval(() => void this.flush(), this.opts.flushIntervalMs);
     this.timer.unref();
   }
@@ -207,9 +210,8 @@ export class FileOutput implements Output {
       for (const c of p.counts) events += c;
       try {
         const fh = await this.handle(file);
-        const { bytesWritten } = await fh.writev(p.blocks);
-        // regular files take the whole vector; should one not, write the rest in order
-        if (bytesWritten < p.bytes) await fh.write(Buffer.concat(p.blocks).subarray(bytesWritten));
+        const { error } = await this.writer.write(fh.fd, p.blocks);
+        if (error !== null) throw new Error(error);
         for (let i = 0; i < p.stats.length; i++) p.stats[i]!.written += p.counts[i]!;
         this.lastError = null;
       } catch (e) {
@@ -242,6 +244,7 @@ export class FileOutput implements Output {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     await this.flush();
+    await this.writer.close();
     for (const h of this.handles.values()) await h.fh.close().catch(() => undefined);
     this.handles.clear();
   }
