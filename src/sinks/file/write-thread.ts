@@ -5,13 +5,12 @@
  * Why not one `writev` of the whole flush on libuv's thread pool (as before): the kernel sizes the
  * page-cache folios it allocates by the length of the write, and a flush under load is 5-30 MiB. On
  * this kind of virtual machine (Firecracker, free page reporting) large folios come, as far as we
- * can tell, from memory the
- * host has taken back, and copying into them faults every page in again: 1M TCP messages (about
- * 1 GB of NDJSON) cost 2.6-3.7 CPU s in the kernel that way, against 0.6-1.0 s in writes of
- * 64-256 KiB (16 KiB: 1.0-1.2 s, 1 MiB: 1.6-1.9 s).
- * Writing the pieces one `await` at a time from the main thread would cost a round trip through
- * the event loop each (the flush fell behind the parser); writing them synchronously on the main
- * thread would stall every listener on a slow disk. One thread that only writes does neither.
+ * can tell, from memory the host has taken back, and copying into them faults every page in again:
+ * 1M TCP messages (about 1 GB of NDJSON) cost 2.6-3.7 CPU s in the kernel that way, against
+ * 0.6-1.0 s in writes of 64-256 KiB (16 KiB: 1.0-1.2 s, 1 MiB: 1.6-1.9 s). Writing the pieces
+ * one `await` at a time from the main thread would cost a round trip through the event loop each
+ * (the flush fell behind the parser); writing them synchronously on the main thread would stall
+ * every listener on a slow disk. One thread that only writes does neither.
  *
  * The blocks are SharedArrayBuffer-backed (BufferPool `shared`), so a flush hands over offsets, not
  * copies; anything else (a line larger than a block) is copied into a transferred buffer.
