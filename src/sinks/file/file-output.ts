@@ -2,8 +2,9 @@
  * The embedded default output: NDJSON files under a directory, one per dataset and UTC day, named
  * after the Elasticsearch index the event would go to (`syslog-ecs-cisco_asa.log-2024.03.15.ndjson`).
  * Events are buffered and appended at least every `flush_interval_ms` or every `flush_bytes` (by
- * a writer thread, see write-thread.ts); an event counts as written once its bytes are in the file. Above `max_buffered_bytes` the output
- * reports Full (sources pause), above twice that it rejects (UDP counts the drop).
+ * a writer thread, see write-thread.ts); an event counts as written once its bytes are in the file.
+ * Above `max_buffered_bytes` the output reports Full (sources pause), above twice that it rejects
+ * (UDP counts the drop).
  */
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
