@@ -16,7 +16,7 @@ import { ElasticsearchOutput, esSettingsFromConfig } from '../src/sinks/elastics
 import { Encoder, lineOf } from '../src/sinks/elasticsearch/encoder.js';
 import { installTemplates } from '../src/sinks/elasticsearch/templates.js';
 import { SenderStats } from '../src/core/telemetry.js';
-import { WriteResult } from '../src/sinks/output.js';
+import { WriteResult } from '../src/core/stages.js';
 import type { EcsDoc } from '../src/core/types.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';

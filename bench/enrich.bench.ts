@@ -12,11 +12,12 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Processor, type Enricher } from '../src/pipeline/process.js';
+import { Processor } from '../src/pipeline/process.js';
 import { Telemetry } from '../src/core/telemetry.js';
 import type { Frame } from '../src/core/types.js';
 import { buildEnrichment } from '../src/enrich/build.js';
 import { formatIp, parseCidr } from '../src/core/ip.js';
+import type { Enricher } from '../src/core/stages.js';
 
 const argv = process.argv.slice(2);
 const opt = (name: string): string | undefined => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);

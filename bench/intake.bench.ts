@@ -9,7 +9,7 @@ import { Processor } from '../src/pipeline/process.js';
 import { Telemetry } from '../src/core/telemetry.js';
 import type { Frame } from '../src/core/types.js';
 import { encodeDoc } from '../src/sinks/encode.js';
-import { writeEncodedInto } from '../src/sinks/output.js';
+import { writeEncodedInto } from '../src/core/stages.js';
 
 const secs = Number(process.argv[2] ?? 3);
 const pad = 'PADD'.repeat(30);

@@ -3,7 +3,6 @@
  * (`%FTD-` before `%ASA-`, Check Point's CEF before generic CEF), broad shapes last (Cisco IOS
  * `%FAC-SEV-MNEM`, CEF, LEEF, netfilter `IN=... OUT=...`).
  */
-import type { VendorParser } from '../src/core/types.js';
 import { parser as ciscoFtd } from './cisco_ftd/index.js';
 import { parser as ciscoAsa } from './cisco_asa/index.js';
 import { parser as checkpoint } from './checkpoint/index.js';
@@ -19,6 +18,7 @@ import { parser as ciscoIos } from './cisco_ios/index.js';
 import { parser as cef } from './cef/index.js';
 import { parser as leef } from './leef/index.js';
 import { parser as iptables } from './iptables/index.js';
+import type { VendorParser } from '../src/core/stages.js';
 
 export const VENDORS: readonly VendorParser[] = [
   ciscoFtd, ciscoAsa, checkpoint, fortigate, panos, srx, sonicwall, sophos, meraki, pfsense, snort,

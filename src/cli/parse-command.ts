@@ -5,13 +5,14 @@
  */
 import { createReadStream } from 'node:fs';
 import { StreamFramer, type Framing } from '../framing/stream-framer.js';
-import { Processor, type Enricher } from '../pipeline/process.js';
+import { Processor } from '../pipeline/process.js';
 import { Telemetry } from '../core/telemetry.js';
 import { isValidTimezone } from '../syslog/timezone.js';
 import type { Frame } from '../core/types.js';
 import { UsageError } from '../core/errors.js';
 import { buildEnrichment } from '../enrich/build.js';
 import { serialize } from '../ecs/serialize.js';
+import type { Enricher } from '../core/stages.js';
 
 export interface ParseArgs {
   framing: Framing;

@@ -6,33 +6,10 @@
  * flush, print the ledger, exit 0.
  */
 import { parseArgs } from 'node:util';
-import { loadConfigFile, defaultConfig, parseListenUrl, validateConfigText, formatIssues, type Config, type ListenerConfig } from '../config/load.js';
+import { loadConfigFile, defaultConfig, validateConfigText, formatIssues, type Config, type ListenerConfig } from '../config/load.js';
 import { configError } from '../core/errors.js';
-import { Telemetry } from '../core/telemetry.js';
-import { Processor } from '../pipeline/process.js';
-import { warmUp } from '../pipeline/warm-up.js';
-import { Pipeline } from '../pipeline/pipeline.js';
-import { createOutput } from '../sinks/create-output.js';
-import type { Output } from '../sinks/output.js';
-import type { Source } from '../sources/frame-handler.js';
-import { UdpSource } from '../sources/udp.js';
-import { TcpSource } from '../sources/tcp.js';
-import { JsonLinesProcessor } from '../sources/json-lines.js';
-import { buildEnrichment, type EnrichSettings } from '../enrich/build.js';
-import { ParserPool } from '../pipeline/worker-pool.js';
+import { startCollector } from '../pipeline/collector.js';
 import { formatLedger } from './ledger.js';
-import { startHttpServer, type HttpServer } from '../http/server.js';
-
-export interface RunningCollector {
-  sources: Source[];
-  outputs: Output[];
-  telemetry: Telemetry;
-  pipeline: Pipeline;
-  config: Config;
-  /** the /health, /metrics and status page endpoint; null when disabled or its address was taken */
-  http: HttpServer | null;
-  stop(): Promise<void>;
-}
 
 function listenerFromUrl(url: string): ListenerConfig {
   const { config, issues } = validateConfigText(`listeners:\n  - url: ${JSON.stringify(url)}\n`);
@@ -54,102 +31,6 @@ export function mergeFlags(base: Config | null, listen: string[], output: string
   }
   if (http !== undefined) c.http = { listen: http };
   return c;
-}
-
-export async function startCollector(config: Config): Promise<RunningCollector> {
-  const telemetry = new Telemetry();
-  const g = config.enrich.geoip;
-  const enrichSettings: EnrichSettings = {
-    geoipDir: g?.directory ?? null,
-    geoipCity: g?.city_database ?? null,
-    geoipAsn: g?.asn_database ?? null,
-    geoipCacheEntries: g?.cache_entries,
-    assets: config.enrich.assets?.file ?? null,
-    users: config.enrich.users?.file ?? null,
-    watch: true,
-  };
-  const enrichment = await buildEnrichment(enrichSettings);
-  const enrichers = enrichment.enrichers;
-  const processors = new Map<string, Processor>();
-  const processorFor = (tz: string): Processor => {
-    let p = processors.get(tz);
-    if (p === undefined) {
-      p = new Processor({ timezone: tz, senders: config.senders, enrichers, telemetry, deviceTimezone: enrichment.deviceTimezone, eventOriginal: config.pipeline.event_original });
-      processors.set(tz, p);
-    }
-    return p;
-  };
-  const processor = processorFor(config.timezone);
-  const outputs: Output[] = [];
-  for (const [i, oc] of config.outputs.entries()) outputs.push(await createOutput(oc, i));
-  for (const o of outputs) await o.start();
-  const pipeline = new Pipeline(telemetry, processor, outputs);
-  // parsing on worker threads (the main thread keeps sockets and outputs), else inline
-  let pool: ParserPool | null = null;
-  if (config.pipeline.workers > 0) {
-    pool = new ParserPool(pipeline, {
-      workers: config.pipeline.workers,
-      senders: config.senders,
-      eventOriginal: config.pipeline.event_original,
-      enrich: enrichSettings,
-      workerFile: new URL('./parse-worker.js', import.meta.url),
-    });
-    await pool.start();
-  }
-  // the parsing code compiled before the first burst meets it (workers warm up their own)
-  if (pool === null) warmUp();
-  const sources: Source[] = [];
-  const jsonLines = new JsonLinesProcessor({ telemetry, enrichers }); // json+tcp:// listeners (JSON lines from applications)
-  for (const l of config.listeners) {
-    const u = parseListenUrl(l.url);
-    const name = l.name ?? l.url;
-    // a listener zone gets its own processor: decided at start, not per message
-    const tz = l.timezone ?? config.timezone;
-    const handler = pool !== null ? pool.handler(tz, u.protocol === 'udp') : pipeline.handlerFor(processorFor(tz));
-    if (u.protocol === 'udp') {
-      sources.push(new UdpSource({
-        name, host: u.host, port: u.port, maxMessageBytes: l.max_message_bytes,
-        receiveBufferBytes: l.receive_buffer_bytes, allow: l.allow, rateLimit: l.rate_limit,
-      }, handler));
-    } else {
-      const t = l.tls;
-      sources.push(new TcpSource({
-        name, host: u.host, port: u.port, maxMessageBytes: l.max_message_bytes, maxConnections: l.max_connections,
-        idleTimeoutMs: l.idle_timeout_ms, framing: u.protocol === 'json+tcp' ? 'lf' : l.framing, allow: l.allow, rateLimit: l.rate_limit,
-        tls: u.protocol === 'tls' && t ? {
-          certFile: t.cert_file!, keyFile: t.key_file!, caFile: t.ca_file, minVersion: t.min_version as 'TLSv1.2' | 'TLSv1.3',
-          ciphers: t.ciphers, clientAuth: t.client_auth, handshakeTimeoutMs: t.handshake_timeout_ms,
-        } : undefined,
-      }, u.protocol === 'json+tcp' ? pipeline.handlerFor(jsonLines) : handler));
-    }
-  }
-  try {
-    for (const s of sources) {
-      await s.start();
-      process.stderr.write(`syslog-ecs: listening on ${s.boundUrl} (${s.name})\n`);
-    }
-  } catch (e) {
-    for (const s of sources) await s.stop(0).catch(() => undefined);
-    for (const o of outputs) await o.close().catch(() => undefined);
-    throw e;
-  }
-  for (const o of outputs) process.stderr.write(`syslog-ecs: output ${o.name}\n`);
-  // /health, /metrics and the status page (src/http): after the sources, stopped first
-  const http: HttpServer | null = await startHttpServer({
-    listen: config.http.listen, telemetry, sources, outputs, secondaryStats: pipeline.secondaryStats,
-  });
-  let stopping: Promise<void> | null = null;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      await http?.stop();
-      for (const s of sources) await s.stop(config.pipeline.shutdown_grace_ms);
-      if (pool !== null) await pool.close();
-      for (const o of outputs) await o.close();
-      enrichment.close();
-    })();
-    return stopping;
-  };
-  return { sources, outputs, telemetry, pipeline, config, http, stop };
 }
 
 export async function runCommand(args: string[]): Promise<number> {

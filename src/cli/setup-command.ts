@@ -12,6 +12,7 @@ import { CollectorError, UsageError } from '../core/errors.js';
 import { esSettingsFromConfig } from '../sinks/elasticsearch/config.js';
 import { createClient } from '../sinks/elasticsearch/service.js';
 import { installTemplates } from '../sinks/elasticsearch/templates.js';
+import { DATASETS } from '../dispatch/dispatch.js';
 import { describeError } from '../sinks/elasticsearch/retry.js';
 import { KIBANA_OPTIONS, kibanaSetup } from '../kibana/import.js';
 
@@ -54,6 +55,7 @@ export async function setupCommand(args: string[]): Promise<number> {
   if (values['data-stream']) section.data_stream = { enabled: true, ...(values.namespace ? { namespace: values.namespace } : {}) };
   if (values['index-template'] !== undefined) section.index_template = values['index-template'];
   const settings = esSettingsFromConfig(section, keyPath);
+  settings.datasets = DATASETS;
   const client = createClient(settings);
   try {
     const r = await installTemplates(client, settings);

@@ -11,7 +11,9 @@ import { CollectorError } from '../core/errors.js';
 import { isValidTimezone } from '../syslog/timezone.js';
 import { FAMILY_IDS } from '../dispatch/dispatch.js';
 import { esSettingsFromConfig } from '../sinks/elasticsearch/config.js';
-import type { EventOriginalMode } from '../pipeline/process.js';
+
+/** config `pipeline.event_original`: which documents keep the raw line */
+export type EventOriginalMode = 'always' | 'on_failure';
 
 export interface ConfigIssue {
   path: string;

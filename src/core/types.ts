@@ -71,39 +71,3 @@ export interface SyslogMessage {
   /** SyslogFlag bits */
   flags: number;
 }
-
-/** What a vendor parser knows about the message's context. Built once per sender, not per message. */
-export interface VendorContext {
-  /** zone for stamps without one: an IANA name (`Europe/Paris`) or a fixed offset (`+02:00`); `UTC` by default */
-  timezone: string;
-  /** epoch milliseconds at receipt, for year inference of year-less stamps */
-  receivedAt: number;
-}
-
-/** Characters a vendor's markers contain, looked for once per message by the dispatcher. */
-export const DetectHint = {
-  /** `%` (Cisco `%ASA-`, `%FTD-`, `%FAC-SEV-MNEM`) */
-  percent: 1,
-  /** `=` (key=value formats: FortiGate, SonicWall, Sophos, netfilter) */
-  equals: 2,
-} as const;
-
-/**
- * A vendor family parser. `detect` is a cheap literal test (indexOf / charCodeAt) on the message;
- * `parse` adds the family's ECS and vendor fields to `doc` (which already holds the syslog fields)
- * and returns null on success, else the name of the step that failed (e.g. `parse_106023`,
- * `unknown_message_id`). It never throws on bad input; the pipeline still guards it.
- */
-export interface VendorParser {
-  /** snake_case id, also the folder name: `cisco_asa` */
-  readonly id: string;
-  /** `event.dataset` as Elastic's integration names it: `cisco_asa.log` */
-  readonly dataset: string;
-  /**
-   * Characters (DetectHint bits) every line this parser detects has in `msg.raw`: the dispatcher
-   * looks for each hint once per message and skips the parsers whose hints are missing.
-   */
-  readonly requires?: number;
-  detect(msg: SyslogMessage): boolean;
-  parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null;
-}

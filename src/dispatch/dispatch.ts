@@ -2,8 +2,9 @@
  * Picks the vendor parser of a message by cheap literal markers, in registry order; a per-sender
  * family from the config wins over detection.
  */
-import { DetectHint, type SyslogMessage, type VendorParser } from '../core/types.js';
+import { type SyslogMessage } from '../core/types.js';
 import { VENDORS, vendorById } from '../../vendors/index.js';
+import { DetectHint, type VendorParser } from '../core/stages.js';
 
 const REQUIRES: readonly number[] = VENDORS.map((v) => v.requires ?? 0);
 
@@ -33,6 +34,9 @@ export function vendorForFamily(id: string): VendorParser {
 
 export const FAMILY_IDS: readonly string[] = VENDORS.map((v) => v.id);
 
+/** `event.dataset` of every event: plain syslog and each family's. */
+export const DATASETS: readonly string[] = ['syslog', ...VENDORS.map((v) => v.dataset)];
+
 const SLOTS = new Map<VendorParser, number>(VENDORS.map((v, i) => [v, i + 1]));
 
 /** Parsers plus one: the range of parserSlot(). */
@@ -41,4 +45,9 @@ export const PARSER_SLOTS = VENDORS.length + 1;
 /** A small number per parser (0 for none), for grouping a batch's events by parser. */
 export function parserSlot(v: VendorParser | null): number {
   return v === null ? 0 : SLOTS.get(v) ?? 0;
+}
+
+/** Every family's sample lines (VendorParser.samples), for the JIT warm-up at start. */
+export function familySamples(): string[] {
+  return VENDORS.flatMap((v) => v.samples);
 }

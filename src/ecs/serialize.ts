@@ -8,35 +8,45 @@
 import type { EcsDoc } from '../core/types.js';
 import { FACILITY_NAMES, SEVERITY_LEVELS, SEVERITY_NAMES } from '../syslog/pri.js';
 
-/** the last document the Processor marked as base-shaped, and whether it had `@timestamp` then */
-let baseDoc: EcsDoc | null = null;
-let baseHadTimestamp = false;
-/** whether that document's raw line was all ASCII (SyslogFlag.Ascii) */
-let baseAscii = false;
-
 /**
- * Whether the text of the last serialize() call is all ASCII, so that its UTF-8 bytes are its
- * latin1 bytes (outputs then write it without encoding it). Known for base-shaped documents of
- * ASCII lines only; false otherwise.
+ * The mark the Processor leaves on a base-shaped document (a symbol: JSON and structuredClone
+ * leave it out, so a copy is not marked): BASE_MARKED, plus BASE_HAD_TIMESTAMP when it had
+ * `@timestamp` then and BASE_ASCII when its raw line was all ASCII (SyslogFlag.Ascii).
  */
-export let serializedAscii = false;
+const BASE_SHAPE = Symbol('syslog-ecs.base-shape');
+const BASE_MARKED = 1;
+const BASE_HAD_TIMESTAMP = 2;
+const BASE_ASCII = 4;
 
 /**
  * Marks `doc` as exactly what baseDocument built plus the Processor's `event.dataset` and
- * `syslog_ecs` (no vendor parser, no enricher); `ascii`: its raw line was all ASCII. Only the
- * latest mark counts.
+ * `syslog_ecs` (no vendor parser, no enricher); `ascii`: its raw line was all ASCII.
  */
 export function markBaseShape(doc: EcsDoc, ascii: boolean): void {
-  baseDoc = doc;
-  baseHadTimestamp = doc['@timestamp'] !== undefined;
-  baseAscii = ascii;
+  doc[BASE_SHAPE as unknown as string] = BASE_MARKED | (doc['@timestamp'] !== undefined ? BASE_HAD_TIMESTAMP : 0) | (ascii ? BASE_ASCII : 0);
+}
+
+/** A document's JSON text and whether it is all ASCII (then its UTF-8 bytes are its latin1 bytes). */
+export interface SerializedText {
+  json: string;
+  /** known for base-shaped documents of ASCII lines only; false otherwise */
+  ascii: boolean;
+}
+
+/** Writes a document's JSON (as JSON.stringify writes it) into `out`; returns `out`. */
+export function serializeDoc(doc: EcsDoc, out: SerializedText): SerializedText {
+  const mark = doc[BASE_SHAPE as unknown as string] as number | undefined;
+  if (mark !== undefined) serializeBase(doc, mark, out);
+  else {
+    out.json = JSON.stringify(doc);
+    out.ascii = false;
+  }
+  return out;
 }
 
 /** JSON text of a document (as JSON.stringify writes it). */
 export function serialize(doc: EcsDoc): string {
-  if (doc === baseDoc) return serializeBase(doc);
-  serializedAscii = false;
-  return JSON.stringify(doc);
+  return serializeDoc(doc, { json: '', ascii: false }).json;
 }
 
 /**
@@ -123,16 +133,16 @@ function priHead(log: EcsDoc, s: EcsDoc): string | null {
  * structured data) is written here with a scan of each string taken from the line, and not called
  * ASCII.
  */
-function serializeBase(doc: EcsDoc): string {
+function serializeBase(doc: EcsDoc, mark: number, into: SerializedText): void {
   const ts = doc['@timestamp'];
   const e = doc.event;
   const original = e.original;
   const message = doc.message;
-  if (baseAscii && typeof original === 'string' && typeof message === 'string' && CLEAN_ASCII.test(original)) {
-    const fast = serializeClean(doc, ts, e, original, message);
-    if (fast !== null) return fast;
+  const baseHadTimestamp = (mark & BASE_HAD_TIMESTAMP) !== 0;
+  if ((mark & BASE_ASCII) !== 0 && typeof original === 'string' && typeof message === 'string' && CLEAN_ASCII.test(original)) {
+    if (serializeClean(doc, ts, e, original, message, baseHadTimestamp, into)) return;
   }
-  serializedAscii = false;
+  into.ascii = false;
   let out = baseHadTimestamp && ts !== undefined ? '{"@timestamp":' + own(ts) + ',"message":' : '{"message":';
   const originalJson = val(original);
   // the message is the tail of the raw line: when the line needed no escaping, neither does it
@@ -171,7 +181,7 @@ function serializeBase(doc: EcsDoc): string {
   out += '},"listener":' + listenerJson.of(x.listener) + '}';
   // added after the Processor (an output that indexes by event.created sets it): last, as JSON.stringify puts it
   if (!baseHadTimestamp && ts !== undefined) out += ',"@timestamp":' + own(ts);
-  return out + '}';
+  into.json = out + '}';
 }
 
 /** `,"syslog_ecs":{...}}` of plain syslog (no family, no step) by status, for the last listener */
@@ -199,9 +209,9 @@ const tailJson = new TailJson();
  * serializeBase for a clean line in the usual case (the Processor's own strings where it writes
  * strings, no tags, no structured data, no parse step): the quotes folded into the constant
  * pieces and the document's tail from a cache, so the string has about half as many pieces to
- * join when it is written. Null when the document is not that case.
+ * join when it is written. False (and `into` untouched) when the document is not that case.
  */
-function serializeClean(doc: EcsDoc, ts: unknown, e: EcsDoc, original: string, message: string): string | null {
+function serializeClean(doc: EcsDoc, ts: unknown, e: EcsDoc, original: string, message: string, baseHadTimestamp: boolean, into: SerializedText): boolean {
   const created = e.created, dataset = e.dataset, tz = e.timezone;
   const log = doc.log;
   const s = log.syslog;
@@ -211,9 +221,9 @@ function serializeClean(doc: EcsDoc, ts: unknown, e: EcsDoc, original: string, m
   if (typeof created !== 'string' || typeof dataset !== 'string' || (ts !== undefined && typeof ts !== 'string') ||
     doc.tags !== undefined || s.structured_data !== undefined || (s.version !== undefined && typeof s.version !== 'string') ||
     x.family !== null || p.step !== undefined || typeof p.status !== 'string' ||
-    (source !== undefined && typeof source.address !== 'string')) return null;
+    (source !== undefined && typeof source.address !== 'string')) return false;
   const head = priHead(log, s);
-  if (head === null) return null;
+  if (head === null) return false;
   let out = baseHadTimestamp && ts !== undefined ? '{"@timestamp":"' + ts + '","message":"' : '{"message":"';
   out += message + '","event":{"original":"' + original + '","created":"' + created;
   let ascii = true;
@@ -229,11 +239,12 @@ function serializeClean(doc: EcsDoc, ts: unknown, e: EcsDoc, original: string, m
   if (s.version !== undefined) out += ',"version":"' + s.version + '"';
   out += source !== undefined ? '},"source":{"address":"' + source.address + '"}}' : '}}';
   out += tailJson.of(p.status, x.listener);
-  serializedAscii = ascii && tailJson.ascii;
-  return !baseHadTimestamp && ts !== undefined ? out + ',"@timestamp":"' + ts + '"}' : out + '}';
+  into.ascii = ascii && tailJson.ascii;
+  into.json = !baseHadTimestamp && ts !== undefined ? out + ',"@timestamp":"' + ts + '"}' : out + '}';
+  return true;
 }
 
 /** whether serialize() takes the base-shape path for this document (tests) */
 export function usesBaseShape(doc: EcsDoc): boolean {
-  return doc === baseDoc;
+  return doc[BASE_SHAPE as unknown as string] !== undefined;
 }

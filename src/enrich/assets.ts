@@ -23,7 +23,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import type { EcsDoc } from '../core/types.js';
-import type { Enricher } from '../pipeline/process.js';
 import { CollectorError } from '../core/errors.js';
 import { isValidTimezone } from '../syslog/timezone.js';
 import { PrefixTrie } from './prefix-trie.js';
@@ -32,6 +31,7 @@ import { parseCsv, CsvError } from './csv.js';
 import { WatchedFile } from './watched-file.js';
 import { stderrLog, type EnrichLog } from './log.js';
 import { AddressCache } from './address-cache.js';
+import type { Enricher } from '../core/stages.js';
 
 export const ASSET_COLUMNS = ['ip', 'name', 'type', 'owner', 'site', 'criticality', 'tags', 'vendor', 'model', 'timezone'] as const;
 

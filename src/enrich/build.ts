@@ -5,12 +5,12 @@
  * with `watch`, each reloads its file when it changes and keeps the previous data when the new file
  * is bad.
  */
-import type { Enricher } from '../pipeline/process.js';
 import { GeoIp } from './geoip.js';
 import { AssetEnricher } from './assets.js';
 import { UserEnricher } from './users.js';
 import type { EnrichLog } from './log.js';
 import { AddressCache } from './address-cache.js';
+import type { Enricher } from '../core/stages.js';
 
 export interface EnrichSettings {
   /** GeoIP database directory (config `enrich.geoip.directory`); null: no GeoIP unless a file is given */

@@ -17,13 +17,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { Reader } from 'maxmind';
 import type { EcsDoc } from '../core/types.js';
-import type { Enricher } from '../pipeline/process.js';
 import { CollectorError } from '../core/errors.js';
 import { AddressCache } from './address-cache.js';
 import { isReservedIp } from './reserved.js';
 import { openVerified } from './mmdb-verify.js';
 import { watchDirectory, type DirWatch } from './watch.js';
 import { stderrLog, type EnrichLog } from './log.js';
+import type { Enricher } from '../core/stages.js';
 
 export interface GeoIpSettings {
   /** directory searched for databases (and watched); relative names below are taken from it */

@@ -18,10 +18,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { EcsDoc } from '../core/types.js';
-import type { Enricher } from '../pipeline/process.js';
 import { CollectorError } from '../core/errors.js';
 import { WatchedFile } from './watched-file.js';
 import { stderrLog, type EnrichLog } from './log.js';
+import type { Enricher } from '../core/stages.js';
 
 export interface DirectoryUser {
   name: string;

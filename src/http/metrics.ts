@@ -12,8 +12,8 @@
  */
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { DROP_REASONS, type SenderStats, type Telemetry } from '../core/telemetry.js';
-import type { Output } from '../sinks/output.js';
-import type { Source } from '../sources/frame-handler.js';
+import type { Output } from '../core/stages.js';
+import type { Source } from '../core/stages.js';
 
 export interface MetricsSources {
   telemetry: Telemetry;

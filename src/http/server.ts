@@ -14,8 +14,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Registry } from 'prom-client';
 import type { SenderStats, Telemetry } from '../core/telemetry.js';
-import type { Output } from '../sinks/output.js';
-import type { Source } from '../sources/frame-handler.js';
+import type { Output } from '../core/stages.js';
+import type { Source } from '../core/stages.js';
 import { CollectorError } from '../core/errors.js';
 import { createMetricsRegistry, safeHealth } from './metrics.js';
 import { RateTracker, renderStatusPage } from './status-page.js';

@@ -6,7 +6,8 @@
  * the outputs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Processor, type EventOriginalMode } from './process.js';
+import { Processor } from './process.js';
+import type { EventOriginalMode } from '../config/load.js';
 import { warmUp } from './warm-up.js';
 import { SenderStats, Telemetry } from '../core/telemetry.js';
 import { buildEnrichment, type EnrichSettings } from '../enrich/build.js';
@@ -14,7 +15,7 @@ import { datasetOf, eventTime } from '../sinks/index-name.js';
 import type { Frame } from '../core/types.js';
 import type { SenderRule } from '../dispatch/senders.js';
 import { BUFFERS_KEPT, type BatchMessage, type ResultMessage } from './worker-protocol.js';
-import { serialize, serializedAscii } from '../ecs/serialize.js';
+import { serializeDoc, type SerializedText } from '../ecs/serialize.js';
 import { BatchRunner, type BatchFrames } from './batch.js';
 
 interface WorkerConfig {
@@ -95,18 +96,19 @@ parentPort!.on('message', (m: BatchMessage) => {
   const lens = new Int32Array(n);
   let out = outPool.pop() ?? Buffer.allocUnsafeSlow(OUT_BYTES);
   let used = 0;
+  const text: SerializedText = { json: '', ascii: false };
   runner.run(frames, n, (doc, i) => {
     times[i] = eventTime(doc);
     datasets[i] = datasetOf(doc);
     // written at once, while the string's pieces are young (documents come in parser order:
     // starts says where each one is)
-    const json = serialize(doc);
+    const { json, ascii } = serializeDoc(doc, text);
     if (used + json.length * 3 > out.length) {
       const bigger = Buffer.allocUnsafeSlow(Math.max(out.length * 2, used + json.length * 3));
       out.copy(bigger, 0, 0, used);
       out = bigger;
     }
-    const w = out.write(json, used, serializedAscii ? 'latin1' : 'utf8');
+    const w = out.write(json, used, ascii ? 'latin1' : 'utf8');
     starts[i] = used;
     lens[i] = w;
     used += w;

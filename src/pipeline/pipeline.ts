@@ -1,19 +1,12 @@
 /**
- * The one place the stages are wired: sources -> (frames) -> processor (syslog, vendor, enrich)
- * -> outputs. It is the sources' FrameHandler: it tells them when to pause (outputs full) and
- * resume. The first output is primary: its outcomes are the loss ledger's `written`,
+ * The hand-off between the stages (wired in collector.ts): sources -> (frames) -> processor
+ * (syslog, vendor, enrich) -> outputs. It is the sources' FrameHandler: it tells them when to
+ * pause (outputs full) and resume. The first output is primary: its outcomes are the loss ledger's `written`,
  * `deadLettered` and output drops; further outputs get copies, counted in their own stats.
  */
 import type { EcsDoc, Frame } from '../core/types.js';
 import { SenderStats, type Telemetry } from '../core/telemetry.js';
-import type { FrameHandler } from '../sources/frame-handler.js';
-import { WriteResult, jsonOf, type EncodedEvent, type Output } from '../sinks/output.js';
-import type { SenderStats as Stats } from '../core/telemetry.js';
-
-/** Turns a frame into a document (the syslog Processor; other inputs such as JSON lines bring their own). */
-export interface FrameProcessor {
-  process(frame: Frame, stats: Stats): EcsDoc;
-}
+import { WriteResult, jsonOf, type EncodedEvent, type FrameHandler, type FrameProcessor, type Output } from '../core/stages.js';
 
 /** A listener's view of the pipeline: its own processor (its default timezone), shared outputs. */
 class ListenerHandler implements FrameHandler {

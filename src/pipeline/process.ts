@@ -2,7 +2,7 @@
  * One frame -> one ECS document: decode, syslog header, vendor parser, enrichment. Synchronous and
  * allocation-light; never throws (a parser bug becomes a flagged event, counted as failed).
  */
-import type { EcsDoc, Frame, SyslogMessage, VendorContext, VendorParser } from '../core/types.js';
+import type { EcsDoc, Frame, SyslogMessage } from '../core/types.js';
 import { SyslogFlag } from '../core/types.js';
 import { decode, parseSyslog } from '../syslog/parse.js';
 import { baseDocument } from '../ecs/base.js';
@@ -10,15 +10,9 @@ import { detectVendor, vendorForFamily } from '../dispatch/dispatch.js';
 import { SenderResolver, type SenderRule } from '../dispatch/senders.js';
 import type { Telemetry, SenderStats } from '../core/telemetry.js';
 import { markBaseShape } from '../ecs/serialize.js';
+import type { EventOriginalMode } from '../config/load.js';
+import type { Enricher, VendorContext, VendorParser } from '../core/stages.js';
 
-/** An enrichment stage: adds fields to a finished document in place. `senderIp` is '' for file input. */
-export interface Enricher {
-  readonly name: string;
-  enrich(doc: EcsDoc, senderIp: string): void;
-}
-
-/** config `pipeline.event_original`: which documents keep the raw line */
-export type EventOriginalMode = 'always' | 'on_failure';
 
 export interface ProcessorOptions {
   /** default zone for stamps without one (per listener) */

@@ -15,13 +15,13 @@
 import { Worker } from 'node:worker_threads';
 import type { Frame } from '../core/types.js';
 import type { SenderStats, Telemetry } from '../core/telemetry.js';
-import type { FrameHandler } from '../sources/frame-handler.js';
-import { WriteResult } from '../sinks/output.js';
+import type { FrameHandler } from '../core/stages.js';
+import { WriteResult } from '../core/stages.js';
 import type { Pipeline } from './pipeline.js';
 import { BATCH_EVENTS, BUFFERS_KEPT, DATAGRAM_REJECT_EVENTS, FULL_EVENTS, type BatchMessage, type BatchSender, type ResultMessage } from './worker-protocol.js';
 import type { SenderRule } from '../dispatch/senders.js';
 import type { EnrichSettings } from '../enrich/build.js';
-import type { EventOriginalMode } from './process.js';
+import type { EventOriginalMode } from '../config/load.js';
 
 const BATCH_BYTES = 1024 * 1024;
 /** below this many batches at a worker, a batch that is not full goes to it too */

@@ -1,7 +1,7 @@
 /** `--output stdout`: one JSON document per line on standard output, for debugging. */
 import type { EcsDoc } from '../core/types.js';
 import type { SenderStats } from '../core/telemetry.js';
-import { WriteResult, jsonOf, type EncodedEvent, type Output, type OutputHealth } from './output.js';
+import { WriteResult, jsonOf, type EncodedEvent, type Output, type OutputHealth } from '../core/stages.js';
 import { eventTime } from './index-name.js';
 import { serialize } from '../ecs/serialize.js';
 

@@ -27,9 +27,8 @@
  */
 import type { EcsDoc, Frame } from '../core/types.js';
 import type { SenderStats, Telemetry } from '../core/telemetry.js';
-import type { FrameProcessor } from '../pipeline/pipeline.js';
-import type { Enricher } from '../pipeline/process.js';
 import { isoTime } from '../ecs/base.js';
+import type { FrameProcessor, Enricher } from '../core/stages.js';
 
 export const JSON_LINES_FAMILY = 'json_lines';
 export const JSON_LINES_DATASET = 'json_lines';

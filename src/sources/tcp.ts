@@ -10,14 +10,14 @@ import { readFileSync } from 'node:fs';
 import type { Frame } from '../core/types.js';
 import type { SenderStats } from '../core/telemetry.js';
 import { StreamFramer, type Framing } from '../framing/stream-framer.js';
-import type { FrameHandler, Source } from './frame-handler.js';
+import type { FrameHandler, Source } from '../core/stages.js';
 import { normalizeAddress } from './sender.js';
 import { Allowlist } from './allowlist.js';
 import { RateLimiter, type RateLimitConfig } from './rate-limit.js';
 import { ListenerFaults } from './listener-faults.js';
 import { CollectorError } from '../core/errors.js';
 import { bindHost } from './bind-host.js';
-import { WriteResult } from '../sinks/output.js';
+import { WriteResult } from '../core/stages.js';
 
 export interface TlsOptions {
   certFile: string;

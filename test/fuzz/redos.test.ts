@@ -16,8 +16,9 @@ import { join } from 'node:path';
 import { VENDORS } from '../../vendors/index.js';
 import { decode, parseSyslog } from '../../src/syslog/parse.js';
 import { baseDocument } from '../../src/ecs/base.js';
-import type { Frame, VendorContext } from '../../src/core/types.js';
+import type { Frame } from '../../src/core/types.js';
 import { cpuMs } from '../helpers/timing.js';
+import type { VendorContext } from '../../src/core/stages.js';
 
 const SIZE = 64 * 1024;
 const LIMIT_MS = 50;

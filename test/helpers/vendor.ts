@@ -4,7 +4,8 @@
  */
 import { parseSyslog } from '../../src/syslog/parse.js';
 import { baseDocument } from '../../src/ecs/base.js';
-import type { EcsDoc, VendorParser } from '../../src/core/types.js';
+import type { EcsDoc } from '../../src/core/types.js';
+import type { VendorParser } from '../../src/core/stages.js';
 
 export const NOW = Date.parse('2024-03-15T12:00:00Z');
 

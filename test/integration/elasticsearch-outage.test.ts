@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalNode, stopLocalNode, DEFAULT_PORT } from '../setup/es-node.mjs';
 import { ElasticsearchOutput, esSettingsFromConfig } from '../../src/sinks/elasticsearch/index.js';
-import { WriteResult } from '../../src/sinks/output.js';
+import { WriteResult } from '../../src/core/stages.js';
 import { uniq, event, statsFor, countDocs, distinctSeq, waitFor } from './helpers/es-sink.js';
 
 const PORT = DEFAULT_PORT + 1;

@@ -75,7 +75,7 @@ http:
   expect(code).toBe(0);
   const l = ledger(stderr);
   expect(l.received).toBe(1800);
-  expect(l.written + (l.rate_limited ?? 0)).toBe(1800);
+  expect(l.written! + (l.rate_limited ?? 0)).toBe(1800);
   // the drop counts per sender and reason, on the right listeners
   const udpDropped = Number(/syslog_ecs_dropped_total\{listener="udp-limited",sender="127.0.0.1",reason="rate_limited"\} (\d+)/.exec(metrics)?.[1]);
   const tcpDropped = Number(/syslog_ecs_dropped_total\{listener="tcp-drop",sender="127.0.0.1",reason="rate_limited"\} (\d+)/.exec(metrics)?.[1]);

@@ -2,8 +2,8 @@
 import { HttpServer, parseHostPort } from '../../src/http/server.js';
 import { escapeHtml, renderStatusPage, RateTracker } from '../../src/http/status-page.js';
 import { Telemetry } from '../../src/core/telemetry.js';
-import type { Output, OutputHealth } from '../../src/sinks/output.js';
-import type { Source } from '../../src/sources/frame-handler.js';
+import type { Output, OutputHealth } from '../../src/core/stages.js';
+import type { Source } from '../../src/core/stages.js';
 
 function fakeOutput(h: () => OutputHealth, pending = 0): Output {
   return {

@@ -1,7 +1,8 @@
 import { parser } from '../../vendors/fortinet_fortigate/index.js';
 import { parseSyslog } from '../../src/syslog/parse.js';
-import type { EcsDoc, VendorContext } from '../../src/core/types.js';
+import type { EcsDoc } from '../../src/core/types.js';
 import { bestMs } from '../helpers/timing.js';
+import type { VendorContext } from '../../src/core/stages.js';
 
 const ctx: VendorContext = { timezone: 'UTC', receivedAt: Date.UTC(2024, 2, 15) };
 

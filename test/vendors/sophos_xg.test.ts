@@ -1,8 +1,9 @@
 import { parser } from '../../vendors/sophos_xg/index.js';
 import { splitSophos } from '../../vendors/sophos_xg/split.js';
 import { parseSyslog } from '../../src/syslog/parse.js';
-import type { EcsDoc, VendorContext } from '../../src/core/types.js';
+import type { EcsDoc } from '../../src/core/types.js';
 import { bestMs } from '../helpers/timing.js';
+import type { VendorContext } from '../../src/core/stages.js';
 
 const ctx: VendorContext = { timezone: 'UTC', receivedAt: Date.UTC(2024, 2, 15) };
 

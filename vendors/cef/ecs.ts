@@ -3,10 +3,11 @@
  * ingest pipeline do. Vendor sub-pipelines (Forcepoint here, Check Point in vendors/checkpoint)
  * run through the `vendorHook` at the point where Elastic's pipeline calls them.
  */
-import type { EcsDoc, VendorContext } from '../../src/core/types.js';
+import type { EcsDoc } from '../../src/core/types.js';
 import { appendUnique, getField, ianaNumber, isIp, relatedHost, relatedIp, relatedUser, setField } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
 import type { CefEvent } from './decode.js';
+import type { VendorContext } from '../../src/core/stages.js';
 
 /** full extension name -> ECS field */
 const ECS_TARGET: Record<string, string> = {

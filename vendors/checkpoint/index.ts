@@ -5,7 +5,7 @@
  * the header is read here from the raw line. Mapping follows Elastic's checkpoint integration (and,
  * for CEF, the cef integration with its Check Point sub-pipeline).
  */
-import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import type { EcsDoc, SyslogMessage } from '../../src/core/types.js';
 import { readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
 import { decodeCef } from '../cef/decode.js';
 import { cefToEcs } from '../cef/ecs.js';
@@ -14,6 +14,7 @@ import { checkpointCef } from './cef-map.js';
 import { parseCpBody } from './kv.js';
 import { mapCheckpoint } from './syslog-map.js';
 import { normaliseZone } from './time.js';
+import type { VendorContext, VendorParser } from '../../src/core/stages.js';
 
 /** the app name, followed by ` `, `[pid]` or `:` */
 const APP_TAG = ' CheckPoint';
@@ -152,6 +153,9 @@ function parseSyslogForm(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): s
 export const parser: VendorParser = {
   id: 'checkpoint',
   dataset: 'checkpoint.firewall',
+  samples: [
+    '<134>1 2024-03-14T08:00:00Z cp-gw CheckPoint 2210 - [action:"Accept"; ifdir:"inbound"; ifname:"eth1"; origin:"10.0.10.1"; src:"10.0.0.5"; dst:"10.0.20.15"; proto:"6"; s_port:"50123"; service:"443"; product:"VPN-1 & FireWall-1"]',
+  ],
   detect(msg: SyslogMessage): boolean {
     const raw = msg.raw;
     const i = appTagAt(raw);

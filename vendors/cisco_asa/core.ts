@@ -4,7 +4,7 @@
  * NAT, durations, users, categorization, observer, related, community id). `flavor` selects the
  * few places where the FTD pipeline differs.
  */
-import type { EcsDoc, SyslogMessage, VendorContext } from '../../src/core/types.js';
+import type { EcsDoc, SyslogMessage } from '../../src/core/types.js';
 import { appendUnique, getField, isIp, setField, toInt, deleteField } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
 import { isoTime } from '../../src/ecs/base.js';
@@ -14,6 +14,7 @@ import { FIREWALL } from './messages/firewall.js';
 import { VPN } from './messages/vpn.js';
 import { parseSecurity, SECURITY_EVENT_IDS } from './messages/security-events.js';
 import { categorizeAsa, categorizeFtd } from './categorize.js';
+import type { VendorContext } from '../../src/core/stages.js';
 
 const HANDLERS: Record<string, Handler> = { ...FIREWALL, ...VPN };
 

@@ -3,8 +3,9 @@
  * writes), normalized as Elastic's cisco_ftd integration does. It reuses the cisco_asa message
  * parsers with the FTD flavor (observer, categorization by action, security-event layout).
  */
-import { DetectHint, type EcsDoc, type SyslogMessage, type VendorContext, type VendorParser } from '../../src/core/types.js';
+import { type EcsDoc, type SyslogMessage } from '../../src/core/types.js';
 import { parseCisco } from '../cisco_asa/core.js';
+import { DetectHint, type VendorContext, type VendorParser } from '../../src/core/stages.js';
 
 /** True when a `%FTD-` marker appears near the start of the message. */
 export function hasFtdMarker(s: string): boolean {
@@ -15,6 +16,9 @@ export function hasFtdMarker(s: string): boolean {
 export const parser: VendorParser = {
   id: 'cisco_ftd',
   dataset: 'cisco_ftd.log',
+  samples: [
+    '<164>Mar 14 2024 08:00:00 ftd-1 : %FTD-4-106023: Deny udp src outside:10.1.1.7/5353 dst inside:10.20.0.9/53 by access-group "CSM_FW_ACL_" [0x97aa021a, 0x0]',
+  ],
   requires: DetectHint.percent,
   detect(msg: SyslogMessage): boolean {
     return hasFtdMarker(msg.raw);

@@ -3,7 +3,7 @@
  * one-letter severities of Cisco small-business switches), normalised as Elastic's `cisco_ios`
  * integration does. See README.md.
  */
-import { DetectHint, type EcsDoc, type SyslogMessage, type VendorContext, type VendorParser } from '../../src/core/types.js';
+import { type EcsDoc, type SyslogMessage } from '../../src/core/types.js';
 import { deleteField, toInt } from '../../src/ecs/fields.js';
 import { isoTime, isoTimeUs } from '../../src/ecs/base.js';
 import { findMarker, type Marker } from './marker.js';
@@ -15,6 +15,7 @@ import {
 } from './messages/misc.js';
 import { finish } from './finish.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
+import { DetectHint, type VendorContext, type VendorParser } from '../../src/core/stages.js';
 
 /** `log.level` names of the Cisco severities, as Elastic's pipeline writes them. */
 const LEVELS: readonly string[] = [
@@ -108,6 +109,9 @@ function setCommon(doc: EcsDoc): void {
 export const parser: VendorParser = {
   id: 'cisco_ios',
   dataset: 'cisco_ios.log',
+  samples: [
+    '<190>912: Mar 14 08:00:00.000: %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/1, changed state to up',
+  ],
   requires: DetectHint.percent,
 
   detect(msg: SyslogMessage): boolean {

@@ -3,12 +3,13 @@
  * mapped as Elastic's `cisco_meraki.log` pipeline does. The header looks like RFC 5424 but carries
  * an epoch time, which the syslog parser cannot read: the family reads it itself.
  */
-import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import type { EcsDoc, SyslogMessage } from '../../src/core/types.js';
 import { setField, isIp, appendUnique } from '../../src/ecs/fields.js';
 import { parseKv, type KvMap } from '../../src/ecs/kv.js';
 import { EVENT_MAP } from './event-map.js';
 import { urlFields } from './url.js';
 import { set2, set3, set4 } from '../../src/ecs/set-path.js';
+import type { VendorContext, VendorParser } from '../../src/core/stages.js';
 
 const FLOW_TYPES = new Set(['flows', 'firewall', 'vpn_firewall', 'cellular_firewall', 'bridge_anyconnect_client_vpn_firewall']);
 
@@ -234,6 +235,9 @@ function typed(body: string, doc: EcsDoc): string | null {
 export const parser: VendorParser = {
   id: 'cisco_meraki',
   dataset: 'cisco_meraki.log',
+  samples: [
+    '<134>1 1710403200.000000000 MX84 flows src=10.0.0.5 dst=10.9.9.9 mac=AA:BB:CC:00:11:22 protocol=tcp sport=50123 dport=443 pattern: allow all',
+  ],
   detect(msg: SyslogMessage): boolean {
     const s = msg.message;
     return s.charCodeAt(0) === 49 && s.charCodeAt(1) === 32 && isDigit(s.charCodeAt(2)) && readHeader(s) !== null;

@@ -6,9 +6,9 @@
  * traffic and utm sub-pipelines, in that order); keys it leaves unmapped stay under
  * `fortinet.firewall.<key>` as strings.
  */
-import { DetectHint, type EcsDoc, type SyslogMessage, type VendorContext, type VendorParser } from '../../src/core/types.js';
+import { type EcsDoc, type SyslogMessage } from '../../src/core/types.js';
 import type { KvMap } from '../../src/ecs/kv.js';
-import { keyOrder, sawControl, scanFortiKv } from './kv.js';
+import { keyOrder, scanFortiKv } from './kv.js';
 import { getField, setField } from '../../src/ecs/fields.js';
 import { isoTime } from '../../src/ecs/base.js';
 import { convertEventTypes, mapEvent } from './event-log.js';
@@ -18,6 +18,7 @@ import { mapUtm } from './utm-log.js';
 import { finish } from './tail.js';
 import { mv, take } from './ops.js';
 import { dateTimeMs, eventTimeMs, normalizeTz, usableZone } from './time.js';
+import { DetectHint, type VendorContext, type VendorParser } from '../../src/core/stages.js';
 
 /** keys dropped from `fortinet.firewall` once mapped or used */
 const REMOVE_AT_END = ['tz', 'date', 'devid', 'eventtime', 'time', 'duration'];
@@ -51,9 +52,8 @@ function times(doc: EcsDoc, fw: KvMap, ctx: VendorContext): void {
 }
 
 function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
-  let fw = scanFortiKv(msg.content);
   // control characters are stripped before the scan (rare: scan again)
-  if (sawControl) fw = scanFortiKv(msg.content.replace(CONTROL_ALL, ''));
+  const fw = scanFortiKv(msg.content) ?? scanFortiKv(msg.content.replace(CONTROL_ALL, ''))!;
   observer(doc);
   if (!fw.logid && !fw.type) {
     mv(doc, fw, 'devname', 'observer.name');
@@ -123,6 +123,9 @@ function convertLongs(out: EcsDoc): void {
 export const parser: VendorParser = {
   id: 'fortinet_fortigate',
   dataset: 'fortinet_fortigate.log',
+  samples: [
+    '<189>date=2024-03-14 time=08:00:00 devname="fgt-1" devid="FG100FTK20001234" logid="0000000013" type="traffic" subtype="forward" level="notice" vd="root" srcip=10.0.0.23 srcport=51544 srcintf="internal" dstip=10.9.9.80 dstport=443 dstintf="wan1" sessionid=88123 proto=6 action="accept" policyid=1 service="HTTPS" sentbyte=1200 rcvdbyte=3400',
+  ],
   requires: DetectHint.equals,
   detect(msg: SyslogMessage): boolean {
     const c = msg.content;

@@ -10,8 +10,6 @@ import { internalized } from '../../src/ecs/key-intern.js';
 
 /** The kept keys of the last scan, in insertion order (keys added later go through addKey). */
 export const keyOrder: string[] = [];
-/** The last scan met a control character (U+0000-U+001F, U+007F): the caller strips them and scans again. */
-export let sawControl = false;
 /** Keys whose first value was `N/A` in the last scan. */
 const blocked: string[] = [];
 
@@ -34,8 +32,12 @@ function internKey(s: string, a: number, b: number, h: number): string {
   return key;
 }
 
-/** Every character of the line is read by one of the loops below, so `sawControl` sees them all. */
-export function scanFortiKv(s: string): KvMap {
+/**
+ * Every character of the line is read by one of the loops below, so a control character
+ * (U+0000-U+001F, U+007F) anywhere is seen: then the scan returns null, and the caller strips them
+ * and scans again.
+ */
+export function scanFortiKv(s: string): KvMap | null {
   const out: KvMap = Object.create(null) as KvMap;
   keyOrder.length = 0;
   blocked.length = 0;
@@ -97,8 +99,7 @@ export function scanFortiKv(s: string): KvMap {
       keyOrder.push(key);
     }
   }
-  sawControl = ctl;
-  return out;
+  return ctl ? null : out;
 }
 
 /** Sets a key the scan did not keep (it goes last in `fortinet.firewall`, as in insertion order). */

@@ -3,12 +3,13 @@
  * plain Linux kernels, Ubiquiti EdgeOS/UniFi (`[WAN_IN-10-D]` rule labels) and other netfilter
  * based firewalls send them, normalised as Elastic's `iptables` integration does. See README.md.
  */
-import { DetectHint, type EcsDoc, type SyslogMessage, type VendorParser } from '../../src/core/types.js';
+import { type EcsDoc, type SyslogMessage } from '../../src/core/types.js';
 import { appendUnique, relatedIp, toInt } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
 import { isoTime } from '../../src/ecs/base.js';
 import { readBody } from './body.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
+import { DetectHint, type VendorParser } from '../../src/core/stages.js';
 
 /** Ubiquiti's one-letter rule actions, and how actions map to event.type. */
 const ACTION_NAMES: Record<string, string> = { d: 'drop', a: 'accept' };
@@ -98,6 +99,9 @@ function prefixAction(msg: SyslogMessage, content: string, inAt: number): string
 export const parser: VendorParser = {
   id: 'iptables',
   dataset: 'iptables.log',
+  samples: [
+    '<4>Mar 14 08:00:00 gw kernel: [12345.678] DROP IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=10.1.1.7 DST=10.2.2.9 LEN=60 TOS=0x00 PREC=0x00 TTL=52 ID=1234 DF PROTO=TCP SPT=50123 DPT=22 WINDOW=29200 RES=0x00 SYN URGP=0',
+  ],
   requires: DetectHint.equals,
 
   detect(msg: SyslogMessage): boolean {

@@ -3,7 +3,7 @@
  * RFC 5424) and BSD form (`RT_FLOW: RT_FLOW_SESSION_CREATE: ...`, `kernel: FW: ...`), normalised
  * as Elastic's `juniper_srx` integration does. See README.md.
  */
-import type { EcsDoc, SyslogMessage, VendorParser } from '../../src/core/types.js';
+import type { EcsDoc, SyslogMessage } from '../../src/core/types.js';
 import { relatedHost, relatedIp, relatedUser, setField, toInt } from '../../src/ecs/fields.js';
 import { parseKv } from '../../src/ecs/kv.js';
 import { mapEndpoints, mapFlow } from './flow.js';
@@ -12,6 +12,7 @@ import { reread5424 } from './header.js';
 import { isoTime } from '../../src/ecs/base.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
 import { indexOfFrom } from '../../src/core/marker.js';
+import type { VendorParser } from '../../src/core/stages.js';
 
 /** the firewall filter log's process tag, looked for from its `_` (see indexOfFrom) */
 const PFE_MARK = 'PFE_FW_SYSLOG_IP: ';
@@ -96,6 +97,9 @@ function setDuration(doc: EcsDoc, seconds: number): void {
 export const parser: VendorParser = {
   id: 'juniper_srx',
   dataset: 'juniper_srx.log',
+  samples: [
+    '<14>1 2024-03-14T08:00:00.000+01:00 srx-1 RT_FLOW - RT_FLOW_SESSION_CLOSE [junos@2636.1.1.1.2.129 reason="TCP FIN" source-address="10.10.1.20" source-port="50123" destination-address="10.9.9.200" destination-port="443" service-name="junos-https" protocol-id="6" policy-name="allow-web" source-zone-name="trust" destination-zone-name="untrust" session-id-32="1234" packets-from-client="10" bytes-from-client="1200" packets-from-server="8" bytes-from-server="3400" elapsed-time="5"]',
+  ],
 
   detect(msg: SyslogMessage): boolean {
     const app = msg.appname;

@@ -6,7 +6,7 @@
  * (src, dst, srcPort, dstPort, srcPreNAT/srcPostNAT, usrName, proto, sev, devTime/devTimeFormat,
  * srcBytes/dstBytes, ...) go to ECS; every attribute is also kept under `leef.extensions`.
  */
-import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import type { EcsDoc, SyslogMessage } from '../../src/core/types.js';
 import { communityId } from '../../src/ecs/community-id.js';
 import { hashRange, internalized } from '../../src/ecs/key-intern.js';
 import {
@@ -15,6 +15,7 @@ import {
 import { shortHeaderTime } from '../cef/header-time.js';
 import { readDevTime } from './date-format.js';
 import { isoTime as isoMs } from '../../src/ecs/base.js';
+import type { VendorContext, VendorParser } from '../../src/core/stages.js';
 
 const MARK = 'LEEF:';
 
@@ -309,6 +310,9 @@ export function leefToEcs(ev: LeefEvent, doc: EcsDoc, ctx: VendorContext): void 
 export const parser: VendorParser = {
   id: 'leef',
   dataset: 'leef.log',
+  samples: [
+    '<13>Mar 14 08:00:00 qradar-src LEEF:1.0|Microsoft|MSExchange|2016|15345|src=10.0.2.10\tdst=10.9.100.2\tsev=5\tcat=anomaly\tsrcPort=49152\tdstPort=25\tusrName=joe.black\tproto=TCP',
+  ],
   detect(msg: SyslogMessage): boolean {
     return msg.raw.indexOf(MARK) >= 0;
   },

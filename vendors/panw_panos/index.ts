@@ -4,7 +4,7 @@
  * Elastic's `panw.panos` pipeline does. Each log type has a column table (Elastic's csv targets, in
  * order); newer PAN-OS releases only append columns, so one table per type serves 8.1-11.x.
  */
-import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import type { EcsDoc, SyslogMessage } from '../../src/core/types.js';
 import { isIp, ianaNumber, setParts } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
 import { splitCsv } from './csv.js';
@@ -19,6 +19,7 @@ import { userid } from './log-types/userid.js';
 import { hipmatch } from './log-types/hipmatch.js';
 import { authentication } from './log-types/authentication.js';
 import { decryption } from './log-types/decryption.js';
+import type { VendorContext, VendorParser } from '../../src/core/stages.js';
 
 const LOG_TYPES: Record<string, LogType> = Object.assign(Object.create(null) as Record<string, LogType>, {
   TRAFFIC: traffic, THREAT: threat, GLOBALPROTECT: globalprotect, SYSTEM: system, CONFIG: config, USERID: userid,
@@ -529,6 +530,9 @@ function common(f: Fields, doc: EcsDoc, subType: string, tz: string): void {
 export const parser: VendorParser = {
   id: 'panw_panos',
   dataset: 'panw.panos',
+  samples: [
+    '<14>Mar 14 08:00:00 pa-1 1,2024/03/14 08:00:00,007200001234,TRAFFIC,end,2561,2024/03/14 08:00:00,10.0.0.5,10.9.9.9,0.0.0.0,0.0.0.0,allow-web,,,ssl,vsys1,trust,untrust,ethernet1/1,ethernet1/2,fwd,2024/03/14 08:00:00,1234,1,50123,443,0,0,0x400000,tcp,allow,5000,3000,2000,20,2024/03/14 07:59:50,10,any,0,7300014100,0x0,10.0.0.0-10.255.255.255,US,0,10,10,tcp-fin',
+  ],
   detect(msg: SyslogMessage): boolean {
     const s = msg.content;
     const i = csvStart(s);

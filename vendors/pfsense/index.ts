@@ -3,13 +3,14 @@
  * (OpenVPN, charon/IPsec, dhcpd, unbound, php-fpm logins, squid). Dispatch is on the syslog program
  * name, as Elastic's pipeline does with `event.provider`.
  */
-import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import type { EcsDoc, SyslogMessage } from '../../src/core/types.js';
 import { appendUnique, ianaNumber, isIp, relatedHost, relatedIp, relatedUser, setField, toInt } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
 import { parseFilterlog } from './filterlog.js';
 import { parseSquid } from './squid.js';
 import { parseCharon, parseDhcp, parseOpenvpn, parsePhpFpm, parseUnbound } from './programs.js';
 import { set2 } from '../../src/ecs/set-path.js';
+import type { VendorContext, VendorParser } from '../../src/core/stages.js';
 
 type ProgramParser = (s: string, doc: EcsDoc) => string | null;
 
@@ -104,6 +105,9 @@ function parse(msg: SyslogMessage, doc: EcsDoc, _ctx: VendorContext): string | n
 export const parser: VendorParser = {
   id: 'pfsense',
   dataset: 'pfsense.log',
+  samples: [
+    '<134>Mar 14 08:00:00 pfsense filterlog[4321]: 5,,,1000000103,igb1,match,block,in,4,0x0,,64,1234,0,DF,6,tcp,60,10.1.1.7,10.2.2.9,50123,443,0,S,1234567,,64240,,mss;sackOK;TS;nop;wscale',
+  ],
   detect(msg: SyslogMessage): boolean {
     const a = msg.appname;
     if (a === null) return false;

@@ -5,7 +5,7 @@
  * - pfSense's CSV alert log (`date ,gid,sid,rev,"msg",proto,src,sport,dst,dport,ipid,class,prio,alert,action`);
  * - Snort's default alert_csv (`timestamp,sig_generator,sig_id,sig_rev,msg,proto,src,srcport,dst,dstport,ethsrc,...`).
  */
-import type { EcsDoc, SyslogMessage, VendorContext, VendorParser } from '../../src/core/types.js';
+import type { EcsDoc, SyslogMessage } from '../../src/core/types.js';
 import { ianaNumber, isIp, relatedIp, setField, toInt } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
 import { isoTime } from '../../src/ecs/base.js';
@@ -14,6 +14,7 @@ import { inferYear } from '../../src/syslog/year.js';
 import { networkDirection } from './direction.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
 import { indexOfFrom } from '../../src/core/marker.js';
+import type { VendorContext, VendorParser } from '../../src/core/stages.js';
 
 /** the alert's priority, looked for from its `[` (see indexOfFrom) */
 const PRIORITY_MARK = ' [Priority: ';
@@ -273,6 +274,9 @@ function startsWithSnortDate(c: string): boolean {
 export const parser: VendorParser = {
   id: 'snort',
   dataset: 'snort.log',
+  samples: [
+    '<33>Mar 14 08:00:00 snort[1234]: [1:1000010:2] TEST tcp syn [Classification: Misc activity] [Priority: 3] {TCP} 10.0.0.8:51000 -> 10.2.0.44:8080',
+  ],
   detect(msg: SyslogMessage): boolean {
     const c = msg.message;
     return indexOfFrom(c, PRIORITY_MARK, 1, PRIORITY_TAIL) >= 0 || (startsWithSnortDate(c) && c.indexOf(',') > 0);

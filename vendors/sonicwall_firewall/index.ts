@@ -4,7 +4,7 @@
  * Mapped to ECS as Elastic's sonicwall_firewall integration does; keys it leaves unmapped stay
  * under `sonicwall.firewall.<key>` as strings.
  */
-import { DetectHint, type EcsDoc, type SyslogMessage, type VendorContext, type VendorParser } from '../../src/core/types.js';
+import { type EcsDoc, type SyslogMessage } from '../../src/core/types.js';
 import { parseKv, type KvMap } from '../../src/ecs/kv.js';
 import { isIp, relatedIp, relatedUser, setField, toInt } from '../../src/ecs/fields.js';
 import { isoTime } from '../../src/ecs/base.js';
@@ -12,6 +12,7 @@ import { readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
 import { isValidTimezone } from '../../src/syslog/timezone.js';
 import { EVENT_TYPES, MESSAGE_ACTION } from './message-codes.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
+import { DetectHint, type VendorContext, type VendorParser } from '../../src/core/stages.js';
 
 const LOG_LEVEL: Record<string, string> = {
   '0': 'emergency', '1': 'alert', '2': 'critical', '3': 'error', '4': 'warning', '5': 'notice', '6': 'info', '7': 'debug',
@@ -228,6 +229,9 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
 export const parser: VendorParser = {
   id: 'sonicwall_firewall',
   dataset: 'sonicwall_firewall.log',
+  samples: [
+    '<134>Mar 14 08:00:00 sonicwall id=firewall sn=C0EAE4000001 time="2024-03-14 08:00:00 UTC" fw=10.0.0.1 pri=6 c=262144 m=98 msg="Connection Opened" n=125001 src=10.1.1.25:51544:X0 dst=10.9.9.34:443:X1 proto=tcp/https',
+  ],
   requires: DetectHint.equals,
   detect(msg: SyslogMessage): boolean {
     const c = msg.content;

@@ -6,7 +6,7 @@
  * device_model="XGS2100" device_serial_id="X2..." ...`). Mapped to ECS as Elastic's sophos `xg`
  * data stream does; keys it leaves unmapped stay under `sophos.xg.<key>` (lower-cased) as strings.
  */
-import { DetectHint, type EcsDoc, type SyslogMessage, type VendorContext, type VendorParser } from '../../src/core/types.js';
+import { type EcsDoc, type SyslogMessage } from '../../src/core/types.js';
 import type { KvMap } from '../../src/ecs/kv.js';
 import { appendUnique, getField, ianaNumber, isIp, setField } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
@@ -17,6 +17,7 @@ import { long, mv, take } from './ops.js';
 import {
   antispam, antivirus, atp, contentFilter, firewall, idp, sandbox, systemEvent, systemHealth, waf, wireless,
 } from './log-types.js';
+import { DetectHint, type VendorContext, type VendorParser } from '../../src/core/stages.js';
 
 const LEVELS = ['unknown', 'alert', 'critical', 'error', 'warning', 'notification', 'informational', 'debug'];
 /** the line's keys in order, reused */
@@ -159,6 +160,9 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
 export const parser: VendorParser = {
   id: 'sophos_xg',
   dataset: 'sophos.xg',
+  samples: [
+    '<30>device="SFW" date=2024-03-14 time=08:00:00 timezone="UTC" device_name="XG135" device_id=X1310012345678 log_id=010101600001 log_type="Firewall" log_component="Firewall Rule" log_subtype="Allowed" status="Allow" priority=Information fw_rule_id=4 src_ip=10.0.0.5 dst_ip=10.9.9.9 protocol="TCP" src_port=50123 dst_port=443',
+  ],
   requires: DetectHint.equals,
   detect(msg: SyslogMessage): boolean {
     const c = msg.content;

@@ -51,6 +51,8 @@ export interface EsSettings {
   setupTemplates: boolean;
   /** index template name prefix and component template names start with this */
   templateName: string;
+  /** the datasets events may carry (data stream templates are made for each); set by the wiring, not a config key */
+  datasets: readonly string[];
 }
 
 export const ES_DEFAULTS = {
@@ -270,6 +272,7 @@ export function esSettingsFromConfig(obj: unknown, keyPath: string, env: NodeJS.
     deadLetter,
     setupTemplates: bool(obj, 'setup_templates', keyPath, true),
     templateName: str(obj, 'template_name', keyPath) ?? ES_DEFAULTS.templateName,
+    datasets: ['syslog'],
   };
   if (cloudId !== undefined) s.cloudId = cloudId;
   if (s.retryBackoffMaxMs < s.retryBackoffMs) throw configError(`${keyPath}.retry_backoff_max_ms: must be at least retry_backoff_ms (${s.retryBackoffMs})`);

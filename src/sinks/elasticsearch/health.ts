@@ -1,5 +1,5 @@
 /** The output's health as seen from its requests: the last outcome, consecutive failures, disk backlog. */
-import type { OutputHealth } from '../output.js';
+import type { OutputHealth } from '../../core/stages.js';
 
 export class HealthTracker {
   private consecutiveFailures = 0;

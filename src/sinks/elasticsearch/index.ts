@@ -16,7 +16,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { EcsDoc } from '../../core/types.js';
 import type { SenderStats } from '../../core/telemetry.js';
 import { CollectorError } from '../../core/errors.js';
-import { WriteResult, jsonOf, type EncodedEvent, type Output, type OutputHealth } from '../output.js';
+import { WriteResult, jsonOf, type EncodedEvent, type Output, type OutputHealth } from '../../core/stages.js';
 import type { EsSettings } from './config.js';
 import { Encoder, entryFromLine, lineOf, type Entry } from './encoder.js';
 import { Batcher, bodyOf, lineOf as itemLine, type Batch, type Item } from './batcher.js';

@@ -14,7 +14,6 @@ import { errors } from '@elastic/elasticsearch';
 import { FIELD_MAPPINGS, type FieldMapping } from './mappings.generated.js';
 import type { EsSettings } from './config.js';
 import { dataStreamName } from './encoder.js';
-import { VENDORS } from '../../../vendors/index.js';
 
 export type Mapping = Record<string, unknown>;
 
@@ -92,8 +91,8 @@ export function indexPatternOf(template: string): string {
   return template.replace(/\{[^}]*\}/g, '*').replace(/\*(?:[^*]{0,3}\*)+/g, '*').toLowerCase();
 }
 
-export function dataStreamPatterns(namespace: string): string[] {
-  const datasets = new Set(['syslog', ...VENDORS.map((v) => v.dataset)]);
+export function dataStreamPatterns(namespace: string, known: readonly string[]): string[] {
+  const datasets = new Set(['syslog', ...known]);
   return [...datasets].sort().map((ds) => dataStreamName(ds, namespace).replace(new RegExp(`-${namespace}$`), '-*'));
 }
 
@@ -155,7 +154,7 @@ export async function installTemplates(client: Client, s: EsSettings): Promise<I
   }
   const installed: InstalledTemplates = { componentTemplates: [settingsName, mappingsName], indexTemplates: [], textType };
   if (s.dataStream.enabled) {
-    const patterns = dataStreamPatterns(s.dataStream.namespace);
+    const patterns = dataStreamPatterns(s.dataStream.namespace, s.datasets);
     await client.indices.putIndexTemplate({
       name: `${name}-ds`,
       index_patterns: patterns,

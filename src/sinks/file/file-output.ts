@@ -10,7 +10,7 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { EcsDoc } from '../../core/types.js';
 import type { SenderStats } from '../../core/telemetry.js';
-import { WriteResult, maxEncodedBytes, writeEncodedInto, type EncodedEvent, type Output, type OutputHealth } from '../output.js';
+import { WriteResult, maxEncodedBytes, writeEncodedInto, type EncodedEvent, type Output, type OutputHealth } from '../../core/stages.js';
 import { encodeDoc } from '../encode.js';
 import { compileIndexTemplate, DEFAULT_INDEX_TEMPLATE } from '../index-name.js';
 import { CollectorError } from '../../core/errors.js';

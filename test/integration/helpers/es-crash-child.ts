@@ -5,7 +5,7 @@
  * Environment: ES (URL), DISK (dir), PREFIX, FROM, COUNT, QUEUE, FLUSH ('1': flush and exit).
  */
 import { ElasticsearchOutput, esSettingsFromConfig } from '../../../src/sinks/elasticsearch/index.js';
-import { WriteResult } from '../../../src/sinks/output.js';
+import { WriteResult } from '../../../src/core/stages.js';
 import { event, statsFor } from './es-sink.js';
 
 const env = process.env;

@@ -2,7 +2,7 @@
 import { Client } from '@elastic/elasticsearch';
 import { SenderStats } from '../../../src/core/telemetry.js';
 import type { EcsDoc } from '../../../src/core/types.js';
-import { WriteResult } from '../../../src/sinks/output.js';
+import { WriteResult } from '../../../src/core/stages.js';
 import type { ElasticsearchOutput } from '../../../src/sinks/elasticsearch/index.js';
 
 export function uniq(prefix: string): string {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { decode, parseSyslog } from '../../../src/syslog/parse.js';
 import { detectVendor } from '../../../src/dispatch/dispatch.js';
 import { VENDORS } from '../../../vendors/index.js';
-import { DetectHint, type SyslogMessage } from '../../../src/core/types.js';
+import { type SyslogMessage } from '../../../src/core/types.js';
+import { DetectHint } from '../../../src/core/stages.js';
 
 /** every parser's detect() in registry order, without the hints */
 const unfiltered = (msg: SyslogMessage) => VENDORS.find((v) => v.detect(msg)) ?? null;

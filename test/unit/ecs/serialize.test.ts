@@ -5,11 +5,18 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Processor, type Enricher } from '../../../src/pipeline/process.js';
+import { Processor } from '../../../src/pipeline/process.js';
 import { Telemetry } from '../../../src/core/telemetry.js';
-import { serialize, serializedAscii, usesBaseShape } from '../../../src/ecs/serialize.js';
+import { serialize, serializeDoc, usesBaseShape } from '../../../src/ecs/serialize.js';
+
+/** the JSON text and the ASCII verdict serializeDoc gives with it */
+function ser(doc: EcsDoc): [string, boolean] {
+  const t = serializeDoc(doc, { json: '', ascii: false });
+  return [t.json, t.ascii];
+}
 import { eventTime } from '../../../src/sinks/index-name.js';
 import type { EcsDoc, Frame } from '../../../src/core/types.js';
+import type { Enricher } from '../../../src/core/stages.js';
 
 const SHARED = '../shared';
 
@@ -50,7 +57,7 @@ describe('serialize', () => {
     const stats = telemetry.stats('t', '192.0.2.1');
     let base = 0, total = 0, ascii = 0;
     const check = (doc: EcsDoc): void => {
-      const json = serialize(doc);
+      const [json, serializedAscii] = ser(doc);
       expect(json).toBe(JSON.stringify(doc));
       // told ASCII only when it is (outputs then write it as latin1)
       if (serializedAscii) {
@@ -84,7 +91,7 @@ describe('serialize', () => {
     const run = (tz: string, listener: string): [string, boolean] => {
       const p = new Processor({ timezone: tz, senders: [], enrichers: [], telemetry });
       const doc = p.process({ data: line, senderIp: '192.0.2.1', senderPort: 514, listener, receivedAt: 1_733_000_000_000, truncated: false }, stats);
-      const json = serialize(doc);
+      const [json, serializedAscii] = ser(doc);
       expect(json).toBe(JSON.stringify(doc));
       return [json, serializedAscii];
     };
@@ -99,7 +106,7 @@ describe('serialize', () => {
       const listener = k % 3 === 0 ? 'pare-feu-é' : 'udp://0.0.0.0:514';
       const p = new Processor({ timezone: k % 5 === 0 ? 'Europe/Zürich-not-a-zone' : 'UTC', senders: [], enrichers: [], telemetry });
       const doc = p.process({ data: lines[k % 2]!, senderIp: '192.0.2.1', senderPort: 514, listener, receivedAt: 1_733_000_000_000, truncated: false }, stats);
-      const json = serialize(doc);
+      const [json, serializedAscii] = ser(doc);
       expect(json).toBe(JSON.stringify(doc));
       const isAscii = !/[^\u0000-\u007f]/.test(json);
       if (serializedAscii) expect([k, isAscii]).toEqual([k, true]);
@@ -109,11 +116,9 @@ describe('serialize', () => {
     expect(ascii).toBe(true);
     expect(JSON.parse(json).syslog_ecs.listener).toBe('line "quoted"');
     const p = new Processor({ timezone: 'UTC', senders: [], enrichers: [], telemetry });
-    serialize(p.process({ data: line, senderIp: '192.0.2.1', senderPort: 514, listener: 'l', receivedAt: 1_733_000_000_000, truncated: false }, stats));
-    expect(serializedAscii).toBe(true);
+    expect(ser(p.process({ data: line, senderIp: '192.0.2.1', senderPort: 514, listener: 'l', receivedAt: 1_733_000_000_000, truncated: false }, stats))[1]).toBe(true);
     const asa = p.process({ data: Buffer.from('<166>Jan 22 2024 10:00:01 fw-1 : %ASA-6-106015: Deny TCP (no connection) from 10.0.0.1/1 to 10.0.0.2/2 flags RST on interface inside'), senderIp: '192.0.2.1', senderPort: 514, listener: 'l', receivedAt: 1_733_000_000_000, truncated: false }, stats);
-    serialize(asa);
-    expect(serializedAscii).toBe(false);
+    expect(ser(asa)[1]).toBe(false);
   });
 
   test('vendor-parsed and enriched documents are not taken for the base shape', () => {
@@ -128,11 +133,14 @@ describe('serialize', () => {
     const doc = enriched.process(frame('<13>Feb  5 17:32:18 host app: hello'), stats);
     expect(usesBaseShape(doc)).toBe(false);
     expect(JSON.parse(serialize(doc)).observer).toEqual({ name: 'added' });
-    // only the latest marked document counts
+    // the mark travels with each document, whatever was processed after it; a copy is not marked
     const a = plain.process(frame('<13>Feb  5 17:32:18 host app: first'), stats);
     const b = plain.process(frame('<13>Feb  5 17:32:19 host app: second'), stats);
-    expect(usesBaseShape(a)).toBe(false);
+    expect(usesBaseShape(a)).toBe(true);
     expect(usesBaseShape(b)).toBe(true);
     expect(serialize(a)).toBe(JSON.stringify(a));
+    const copy = structuredClone(a);
+    expect(usesBaseShape(copy)).toBe(false);
+    expect(serialize(copy)).toBe(serialize(a));
   });
 });

@@ -8,7 +8,7 @@
 import { ParserPool } from '../../../src/pipeline/worker-pool.js';
 import { Pipeline } from '../../../src/pipeline/pipeline.js';
 import { Telemetry } from '../../../src/core/telemetry.js';
-import { WriteResult, type Output } from '../../../src/sinks/output.js';
+import { WriteResult, type Output } from '../../../src/core/stages.js';
 import { DATAGRAM_REJECT_EVENTS, FULL_EVENTS } from '../../../src/pipeline/worker-protocol.js';
 import type { Frame } from '../../../src/core/types.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileOutput } from '../../../src/sinks/file/file-output.js';
 import { SenderStats } from '../../../src/core/telemetry.js';
-import { WriteResult } from '../../../src/sinks/output.js';
+import { WriteResult } from '../../../src/core/stages.js';
 
 const DAY = Date.UTC(2024, 2, 15, 12);
 

@@ -8,8 +8,8 @@ import { UdpSource } from '../../../src/sources/udp.js';
 import { TcpSource } from '../../../src/sources/tcp.js';
 import { HttpServer } from '../../../src/http/server.js';
 import { Telemetry } from '../../../src/core/telemetry.js';
-import { WriteResult } from '../../../src/sinks/output.js';
-import type { FrameHandler } from '../../../src/sources/frame-handler.js';
+import { WriteResult } from '../../../src/core/stages.js';
+import type { FrameHandler } from '../../../src/core/stages.js';
 
 const handler = (): FrameHandler => ({ telemetry: new Telemetry(), paused: false, onResume: () => undefined, accept: () => WriteResult.Ok });
 

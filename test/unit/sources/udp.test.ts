@@ -3,9 +3,9 @@ import { createSocket } from 'node:dgram';
 import { readFileSync } from 'node:fs';
 import { UdpSource } from '../../../src/sources/udp.js';
 import { Telemetry } from '../../../src/core/telemetry.js';
-import { WriteResult } from '../../../src/sinks/output.js';
+import { WriteResult } from '../../../src/core/stages.js';
 import type { Frame } from '../../../src/core/types.js';
-import type { FrameHandler } from '../../../src/sources/frame-handler.js';
+import type { FrameHandler } from '../../../src/core/stages.js';
 
 function handler(frames: Frame[]): FrameHandler {
   return {

@@ -1,10 +1,11 @@
 /** Builds an output from its config entry (`file:DIR`, `stdout`, `http(s)://...`). */
 import type { OutputConfig } from '../config/load.js';
-import type { Output } from './output.js';
-import { FileOutput } from './file/file-output.js';
-import { StdoutOutput } from './stdout-output.js';
+import type { Output } from '../core/stages.js';
+import { FileOutput } from '../sinks/file/file-output.js';
+import { StdoutOutput } from '../sinks/stdout-output.js';
 import { CollectorError } from '../core/errors.js';
-import { ElasticsearchOutput, esSettingsFromConfig } from './elasticsearch/index.js';
+import { DATASETS } from '../dispatch/dispatch.js';
+import { ElasticsearchOutput, esSettingsFromConfig } from '../sinks/elasticsearch/index.js';
 
 export async function createOutput(c: OutputConfig, index = 0): Promise<Output> {
   if (c.url === 'stdout') return new StdoutOutput();
@@ -21,7 +22,9 @@ export async function createOutput(c: OutputConfig, index = 0): Promise<Output> 
     // the Elasticsearch keys sit under `elasticsearch:`; the URL and index template come from the entry
     const section: Record<string, unknown> = { ...(typeof c.elasticsearch === 'object' && c.elasticsearch !== null ? c.elasticsearch : {}), url: c.url };
     if (c.index_template && !('index_template' in section)) section.index_template = c.index_template;
-    return new ElasticsearchOutput(esSettingsFromConfig(section, `outputs[${index}].elasticsearch`));
+    const settings = esSettingsFromConfig(section, `outputs[${index}].elasticsearch`);
+    settings.datasets = DATASETS;
+    return new ElasticsearchOutput(settings);
   }
   throw new CollectorError('COL_ERR_OUTPUT', `unknown output "${c.url}"`);
 }
