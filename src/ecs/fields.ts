@@ -155,12 +155,40 @@ export function isIp(s: unknown): s is string {
   return typeof s === 'string' && isIpString(s);
 }
 
-/** Integer from a decimal string; undefined when it is not one. */
+/**
+ * An integer as Elasticsearch's `convert` (type long) reads one: optional sign, decimal digits or
+ * `0x`/`#` hex; nothing else (no blanks, exponents or fractions). Leading zeros stay decimal.
+ * Undefined when it is not one or lies beyond the safe integers.
+ */
 export function toInt(s: unknown): number | undefined {
   if (typeof s === 'number') return Number.isFinite(s) ? Math.trunc(s) : undefined;
-  if (typeof s !== 'string' || s.length === 0 || s.length > 20) return undefined;
-  const n = Number(s);
-  return Number.isInteger(n) ? n : undefined;
+  if (typeof s !== 'string') return undefined;
+  const n = s.length;
+  if (n === 0 || n > 20) return undefined;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  const neg = c === 45;
+  if (neg || c === 43) i = 1;
+  let base = 10;
+  if (s.charCodeAt(i) === 35) {
+    base = 16;
+    i++;
+  } else if (s.charCodeAt(i) === 48 && (s.charCodeAt(i + 1) | 32) === 120) {
+    base = 16;
+    i += 2;
+  }
+  if (i >= n) return undefined;
+  let v = 0;
+  for (; i < n; i++) {
+    c = s.charCodeAt(i);
+    let d: number;
+    if (c >= 48 && c <= 57) d = c - 48;
+    else if (base === 16 && (c | 32) >= 97 && (c | 32) <= 102) d = (c | 32) - 87;
+    else return undefined;
+    v = v * base + d;
+  }
+  if (v > Number.MAX_SAFE_INTEGER) return undefined;
+  return neg ? -v : v;
 }
 
 const IANA: Record<string, number> = {

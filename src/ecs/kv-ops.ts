@@ -1,0 +1,64 @@
+/**
+ * The moves a key=value family's mapping is written in, read line by line against Elastic's
+ * pipeline (rename, set/copy_from, convert, remove, append): a key that is renamed leaves the map,
+ * a key that is copied or converted in place stays, and what is left at the end becomes the
+ * family's own namespace. Maps come from parseKv (null-prototype, keyed by wire text).
+ */
+import type { EcsDoc } from '../core/types.js';
+import type { KvMap } from './kv.js';
+import { appendUnique, getField, setField, toInt } from './fields.js';
+
+/** Removes a key and returns its value; undefined when absent or empty. */
+export function take(kv: KvMap, k: string): string | undefined {
+  const v = kv[k];
+  if (v === undefined) return undefined;
+  delete kv[k];
+  return v === '' ? undefined : v;
+}
+
+/** rename: the key to an ECS path; with `ifAbsent`, only when the path is unset (else the key stays). */
+export function move(doc: EcsDoc, kv: KvMap, k: string, path: string, ifAbsent = false): void {
+  if (kv[k] === undefined) return;
+  if (ifAbsent && getField(doc, path) !== undefined) return;
+  setField(doc, path, take(kv, k));
+}
+
+/** set copy_from: the key's value to an ECS path; the key stays. */
+export function copy(doc: EcsDoc, kv: KvMap, k: string, path: string, ifAbsent = false): void {
+  const v = kv[k];
+  if (v === undefined || v === '') return;
+  if (ifAbsent && getField(doc, path) !== undefined) return;
+  setField(doc, path, v);
+}
+
+/** convert to long and rename: the key leaves the map; a value that is not an integer is dropped. */
+export function moveLong(doc: EcsDoc, kv: KvMap, k: string, path: string, ifAbsent = false): void {
+  const v = kv[k];
+  if (v === undefined) return;
+  delete kv[k];
+  if (ifAbsent && getField(doc, path) !== undefined) return;
+  setField(doc, path, toInt(v));
+}
+
+/** convert to long at an ECS path; the key stays in the map. */
+export function copyLong(doc: EcsDoc, kv: KvMap, k: string, path: string, ifAbsent = false): void {
+  const n = toInt(kv[k]);
+  if (n === undefined) return;
+  if (ifAbsent && getField(doc, path) !== undefined) return;
+  setField(doc, path, n);
+}
+
+/** remove: keys leave the map. */
+export function drop(kv: KvMap, keys: readonly string[]): void {
+  for (let i = 0; i < keys.length; i++) delete kv[keys[i]!];
+}
+
+/** append: to an array field; `allowDuplicates` as the processor's option (default true). */
+export function append(doc: EcsDoc, path: string, v: unknown, allowDuplicates = true): void {
+  if (v === undefined || v === null || v === '') return;
+  if (!allowDuplicates) return appendUnique(doc, path, v);
+  const cur = getField(doc, path);
+  if (Array.isArray(cur)) cur.push(v);
+  else if (cur === undefined) setField(doc, path, [v]);
+  else setField(doc, path, [cur, v]);
+}
