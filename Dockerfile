@@ -6,7 +6,7 @@
 #     syslog-ecs run --config /etc/syslog-ecs.yaml
 # Ports below 1024 (514, 6514): map them (-p 514:5514/udp) rather than running as root.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -16,7 +16,7 @@ COPY src ./src
 COPY vendors ./vendors
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /src/node_modules ./node_modules
