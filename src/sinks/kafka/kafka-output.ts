@@ -357,8 +357,10 @@ export class KafkaOutput implements Output {
   }
 
   health(): OutputHealth {
-    if (this.consecutiveFailures > 0) return { ok: false, reason: `kafka unreachable or failing (${this.consecutiveFailures} in a row): ${this.lastError}` };
-    if (this.full) return { ok: true, reason: `buffer full (${this.bufferedBytes} bytes): sources paused` };
-    return { ok: true };
+    const full = this.full ? `buffer full (${this.bufferedEvents} events, ${this.bufferedBytes} bytes): sources paused` : '';
+    if (this.consecutiveFailures > 0) {
+      return { ok: false, reason: `kafka unreachable or failing (${this.consecutiveFailures} in a row): ${this.lastError}${full !== '' ? '; ' + full : ''}` };
+    }
+    return full !== '' ? { ok: true, reason: full } : { ok: true };
   }
 }
