@@ -8,22 +8,11 @@ import { DEFAULT_KAFKA_PORT, startKafka, stopKafka } from '../setup/kafka-broker
 import { startCollector, tempDir, ledger, type Collector } from '../helpers/collector.js';
 import { uniq } from './helpers/es-sink.js';
 import { createTopic, health, kafkaClient, metric, sendLines, waitUntil, writeConfig } from './helpers/kafka.js';
-import { createServer } from 'node:net';
 
 const PORT = DEFAULT_KAFKA_PORT + 2;
 const N = 20_000;
 let brokers: string;
 let collector: Collector | null = null;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 beforeAll(async () => {
   brokers = await startKafka(PORT);
@@ -37,18 +26,17 @@ afterAll(async () => {
 test('Kafka down mid-stream, then back: back-pressure on the senders, every event in the topic once', async () => {
   const topic = uniq('kafka-outage-');
   await createTopic(brokers, topic, 1);
-  const http = `127.0.0.1:${await freePort()}`;
   const config = writeConfig(tempDir('kafka-outage-'), 'collector.yaml', [
     'listeners: [{ url: "tcp://127.0.0.1:0" }]',
     'outputs:',
     `  - url: "kafka://${brokers}/${topic}"`,
     // a small bound, so the outage reaches it: 1 MiB is about 2,700 of these events
     '    kafka: { max_buffered_bytes: 1048576, batch_bytes: 65536, retry_backoff_ms: 100, retry_backoff_max_ms: 1000 }',
-    `http: { listen: "${http}" }`,
+    'http: { listen: "127.0.0.1:0" }',
     '',
   ].join('\n'));
   collector = await startCollector(['--config', config]);
-  const url = `http://${http}`;
+  const url = /http on (http:\/\/\S+)/.exec(collector.stderr())![1]!;
 
   // a first part with the broker up
   const first = await sendLines(collector.port('tcp'), 0, 1000, 2);

@@ -42,8 +42,6 @@ export class KafkaSource implements Source {
   private stopping = false;
   private settling: Promise<void> | null = null;
   private commitFailureLoggedAt = -Infinity;
-  /** records taken, for tests and the bench */
-  records = 0;
 
   constructor(private readonly opts: KafkaSourceOptions, kafka: Kafka, private readonly handler: DocumentHandler) {
     this.name = opts.name;
@@ -70,6 +68,8 @@ export class KafkaSource implements Source {
     c.on(c.events.GROUP_JOIN, (e) => this.onJoin(e.payload.memberAssignment[this.opts.topic] ?? []));
     c.on(c.events.CRASH, (e) => {
       this.faults.record(new Error(`kafka consumer: ${e.payload.error.message}${e.payload.restart ? ' (restarting)' : ' (stopped)'}`));
+      // kafkajs gave up on it: the listener is down (/health says so) until the process restarts
+      if (!e.payload.restart && !this.stopping) this.faults.closedUnexpectedly();
     });
     try {
       await c.connect();
@@ -134,7 +134,6 @@ export class KafkaSource implements Source {
         break;
       }
     }
-    this.records += events;
     if (events > 0) acks.add(stats, events, last);
   }
 
