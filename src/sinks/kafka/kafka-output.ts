@@ -1,7 +1,7 @@
 /**
  * The Kafka output (`--output kafka://HOST:PORT/TOPIC`): each event becomes one record (the format
- * is in core/kafka-record.ts: keyed by sender, the ECS JSON as value, its `_id`, dataset and time as
- * headers), gathered into batches of `batchBytes` or `lingerMs`, sent by an idempotent producer with
+ * is in core/kafka-record.ts: keyed by sender, the ECS JSON as value, its `_id`, time and dataset
+ * in a header), gathered into batches of `batchBytes` or `lingerMs`, sent by an idempotent producer with
  * acks from every in-sync replica (kafkajs). An event is counted written when the brokers
  * acknowledged its batch, never before.
  *
@@ -21,7 +21,7 @@ import type { EcsDoc } from '../../core/types.js';
 import type { SenderStats } from '../../core/telemetry.js';
 import { CollectorError } from '../../core/errors.js';
 import { WriteResult, jsonOf, type EncodedEvent, type Output, type OutputHealth } from '../../core/stages.js';
-import { KAFKA_HEADER_DATASET, KAFKA_HEADER_ID, KAFKA_HEADER_TIME } from '../../core/kafka-record.js';
+import { KAFKA_HEADER, kafkaHeaderValue } from '../../core/kafka-record.js';
 import { datasetOf, eventTime } from '../index-name.js';
 import { serialize } from '../../ecs/serialize.js';
 import { EventIds } from '../elasticsearch/encoder.js';
@@ -177,7 +177,7 @@ export class KafkaOutput implements Output {
     b.messages.push({
       key: stats.sender,
       value,
-      headers: { [KAFKA_HEADER_ID]: id, [KAFKA_HEADER_DATASET]: dataset, [KAFKA_HEADER_TIME]: String(timeMs) },
+      headers: { [KAFKA_HEADER]: kafkaHeaderValue(id, timeMs, dataset) },
     });
     b.stats.push(stats);
     b.bytes += bytes;

@@ -1,16 +1,17 @@
 /**
- * A Kafka record -> what the pipeline takes. A record a collector tier wrote (its three headers
- * well formed, core/kafka-record.ts) becomes an EncodedEvent over its bytes, never parsed: the
+ * A Kafka record -> what the pipeline takes. A record a collector tier wrote (its header well
+ * formed, core/kafka-record.ts) becomes an EncodedEvent over its bytes, never parsed: the
  * document, its `_id`, dataset and time go to the outputs as they came. Any other record is read as
  * JSON: an object is taken as a finished document; anything else (not JSON, not an object, no
  * value) is indexed as a flagged event (`syslog_ecs.parse.status: unknown`, with the step) that
  * keeps the bytes in `event.original` and where the record was in `kafka.*`, never dropped.
- * Header values are wire data: each is checked byte by byte before it names an index or an `_id`.
+ * The header is wire data: each of its parts is checked byte by byte before it names an index or
+ * an `_id`.
  */
 import type { KafkaMessage } from 'kafkajs';
 import type { EcsDoc } from '../../core/types.js';
 import type { EncodedEvent } from '../../core/stages.js';
-import { KAFKA_HEADER_DATASET, KAFKA_HEADER_ID, KAFKA_HEADER_TIME } from '../../core/kafka-record.js';
+import { KAFKA_HEADER } from '../../core/kafka-record.js';
 import { isoTime } from '../../ecs/base.js';
 
 /** the dataset of records that were not documents */
@@ -74,12 +75,17 @@ export class RecordReader {
   /** The record as an encoded event when it carries the collector tier's headers, else null. */
   encoded(m: KafkaMessage): EncodedEvent | null {
     if (m.value === null) return null;
-    const id = headerText(m.headers, KAFKA_HEADER_ID);
-    const ds = headerText(m.headers, KAFKA_HEADER_DATASET);
-    const time = headerText(m.headers, KAFKA_HEADER_TIME);
-    if (id === null || ds === null || time === null || !validId(id)) return null;
-    const timeMs = parseTimeMs(time);
+    const h = headerText(m.headers, KAFKA_HEADER);
+    if (h === null) return null;
+    // `ID TIME_MS DATASET`
+    const a = h.indexOf(' ');
+    const b = a < 0 ? -1 : h.indexOf(' ', a + 1);
+    if (b < 0) return null;
+    const id = h.slice(0, a);
+    if (!validId(id)) return null;
+    const timeMs = parseTimeMs(h.slice(a + 1, b));
     if (Number.isNaN(timeMs)) return null;
+    const ds = h.slice(b + 1);
     let dataset = this.datasets.get(ds);
     if (dataset === undefined) {
       if (!validDataset(ds)) return null;

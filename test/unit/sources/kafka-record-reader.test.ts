@@ -1,16 +1,14 @@
 import type { KafkaMessage } from 'kafkajs';
 import { RecordReader, KAFKA_INVALID_DATASET, parseTimeMs, validDataset, validId } from '../../../src/sources/kafka/record-reader.js';
-import { KAFKA_HEADER_DATASET, KAFKA_HEADER_ID, KAFKA_HEADER_TIME } from '../../../src/core/kafka-record.js';
+import { KAFKA_HEADER } from '../../../src/core/kafka-record.js';
 
 function record(value: string | null, headers: Record<string, Buffer | string | (Buffer | string)[]> = {}, key: string | null = '10.0.0.1'): KafkaMessage {
   return { key: key === null ? null : Buffer.from(key), value: value === null ? null : Buffer.from(value), timestamp: '0', attributes: 0, offset: '41', headers };
 }
 
-const ours = (over: Record<string, Buffer | string | (Buffer | string)[]> = {}): Record<string, Buffer | string | (Buffer | string)[]> => ({
-  [KAFKA_HEADER_ID]: Buffer.from('AbC-_123xyzAbC-_123xyz'),
-  [KAFKA_HEADER_DATASET]: Buffer.from('cisco_asa.log'),
-  [KAFKA_HEADER_TIME]: Buffer.from('1733565600123'),
-  ...over,
+/** the collector tier's header, `ID TIME_MS DATASET`, its parts replaced as given */
+const ours = (over: { id?: string; time?: string; dataset?: string } = {}): Record<string, Buffer> => ({
+  [KAFKA_HEADER]: Buffer.from(`${over.id ?? 'AbC-_123xyzAbC-_123xyz'} ${over.time ?? '1733565600123'} ${over.dataset ?? 'cisco_asa.log'}`),
 });
 
 describe('Kafka record reader', () => {
@@ -24,26 +22,36 @@ describe('Kafka record reader', () => {
   });
 
   test.each([
-    ['no id', { [KAFKA_HEADER_ID]: undefined }],
-    ['an id with a quote', { [KAFKA_HEADER_ID]: 'ab"c' }],
-    ['an id of 65 characters', { [KAFKA_HEADER_ID]: 'a'.repeat(65) }],
-    ['a dataset naming another path', { [KAFKA_HEADER_DATASET]: '../_all' }],
-    ['an upper-case dataset', { [KAFKA_HEADER_DATASET]: 'Cisco' }],
-    ['a dataset starting with a dot', { [KAFKA_HEADER_DATASET]: '.security' }],
-    ['a time with a letter', { [KAFKA_HEADER_TIME]: '17e12' }],
-    ['a time past Date\'s range', { [KAFKA_HEADER_TIME]: '99999999999999999' }],
-    ['a repeated header', { [KAFKA_HEADER_ID]: ['a', 'b'] }],
-  ])('headers with %s: not taken as a collector record', (_what, over) => {
-    const h = ours(over as Record<string, Buffer | string>);
-    for (const k of Object.keys(h)) if (h[k] === undefined) delete h[k];
-    expect(reader.encoded(record('{}', h))).toBeNull();
+    ['no id', { id: '' }],
+    ['an id with a quote', { id: 'ab"c' }],
+    ['an id of 65 characters', { id: 'a'.repeat(65) }],
+    ['a dataset naming another path', { dataset: '../_all' }],
+    ['an upper-case dataset', { dataset: 'Cisco' }],
+    ['a dataset starting with a dot', { dataset: '.security' }],
+    ['a dataset with a space', { dataset: 'a b' }],
+    ['no dataset', { dataset: '' }],
+    ['a time with a letter', { time: '17e12' }],
+    ['a time past Date\'s range', { time: '99999999999999999' }],
+  ])('a header with %s: not taken as a collector record', (_what, over) => {
+    expect(reader.encoded(record('{}', ours(over)))).toBeNull();
+  });
+
+  test.each([
+    ['repeated', { [KAFKA_HEADER]: [Buffer.from('a 1 syslog'), Buffer.from('b 2 syslog')] }],
+    ['with two parts', { [KAFKA_HEADER]: Buffer.from('AbC 1733565600123') }],
+    ['with one part', { [KAFKA_HEADER]: Buffer.from('AbC') }],
+    ['absent', {}],
+  ])('a header %s: not taken as a collector record', (_what, headers) => {
+    expect(reader.encoded(record('{}', headers))).toBeNull();
   });
 
   test('a header named like an Object.prototype member is not read from the prototype', () => {
     const h = Object.create(null) as Record<string, Buffer>;
-    h['constructor'] = Buffer.from('x');
+    h['constructor'] = Buffer.from('x 1 syslog');
     expect(reader.encoded(record('{}', h))).toBeNull();
-    expect(reader.encoded(record('{}', {}))).toBeNull();
+    // and one named like our header on the prototype is not ours either
+    const inherited = Object.create({ [KAFKA_HEADER]: Buffer.from('AbC 1 syslog') }) as Record<string, Buffer>;
+    expect(reader.encoded(record('{}', inherited))).toBeNull();
   });
 
   test('any other JSON object is a document as it is', () => {
