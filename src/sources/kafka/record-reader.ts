@@ -72,7 +72,7 @@ export class RecordReader {
 
   constructor(private readonly listener: string) {}
 
-  /** The record as an encoded event when it carries the collector tier's headers, else null. */
+  /** The record as an encoded event when it carries the collector tier's header, else null. */
   encoded(m: KafkaMessage): EncodedEvent | null {
     if (m.value === null) return null;
     const h = headerText(m.headers, KAFKA_HEADER);
