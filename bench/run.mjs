@@ -12,6 +12,8 @@
  *          unaccounted (sent - received - counted drops, kernel drops included)
  *   e2e    loggen into Elasticsearch (a node started by scripts/elasticsearch) through syslog-ecs and through
  *          syslog-ng (syslog-parser + the http() bulk destination elasticsearch-http() expands to): docs/s, CPU
+ *   kafka  the same load through collector -> Kafka and Kafka -> indexer -> Elasticsearch beside the
+ *          direct path, round by round (bench/kafka-tiers.mjs)
  *   plus the benches the other parts bring (dist/bench/*.bench.js: enrichment, Elasticsearch)
  * Writes bench/results/latest.json (and --json FILE), bench/results/table.md and bench/results/chart.svg.
  * Installs the peers (rsyslog, syslog-ng's loggen) through scripts/install-peers when missing.
@@ -21,6 +23,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, readdi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import { scenarioKafka } from './kafka-tiers.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -687,7 +690,7 @@ function table() {
 }
 
 function chart() {
-  const rows = results.filter((r) => r.events_per_s && (r.scenario === 'tcp' || r.scenario === 'parse' || r.scenario === 'e2e'));
+  const rows = results.filter((r) => r.events_per_s && (r.scenario === 'tcp' || r.scenario === 'parse' || r.scenario === 'e2e' || r.scenario === 'kafka'));
   const max = Math.max(1, ...rows.map((r) => r.events_per_s));
   const h = 30 * rows.length + 40;
   const bars = rows.map((r, i) => {
@@ -700,7 +703,9 @@ function chart() {
 const t0 = Date.now();
 ensurePeers();
 if (!existsSync('dist/cli.js')) execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
-for (const [name, fn] of [['parse', scenarioParse], ['tcp', scenarioTcp], ['udp', scenarioUdp], ['e2e', scenarioE2e]]) {
+// collector -> Kafka and Kafka -> indexer -> Elasticsearch beside the direct path (bench/kafka-tiers.mjs)
+const scenarioKafkaTiers = () => scenarioKafka({ quick, log, notes, results, procUsage, freePort, waitReady, stopProc, waitCount, median, sleep, LOGGEN, WARM: WARM_IN_PROCESS });
+for (const [name, fn] of [['parse', scenarioParse], ['tcp', scenarioTcp], ['udp', scenarioUdp], ['e2e', scenarioE2e], ['kafka', scenarioKafkaTiers]]) {
   if (!want(name)) continue;
   log(`scenario ${name}`);
   try {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
-import { configSpec, type FieldSpec } from './schema.js';
+import { configSpec, kafkaListenerSpec, kafkaOutputSpec, type FieldSpec } from './schema.js';
 import { CollectorError } from '../core/errors.js';
 import { isValidTimezone } from '../syslog/timezone.js';
 import { FAMILY_IDS } from '../dispatch/dispatch.js';
@@ -25,16 +25,33 @@ export interface TlsConfig {
   cert_file?: string; key_file?: string; ca_file?: string; min_version: string; ciphers?: string;
   client_auth: 'none' | 'optional' | 'required'; handshake_timeout_ms: number;
 }
+/** The keys of a Kafka section (output or listener) that say how to reach the cluster. */
+export interface KafkaConnectionConfig {
+  brokers?: string[]; topic?: string; client_id: string; connect_timeout_ms: number; request_timeout_ms: number;
+  tls?: { ca_file?: string; cert_file?: string; key_file?: string; verify: boolean; server_name?: string };
+  sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username?: string; password_env?: string; password_file?: string };
+}
+export interface KafkaOutputConfig extends KafkaConnectionConfig {
+  compression: 'none' | 'gzip'; batch_bytes: number; linger_ms: number; max_buffered_bytes: number;
+  retry_backoff_ms: number; retry_backoff_max_ms: number; close_timeout_ms: number;
+}
+export interface KafkaListenerConfig extends KafkaConnectionConfig {
+  group?: string; from_beginning: boolean; commit_interval_ms: number; session_timeout_ms: number; max_fetch_bytes: number;
+}
 export interface ListenerConfig {
   url: string; name?: string; timezone?: string; max_message_bytes: number; max_connections: number;
   idle_timeout_ms: number; framing: 'auto' | 'lf' | 'octet-counting'; receive_buffer_bytes: number;
   allow?: string[]; tls?: TlsConfig;
   rate_limit?: { events_per_s: number; burst?: number; tcp_action: 'pause' | 'drop' };
+  /** filled in (defaults) for every `kafka://` listener */
+  kafka?: KafkaListenerConfig;
 }
 export interface SenderConfig { match: string; family?: string; timezone?: string }
 export interface OutputConfig {
   url: string; flush_interval_ms: number; flush_bytes: number; max_buffered_bytes: number; index_template: string;
   elasticsearch?: unknown;
+  /** filled in (defaults) for every `kafka://` output */
+  kafka?: KafkaOutputConfig;
 }
 export interface Config {
   timezone: string;
@@ -177,6 +194,10 @@ function checkSemantics(c: Config, v: Validator, find: (path: string) => Node | 
       at(p, 'url is required');
       return;
     }
+    if (l.url.startsWith('kafka:')) {
+      checkKafka(l.url, l.kafka, p, 'listener', at);
+      return;
+    }
     try {
       parseListenUrl(l.url);
     } catch (e) {
@@ -198,7 +219,8 @@ function checkSemantics(c: Config, v: Validator, find: (path: string) => Node | 
   });
   c.outputs.forEach((o, i) => {
     if (typeof o.url !== 'string') at(`outputs[${i}]`, 'url is required');
-    else if (!/^(file:.+|stdout|https?:\/\/.+)$/.test(o.url)) at(`outputs[${i}].url`, `must be file:DIR, stdout or http(s)://HOST:PORT, not "${o.url}"`);
+    else if (!/^(file:.+|stdout|https?:\/\/.+|kafka:\/\/.+)$/.test(o.url)) at(`outputs[${i}].url`, `must be file:DIR, stdout, http(s)://HOST:PORT or kafka://HOST:PORT/TOPIC, not "${o.url}"`);
+    else if (o.url.startsWith('kafka:')) checkKafka(o.url, o.kafka, `outputs[${i}]`, 'output', at);
     else if (o.url.startsWith('http')) {
       // the Elasticsearch section is validated by the output's own settings reader
       const section = { ...(typeof o.elasticsearch === 'object' && o.elasticsearch !== null ? o.elasticsearch : {}), url: o.url };
@@ -212,6 +234,57 @@ function checkSemantics(c: Config, v: Validator, find: (path: string) => Node | 
       }
     }
   });
+}
+
+/** A Kafka output or listener: the URL, the topic (and group), TLS and SASL keys that go together. */
+function checkKafka(url: string, k: KafkaConnectionConfig & { group?: string } | undefined, p: string, kind: 'output' | 'listener', at: (path: string, message: string) => void): void {
+  let u: KafkaUrl;
+  try {
+    u = parseKafkaUrl(url);
+  } catch (e) {
+    at(`${p}.url`, (e as Error).message);
+    return;
+  }
+  for (const [j, b] of (k?.brokers ?? []).entries()) if (!BROKER_RE.test(b)) at(`${p}.kafka.brokers[${j}]`, `not HOST:PORT: "${b}"`);
+  const topic = k?.topic ?? u.topic;
+  if (topic === null) at(`${p}.url`, 'no topic: give kafka://HOST:PORT/TOPIC or kafka.topic');
+  else if (!TOPIC_RE.test(topic)) at(k?.topic !== undefined ? `${p}.kafka.topic` : `${p}.url`, `not a Kafka topic name (letters, digits, ".", "_", "-"; at most 249): "${topic}"`);
+  if (kind === 'listener' && (k?.group ?? u.group) === null) at(`${p}.url`, 'no consumer group: give kafka://HOST:PORT/TOPIC?group=NAME or kafka.group');
+  if (kind === 'output' && u.group !== null) at(`${p}.url`, '?group= is for kafka:// listeners');
+  const t = k?.tls;
+  if (t !== undefined && (t.cert_file === undefined) !== (t.key_file === undefined)) at(`${p}.kafka.tls`, 'cert_file and key_file go together');
+  const a = k?.sasl;
+  if (a !== undefined) {
+    if (a.username === undefined) at(`${p}.kafka.sasl`, 'sasl needs username');
+    if ((a.password_env === undefined) === (a.password_file === undefined)) at(`${p}.kafka.sasl`, 'sasl needs one of password_env and password_file');
+  }
+}
+
+const BROKER_RE = /^(\[[0-9a-fA-F:.]+\]|[^:/\s,?]+):\d{1,5}$/;
+const TOPIC_RE = /^[a-zA-Z0-9._-]{1,249}$/;
+
+export interface KafkaUrl {
+  brokers: string[];
+  topic: string | null;
+  group: string | null;
+}
+
+/** `kafka://HOST:PORT[,HOST:PORT...][/TOPIC][?group=NAME]` */
+export function parseKafkaUrl(url: string): KafkaUrl {
+  const m = /^kafka:\/\/([^/?]+)(?:\/([^/?]*))?(?:\?(.*))?$/.exec(url);
+  if (!m) throw new Error(`not a Kafka URL (kafka://HOST:PORT[,HOST:PORT]/TOPIC[?group=NAME]): "${url}"`);
+  const brokers = m[1]!.split(',');
+  for (const b of brokers) {
+    if (!BROKER_RE.test(b) || Number(b.slice(b.lastIndexOf(':') + 1)) > 65535) throw new Error(`not HOST:PORT: "${b}" in "${url}"`);
+  }
+  let group: string | null = null;
+  if (m[3] !== undefined) {
+    const q = new URLSearchParams(m[3]);
+    for (const key of q.keys()) if (key !== 'group') throw new Error(`unknown parameter "${key}" in "${url}" (only group=)`);
+    group = q.get('group');
+    if (group === '') throw new Error(`empty group in "${url}"`);
+  }
+  return { brokers, topic: m[2] ? decodeURIComponent(m[2]) : null, group };
 }
 
 export function isCidr(s: string): boolean {
@@ -255,6 +328,17 @@ export function validateConfigText(text: string): { config: Config; issues: Conf
   config.pipeline ??= { workers: 0, shutdown_grace_ms: 2000, event_original: 'always' };
   config.enrich ??= {};
   config.http ??= { listen: '127.0.0.1:9102' };
+  // a kafka:// entry without its section gets the section's defaults
+  for (const [i, o] of (config.outputs ?? []).entries()) {
+    if (typeof o.url === 'string' && o.url.startsWith('kafka:') && o.kafka === undefined) {
+      o.kafka = v.object((kafkaOutputSpec as { fields: Record<string, FieldSpec> }).fields, undefined, `outputs[${i}].kafka`) as unknown as KafkaOutputConfig;
+    }
+  }
+  for (const [i, l] of (config.listeners ?? []).entries()) {
+    if (typeof l.url === 'string' && l.url.startsWith('kafka:') && l.kafka === undefined) {
+      l.kafka = v.object((kafkaListenerSpec as { fields: Record<string, FieldSpec> }).fields, undefined, `listeners[${i}].kafka`) as unknown as KafkaListenerConfig;
+    }
+  }
   if (v.issues.length === 0) {
     checkSemantics(config, v, (path) => findNode(root, path));
   }

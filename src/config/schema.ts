@@ -27,12 +27,68 @@ const tlsFields: Record<string, FieldSpec> = {
   handshake_timeout_ms: { type: 'int', min: 100, default: 10_000, doc: 'Time a client has to finish the TLS handshake.' },
 };
 
+/** How to reach a Kafka cluster: the same keys for the Kafka output and the Kafka listener. */
+const kafkaConnectionFields: Record<string, FieldSpec> = {
+  brokers: { type: 'string-list', doc: 'Bootstrap brokers (`HOST:PORT`) besides those of the URL (`kafka://HOST:PORT,HOST:PORT/TOPIC`).' },
+  topic: { type: 'string', doc: 'The topic; default: the URL\'s path.' },
+  client_id: { type: 'string', default: 'syslog-ecs', doc: 'Client id the brokers see (their logs, quotas).' },
+  connect_timeout_ms: { type: 'int', min: 100, default: 10_000, doc: 'Time to open a connection to a broker.' },
+  request_timeout_ms: { type: 'int', min: 1000, default: 30_000, doc: 'Time a broker has to answer a request (for the output: to acknowledge a batch to every in-sync replica).' },
+  tls: {
+    type: 'object', optional: true, doc: 'TLS to the brokers (none without this section).',
+    fields: {
+      ca_file: { type: 'string', doc: 'PEM CA bundle the brokers\' certificates must chain to; default: the system\'s.' },
+      cert_file: { type: 'string', doc: 'PEM client certificate (mutual TLS), with key_file.' },
+      key_file: { type: 'string', doc: 'PEM private key of cert_file.' },
+      verify: { type: 'bool', default: true, doc: 'Check the brokers\' certificates and names; false only for tests.' },
+      server_name: { type: 'string', doc: 'Name to check the certificates against (SNI); default: the broker\'s host.' },
+    },
+  },
+  sasl: {
+    type: 'object', optional: true, doc: 'SASL authentication (none without this section); the password comes from an environment variable or a file, never from this file.',
+    fields: {
+      mechanism: { type: 'enum', values: ['plain', 'scram-sha-256', 'scram-sha-512'], default: 'scram-sha-512', doc: 'SASL mechanism (`plain` only over TLS).' },
+      username: { type: 'string', doc: 'User name.' },
+      password_env: { type: 'string', doc: 'Environment variable holding the password.' },
+      password_file: { type: 'string', doc: 'File holding the password (one line).' },
+    },
+  },
+};
+
+/** The `kafka:` section of a `kafka://` output (docs/kafka.md). */
+export const kafkaOutputSpec: FieldSpec = {
+  type: 'object', optional: true, doc: 'Kafka output settings (for `kafka://` URLs; docs/kafka.md).',
+  fields: {
+    ...kafkaConnectionFields,
+    compression: { type: 'enum', values: ['none', 'gzip'], default: 'none', doc: 'Compression of the record batches.' },
+    batch_bytes: { type: 'int', min: 1024, max: 16 << 20, default: 512 << 10, doc: 'A batch is sent once its records hold this many bytes (keep it under the brokers\' `message.max.bytes`, 1 MiB by default; a batch a broker refuses as too large is split).' },
+    linger_ms: { type: 'int', min: 0, max: 60_000, default: 5, doc: 'Or once its first record has waited this long.' },
+    max_buffered_bytes: { type: 'int', min: 1 << 20, default: 32 << 20, doc: 'Records waiting or in flight beyond this make the output full: TCP listeners stop reading, UDP drops and counts (`queue_full`) once twice this or 64 MiB more is reached.' },
+    retry_backoff_ms: { type: 'int', min: 10, default: 200, doc: 'First wait before a batch the brokers did not acknowledge is sent again; it doubles up to retry_backoff_max_ms. Batches are retried for as long as the collector runs.' },
+    retry_backoff_max_ms: { type: 'int', min: 10, default: 10_000, doc: 'Longest wait between two attempts.' },
+    close_timeout_ms: { type: 'int', min: 0, default: 30_000, doc: 'On shutdown, how long unacknowledged records may still be sent; what is left is counted `output_error`.' },
+  },
+};
+
+/** The `kafka:` section of a `kafka://` listener (docs/kafka.md). */
+export const kafkaListenerSpec: FieldSpec = {
+  type: 'object', optional: true, doc: 'Kafka input settings (for `kafka://` listeners of an indexer tier; docs/kafka.md).',
+  fields: {
+    ...kafkaConnectionFields,
+    group: { type: 'string', doc: 'Consumer group; default: the URL\'s `?group=`. Indexers of one group share the topic\'s partitions.' },
+    from_beginning: { type: 'bool', default: true, doc: 'A group without committed offsets starts at the oldest record (false: at the newest).' },
+    commit_interval_ms: { type: 'int', min: 10, default: 1000, doc: 'How often the offsets of the records the outputs acknowledged are committed.' },
+    session_timeout_ms: { type: 'int', min: 6000, default: 30_000, doc: 'A member silent this long leaves the group: its partitions go to the others.' },
+    max_fetch_bytes: { type: 'int', min: 1 << 16, default: 10 << 20, doc: 'Most bytes one fetch brings (all partitions).' },
+  },
+};
+
 export const listenerSpec: FieldSpec = {
   type: 'object',
   doc: 'A listener.',
   fields: {
     url: {
-      type: 'string', doc: '`udp://HOST:PORT`, `tcp://HOST:PORT` or `tls://HOST:PORT` (IPv6 as `[::]`); `json+tcp://HOST:PORT` for JSON lines from applications (Logstash `json_lines`, docs/operations.md).',
+      type: 'string', doc: '`udp://HOST:PORT`, `tcp://HOST:PORT` or `tls://HOST:PORT` (IPv6 as `[::]`); `json+tcp://HOST:PORT` for JSON lines from applications (Logstash `json_lines`, docs/operations.md); `kafka://HOST:PORT/TOPIC?group=NAME` for an indexer tier reading what collectors wrote to Kafka (docs/kafka.md).',
       example: 'udp://0.0.0.0:5514',
     },
     name: { type: 'string', doc: 'Name in metrics and documents; defaults to the URL.' },
@@ -44,6 +100,7 @@ export const listenerSpec: FieldSpec = {
     receive_buffer_bytes: { type: 'int', min: 0, default: 64 << 20, doc: 'UDP: socket receive buffer asked of the kernel (SO_RCVBUF; Linux books twice this, capped by net.core.rmem_max: raise that to match, see docs/operations.md). It absorbs bursts: 64 MiB holds about 105k datagrams of 300 bytes (58k of 1,000 bytes); the kernel only uses it while a backlog exists.' },
     allow: { type: 'string-list', doc: 'Sender allowlist (IPs/CIDRs); empty: everyone. Others are dropped and counted (`not_allowed`).' },
     tls: { type: 'object', optional: true, doc: 'TLS settings (for `tls://`).', fields: tlsFields },
+    kafka: kafkaListenerSpec,
     rate_limit: {
       type: 'object', optional: true, doc: 'Per-sender rate limit (token bucket per sender address); none by default.',
       fields: {
@@ -70,14 +127,15 @@ export const senderSpec: FieldSpec = {
 
 export const outputSpec: FieldSpec = {
   type: 'object',
-  doc: 'An output. File and stdout take the keys below; `http(s)://` outputs take the Elasticsearch keys (docs/configuration.md, Elasticsearch).',
+  doc: 'An output. File and stdout take the keys below; `http(s)://` outputs take the Elasticsearch keys (docs/configuration.md, Elasticsearch); `kafka://` outputs the `kafka:` keys.',
   fields: {
-    url: { type: 'string', doc: '`file:DIR`, `stdout`, or `http(s)://HOST:PORT` (Elasticsearch).', example: 'file:./data' },
+    url: { type: 'string', doc: '`file:DIR`, `stdout`, `http(s)://HOST:PORT` (Elasticsearch) or `kafka://HOST:PORT/TOPIC` (docs/kafka.md).', example: 'file:./data' },
     flush_interval_ms: { type: 'int', min: 10, default: 1000, doc: 'File output: buffered events are written at least this often.' },
     flush_bytes: { type: 'int', min: 1024, default: 1 << 20, doc: 'File output: write when this many bytes are buffered.' },
     max_buffered_bytes: { type: 'int', min: 1 << 16, default: 32 << 20, doc: 'File output: above this the sources are paused (TCP) or drop and count (UDP). As much memory in 1 MiB blocks stays with the output for reuse while it is busy (fresh memory costs a page fault per 4 KiB, dear on virtual machines); after a minute without writes it keeps 8 MiB.' },
     index_template: { type: 'string', doc: 'File name (and Elasticsearch index) template.', default: 'syslog-ecs-{dataset}-{yyyy.MM.dd}' },
     elasticsearch: { type: 'section', doc: 'Elasticsearch output settings (for `http(s)://` URLs).' },
+    kafka: kafkaOutputSpec,
   },
 };
 

@@ -23,6 +23,20 @@ export interface FrameHandler {
   onResume(cb: () => void): void;
 }
 
+/**
+ * What a source of finished documents hands them to (the pipeline, past the processors): the Kafka
+ * input of an indexer tier, whose records a collector tier already parsed. The answers are
+ * FrameHandler.accept's; such a source stops at Full and takes the rest again later, so it never
+ * needs Rejected to drop anything.
+ */
+export interface DocumentHandler {
+  readonly telemetry: Telemetry;
+  deliver(doc: EcsDoc, stats: SenderStats): WriteResult;
+  deliverEncoded(ev: EncodedEvent, stats: SenderStats): WriteResult;
+  readonly paused: boolean;
+  onResume(cb: () => void): void;
+}
+
 export interface Source {
   readonly name: string;
   /** the bound address, e.g. `udp://127.0.0.1:5514` (port resolved when 0 was asked) */
@@ -30,6 +44,11 @@ export interface Source {
   start(): Promise<void>;
   /** stop accepting; stream sources let open connections finish within graceMs */
   stop(graceMs: number): Promise<void>;
+  /**
+   * After the outputs closed: a source that acknowledges upstream (the Kafka input commits its
+   * offsets) acknowledges what they wrote during their close, then lets go of its connections.
+   */
+  finish?(): Promise<void>;
   /** errors after binding and an unexpected close (absent: the source has no socket of its own) */
   readonly faults?: SourceFaults;
 }
@@ -102,6 +121,12 @@ export interface Enricher {
  * connections (and, for UDP, counts a `queue_full` drop when a later write is also refused), and
  * resumes when the output calls the `onDrain` callback. The output owns the outcome counters of
  * what it accepted: `written`, `deadLettered` and `dropped.output_error` on the sender's stats.
+ *
+ * The acknowledgement path: each accepted event's outcome is counted exactly once, when it is
+ * final, on the SenderStats it was written with. A source that must know when its events are done
+ * (the Kafka input commits an offset only past events the outputs wrote) writes each unit it
+ * acknowledges with a SenderStats of its own and waits for the outcomes to add up to what it
+ * handed over (docs/kafka.md).
  */
 export interface OutputHealth {
   ok: boolean;
@@ -126,6 +151,12 @@ export interface EncodedEvent {
   dataset: string;
   /** epoch ms of @timestamp (after eventTime filled it in) */
   timeMs: number;
+  /**
+   * the event's identity (the Elasticsearch `_id`) when an earlier tier fixed it: a Kafka record
+   * from a collector tier carries the id computed where the event arrived, so a replay of the
+   * record is the same document; null: the output derives it from the document
+   */
+  id: string | null;
 }
 
 /** The most bytes writeEncodedInto() can write for `ev`. */

@@ -17,6 +17,7 @@ import { warmUp } from './warm-up.js';
 import { Pipeline } from './pipeline.js';
 import { createOutput } from './create-output.js';
 import { ParserPool } from './worker-pool.js';
+import { createKafkaSource } from './kafka-client.js';
 
 export interface RunningCollector {
   sources: Source[];
@@ -74,6 +75,11 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
   const sources: Source[] = [];
   const jsonLines = new JsonLinesProcessor({ telemetry, enrichers }); // json+tcp:// listeners (JSON lines from applications)
   for (const l of config.listeners) {
+    // an indexer tier: documents a collector tier finished, straight to the outputs
+    if (l.url.startsWith('kafka:')) {
+      sources.push(createKafkaSource(l, pipeline));
+      continue;
+    }
     const u = parseListenUrl(l.url);
     const name = l.name ?? l.url;
     // a listener zone gets its own processor: decided at start, not per message
@@ -118,6 +124,7 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
       for (const s of sources) await s.stop(config.pipeline.shutdown_grace_ms);
       if (pool !== null) await pool.close();
       for (const o of outputs) await o.close();
+      for (const s of sources) await s.finish?.();
       enrichment.close();
     })();
     return stopping;

@@ -1,4 +1,4 @@
-/** Builds an output from its config entry (`file:DIR`, `stdout`, `http(s)://...`). */
+/** Builds an output from its config entry (`file:DIR`, `stdout`, `http(s)://...`, `kafka://...`). */
 import type { OutputConfig } from '../config/load.js';
 import type { Output } from '../core/stages.js';
 import { FileOutput } from '../sinks/file/file-output.js';
@@ -6,6 +6,7 @@ import { StdoutOutput } from '../sinks/stdout-output.js';
 import { CollectorError } from '../core/errors.js';
 import { DATASETS } from '../dispatch/dispatch.js';
 import { ElasticsearchOutput, esSettingsFromConfig } from '../sinks/elasticsearch/index.js';
+import { createKafkaOutput } from './kafka-client.js';
 
 export async function createOutput(c: OutputConfig, index = 0): Promise<Output> {
   if (c.url === 'stdout') return new StdoutOutput();
@@ -26,5 +27,6 @@ export async function createOutput(c: OutputConfig, index = 0): Promise<Output> 
     settings.datasets = DATASETS;
     return new ElasticsearchOutput(settings);
   }
+  if (c.url.startsWith('kafka://')) return createKafkaOutput(c);
   throw new CollectorError('COL_ERR_OUTPUT', `unknown output "${c.url}"`);
 }

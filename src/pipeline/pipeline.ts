@@ -6,7 +6,7 @@
  */
 import type { EcsDoc, Frame } from '../core/types.js';
 import { SenderStats, type Telemetry } from '../core/telemetry.js';
-import { WriteResult, jsonOf, type EncodedEvent, type FrameHandler, type FrameProcessor, type Output } from '../core/stages.js';
+import { WriteResult, jsonOf, type DocumentHandler, type EncodedEvent, type FrameHandler, type FrameProcessor, type Output } from '../core/stages.js';
 
 /** A listener's view of the pipeline: its own processor (its default timezone), shared outputs. */
 class ListenerHandler implements FrameHandler {
@@ -25,7 +25,7 @@ class ListenerHandler implements FrameHandler {
   }
 }
 
-export class Pipeline implements FrameHandler {
+export class Pipeline implements FrameHandler, DocumentHandler {
   paused = false;
   private readonly resumeCallbacks: (() => void)[] = [];
   private readonly fullOutputs = new Set<Output>();

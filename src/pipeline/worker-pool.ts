@@ -252,7 +252,7 @@ export class ParserPool {
     for (let i = 0; i < lens.length; i++) {
       const stats = b.stats[b.senderIdx[i]!]!;
       const s = starts[i]!;
-      const r = pipeline.deliverEncoded({ json: null, bytes: out.subarray(s, s + lens[i]!), ascii: false, dataset: m.datasets[i]!, timeMs: m.times[i]! }, stats);
+      const r = pipeline.deliverEncoded({ json: null, bytes: out.subarray(s, s + lens[i]!), ascii: false, dataset: m.datasets[i]!, timeMs: m.times[i]!, id: null }, stats);
       if (r === WriteResult.Rejected) stats.dropped.queue_full++;
     }
     // the outputs copied or decoded every document during their write calls

@@ -6,7 +6,7 @@ import { serializeDoc } from '../ecs/serialize.js';
 
 export function encodeDoc(doc: EcsDoc): EncodedEvent {
   const timeMs = eventTime(doc);
-  const ev: EncodedEvent = { json: '', bytes: null, ascii: false, dataset: datasetOf(doc), timeMs };
+  const ev: EncodedEvent = { json: '', bytes: null, ascii: false, dataset: datasetOf(doc), timeMs, id: null };
   serializeDoc(doc, ev as { json: string; ascii: boolean });
   return ev;
 }

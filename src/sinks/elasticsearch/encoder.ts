@@ -73,14 +73,59 @@ export interface EncoderOptions {
   dataStream: { enabled: boolean; namespace: string };
 }
 
-export class Encoder {
-  private readonly nameFor: (dataset: string, ms: number) => string;
-  private readonly actionPrefixes = new Map<string, string>();
+/**
+ * The `_id`s of a stream of events, identical events told apart by an occurrence number (see the
+ * module comment). The Elasticsearch output assigns them as it encodes; the Kafka output assigns
+ * them where the event arrived and sends them along, so an indexer tier replaying the record
+ * writes the same `_id`.
+ */
+export class EventIds {
   /** ids seen in the current millisecond of `event.created`: repeats get an occurrence number */
   private seenMs = '';
   private readonly seen = new Map<string, number>();
   /** hashes of recent serialized documents: an identical one gets an occurrence number */
   private readonly seenJson = new Map<string, number>();
+
+  /** The id of a document, `json` its serialization. */
+  ofDoc(doc: EcsDoc, json: string): string {
+    const created = doc.event?.created;
+    const ms = typeof created === 'string' ? created : '';
+    if (ms !== this.seenMs) {
+      this.seenMs = ms;
+      this.seen.clear();
+    }
+    const id = eventId(doc, 0, json);
+    const n = this.seen.get(id);
+    if (n === undefined) {
+      this.seen.set(id, 0);
+      return id;
+    }
+    this.seen.set(id, n + 1);
+    return eventId(doc, n + 1, json);
+  }
+
+  /**
+   * The id of an already serialized document: a hash of the whole JSON text, which holds the
+   * sender, the receive time and the raw bytes (and what was derived from them).
+   */
+  ofJson(json: string | Buffer): string {
+    const h = idHash(json);
+    const n = this.seenJson.get(h);
+    if (n === undefined) {
+      if (this.seenJson.size >= 20_000) this.seenJson.clear();
+      this.seenJson.set(h, 0);
+      return h;
+    }
+    this.seenJson.set(h, n + 1);
+    const tail = '\n#' + (n + 1);
+    return idHash(typeof json === 'string' ? json + tail : Buffer.concat([json, Buffer.from(tail)]));
+  }
+}
+
+export class Encoder {
+  private readonly nameFor: (dataset: string, ms: number) => string;
+  private readonly actionPrefixes = new Map<string, string>();
+  private readonly ids = new EventIds();
 
   constructor(opts: EncoderOptions) {
     this.nameFor = opts.dataStream.enabled
@@ -96,28 +141,16 @@ export class Encoder {
   encode(doc: EcsDoc): Entry {
     const index = this.indexOf(doc);
     const json = serialize(doc);
-    return this.entry(index, this.uniqueId(doc, json), json);
+    return this.entry(index, this.ids.ofDoc(doc, json), json);
   }
 
   /**
-   * An already serialized document (from a parser worker). The id hashes the whole JSON text, which
-   * holds the sender, the receive time and the raw bytes (and what was derived from them): the same
-   * event gives the same id without parsing the text back.
+   * An already serialized document (from a parser worker, or a Kafka record): the id is `id` when
+   * an earlier tier fixed it, else a hash of the JSON text (EventIds.ofJson): the same event gives
+   * the same id without parsing the text back.
    */
-  encodeJson(json: string | Buffer, dataset: string, timeMs: number): Entry {
-    const index = this.nameFor(dataset, timeMs);
-    const h = idHash(json);
-    const n = this.seenJson.get(h);
-    let id = h;
-    if (n === undefined) {
-      if (this.seenJson.size >= 20_000) this.seenJson.clear();
-      this.seenJson.set(h, 0);
-    } else {
-      this.seenJson.set(h, n + 1);
-      const tail = '\n#' + (n + 1);
-      id = idHash(typeof json === 'string' ? json + tail : Buffer.concat([json, Buffer.from(tail)]));
-    }
-    return this.entry(index, id, json);
+  encodeJson(json: string | Buffer, dataset: string, timeMs: number, id: string | null = null): Entry {
+    return this.entry(this.nameFor(dataset, timeMs), id ?? this.ids.ofJson(json), json);
   }
 
   private entry(index: string, id: string, json: string | Buffer): Entry {
@@ -128,23 +161,6 @@ export class Encoder {
       this.actionPrefixes.set(index, prefix);
     }
     return { head: prefix + id + '"}}\n', json, index, id };
-  }
-
-  private uniqueId(doc: EcsDoc, json: string): string {
-    const created = doc.event?.created;
-    const ms = typeof created === 'string' ? created : '';
-    if (ms !== this.seenMs) {
-      this.seenMs = ms;
-      this.seen.clear();
-    }
-    const id = eventId(doc, 0, json);
-    const n = this.seen.get(id);
-    if (n === undefined) {
-      this.seen.set(id, 0);
-      return id;
-    }
-    this.seen.set(id, n + 1);
-    return eventId(doc, n + 1, json);
   }
 }
 

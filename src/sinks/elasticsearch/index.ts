@@ -180,9 +180,9 @@ export class ElasticsearchOutput implements Output {
     return this.take(this.encoder.encode(doc), stats);
   }
 
-  /** A document serialized by a parser worker: no parse, no second stringify. */
+  /** A document serialized by a parser worker (or a Kafka record, with its id): no parse, no second stringify. */
   writeEncoded(ev: EncodedEvent, stats: SenderStats): WriteResult {
-    return this.take(this.encoder.encodeJson(ev.bytes ?? jsonOf(ev), ev.dataset, ev.timeMs), stats);
+    return this.take(this.encoder.encodeJson(ev.bytes ?? jsonOf(ev), ev.dataset, ev.timeMs, ev.id), stats);
   }
 
   private take(entry: Entry, stats: SenderStats): WriteResult {

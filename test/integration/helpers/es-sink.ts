@@ -57,8 +57,8 @@ export async function countDocs(client: Client, index: string): Promise<number> 
   return r.count;
 }
 
-/** distinct `labels.seq` values, exactly (composite aggregation pages); throws on a duplicated seq */
-export async function distinctSeq(client: Client, index: string): Promise<number> {
+/** distinct values of `field` (`labels.seq`), exactly (composite aggregation pages); throws on a duplicated one */
+export async function distinctSeq(client: Client, index: string, field = 'labels.seq'): Promise<number> {
   await client.indices.refresh({ index, ignore_unavailable: true, allow_no_indices: true });
   let after: Record<string, string | number | boolean | null> | undefined;
   let distinct = 0;
@@ -66,7 +66,7 @@ export async function distinctSeq(client: Client, index: string): Promise<number
   for (;;) {
     const r = await client.search({
       index, size: 0, ignore_unavailable: true, allow_no_indices: true,
-      aggs: { seqs: { composite: { size: 10000, sources: [{ seq: { terms: { field: 'labels.seq' } } }], ...(after ? { after } : {}) } } },
+      aggs: { seqs: { composite: { size: 10000, sources: [{ seq: { terms: { field } } }], ...(after ? { after } : {}) } } },
     });
     const agg = r.aggregations?.seqs as { buckets: { key: { seq: string }; doc_count: number }[]; after_key?: Record<string, string> };
     for (const b of agg.buckets) {

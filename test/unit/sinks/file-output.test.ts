@@ -28,11 +28,11 @@ describe('file output', () => {
         const json = JSON.stringify({ round, i, pad: 'x'.repeat((i * 37 + round * 11) % 1500), u: i % 100 === 0 ? 'é–ü' : '' });
         expected.push(json);
         // text marked ASCII is written as latin1 and sized by its length: the block boundaries must hold
-        if (i % 2 === 0) expect(out.writeEncoded({ json, bytes: null, ascii: !/[^\u0000-\u007f]/.test(json), dataset: 'syslog', timeMs: DAY }, stats)).toBe(WriteResult.Ok);
+        if (i % 2 === 0) expect(out.writeEncoded({ json, bytes: null, ascii: !/[^\u0000-\u007f]/.test(json), dataset: 'syslog', timeMs: DAY, id: null }, stats)).toBe(WriteResult.Ok);
         else {
           // as a parser worker hands it over: UTF-8 in a buffer that is reused right after the call
           const bytes = scratch.subarray(0, scratch.write(json));
-          expect(out.writeEncoded({ json: null, bytes, ascii: false, dataset: 'syslog', timeMs: DAY }, stats)).toBe(WriteResult.Ok);
+          expect(out.writeEncoded({ json: null, bytes, ascii: false, dataset: 'syslog', timeMs: DAY, id: null }, stats)).toBe(WriteResult.Ok);
           scratch.fill(0x21);
         }
       }
@@ -41,9 +41,9 @@ describe('file output', () => {
     // a line larger than a block goes through as well
     const big = JSON.stringify({ big: 'y'.repeat(1_200_000) });
     expected.push(big);
-    out.writeEncoded({ json: big, bytes: null, ascii: true, dataset: 'syslog', timeMs: DAY }, stats);
+    out.writeEncoded({ json: big, bytes: null, ascii: true, dataset: 'syslog', timeMs: DAY, id: null }, stats);
     expected.push(big);
-    out.writeEncoded({ json: null, bytes: Buffer.from(big), ascii: false, dataset: 'syslog', timeMs: DAY }, stats);
+    out.writeEncoded({ json: null, bytes: Buffer.from(big), ascii: false, dataset: 'syslog', timeMs: DAY, id: null }, stats);
     await out.close();
     const files = readdirSync(dir);
     expect(files).toEqual(['syslog-ecs-syslog-2024.03.15.ndjson']);
@@ -60,7 +60,7 @@ describe('file output', () => {
     const line = JSON.stringify({ pad: 'z'.repeat(1000) });
     const burst = (): void => {
       // 20,000 lines of 1 KB: 20 blocks
-      for (let i = 0; i < 20_000; i++) expect(out.writeEncoded({ json: line, bytes: null, ascii: true, dataset: 'syslog', timeMs: DAY }, stats)).toBe(WriteResult.Ok);
+      for (let i = 0; i < 20_000; i++) expect(out.writeEncoded({ json: line, bytes: null, ascii: true, dataset: 'syslog', timeMs: DAY, id: null }, stats)).toBe(WriteResult.Ok);
     };
     burst();
     await out.flush();
@@ -89,7 +89,7 @@ describe('file output', () => {
     // a small max_buffered_bytes keeps a small pool: 12 files in one flush hold a block each, 8 are kept
     const small = new FileOutput({ directory: dir, flushIntervalMs: 60_000, flushBytes: 1 << 30, maxBufferedBytes: 1 << 20 });
     await small.start();
-    for (let i = 0; i < 12; i++) expect(small.writeEncoded({ json: line, bytes: null, ascii: true, dataset: `d${i}`, timeMs: DAY }, stats)).toBe(WriteResult.Ok);
+    for (let i = 0; i < 12; i++) expect(small.writeEncoded({ json: line, bytes: null, ascii: true, dataset: `d${i}`, timeMs: DAY, id: null }, stats)).toBe(WriteResult.Ok);
     await small.close();
     expect(small.blocks).toEqual({ allocated: 12, free: 8 });
   });
