@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
 import type { EcsDoc } from '../../src/core/types.js';
 import type { KvMap } from '../../src/ecs/kv.js';
 import { appendUnique, getField, isIp, setField } from '../../src/ecs/fields.js';
-import { mv } from './ops.js';
+import { move } from '../../src/ecs/kv-ops.js';
 import { LOGID_ACTION } from './logid-actions.js';
 
 const DIRECTIONS = new Set(['ingress', 'egress', 'inbound', 'outbound', 'internal', 'external']);
@@ -40,12 +40,10 @@ function sum(doc: EcsDoc, a: string, b: string, out: string): void {
   if (typeof x === 'number' && typeof y === 'number') setField(doc, out, x + y);
 }
 
-export function finish(doc: EcsDoc, fw: KvMap): void {
-  mv(doc, fw, 'eventtype', 'event.action', true);
-  mv(doc, fw, 'reason', 'event.reason', true);
-  mv(doc, fw, 'eventsubtype', 'event.reason', true);
-  mv(doc, fw, 'dir', 'network.direction', true);
-  mv(doc, fw, 'direction', 'network.direction', true);
+/** The device's direction, normalised; else private source and destination decide. */
+function direction(doc: EcsDoc, fw: KvMap): void {
+  move(doc, fw, 'dir', 'network.direction', true);
+  move(doc, fw, 'direction', 'network.direction', true);
   let dir = getField(doc, 'network.direction');
   if (dir === undefined) {
     const s = getField(doc, 'source.ip'), d = getField(doc, 'destination.ip');
@@ -58,13 +56,45 @@ export function finish(doc: EcsDoc, fw: KvMap): void {
     dir = k === 'outgoing' ? 'outbound' : k === 'incoming' ? 'inbound' : k;
     if (!DIRECTIONS.has(dir as string)) dir = 'unknown';
   }
-  if (typeof dir === 'string') {
-    setField(doc, 'network.direction', dir);
-    if (fw.interface !== undefined) {
-      if (INGRESS_SIDE.has(dir)) mv(doc, fw, 'interface', 'observer.ingress.interface.name', true);
-      else if (EGRESS_SIDE.has(dir)) mv(doc, fw, 'interface', 'observer.egress.interface.name', true);
-    }
+  if (typeof dir !== 'string') return;
+  setField(doc, 'network.direction', dir);
+  if (fw.interface !== undefined) {
+    if (INGRESS_SIDE.has(dir)) move(doc, fw, 'interface', 'observer.ingress.interface.name', true);
+    else if (EGRESS_SIDE.has(dir)) move(doc, fw, 'interface', 'observer.egress.interface.name', true);
   }
+}
+
+const RELATED_IP_PATHS = ['source.ip', 'destination.ip', 'source.nat.ip', 'destination.nat.ip'];
+const RELATED_IP_KEYS = ['ip', 'assignip', 'tunnelip'];
+const RELATED_USER_PATHS = ['source.user.name', 'destination.user.name'];
+const RELATED_HOST_PATHS = ['destination.address', 'source.address', 'host.name', 'dns.question.name'];
+
+function related(doc: EcsDoc, fw: KvMap): void {
+  for (const p of RELATED_IP_PATHS) {
+    const v = getField(doc, p);
+    if (typeof v === 'string') appendUnique(doc, 'related.ip', v);
+  }
+  for (const k of RELATED_IP_KEYS) {
+    const v = fw[k];
+    if (v !== undefined && v !== '') appendUnique(doc, 'related.ip', v);
+  }
+  for (const p of RELATED_USER_PATHS) {
+    const v = getField(doc, p);
+    if (typeof v === 'string') appendUnique(doc, 'related.user', v);
+  }
+  for (const p of RELATED_HOST_PATHS) {
+    const v = getField(doc, p);
+    if (typeof v === 'string') appendUnique(doc, 'related.hosts', v);
+  }
+  const resolved = getField(doc, 'dns.resolved_ip');
+  if (Array.isArray(resolved)) for (const ip of resolved) appendUnique(doc, 'related.ip', ip);
+}
+
+export function finish(doc: EcsDoc, fw: KvMap): void {
+  move(doc, fw, 'eventtype', 'event.action', true);
+  move(doc, fw, 'reason', 'event.reason', true);
+  move(doc, fw, 'eventsubtype', 'event.reason', true);
+  direction(doc, fw);
   sum(doc, 'source.bytes', 'destination.bytes', 'network.bytes');
   sum(doc, 'source.packets', 'destination.packets', 'network.packets');
   const iana = getField(doc, 'network.iana_number');
@@ -74,30 +104,9 @@ export function finish(doc: EcsDoc, fw: KvMap): void {
   }
   const smac = getField(doc, 'source.mac');
   if (typeof smac === 'string') setField(doc, 'source.mac', smac.toUpperCase().replace(/[:.]/g, '-'));
-
-  for (const p of ['source.ip', 'destination.ip', 'source.nat.ip', 'destination.nat.ip']) {
-    const v = getField(doc, p);
-    if (typeof v === 'string') appendUnique(doc, 'related.ip', v);
-  }
-  for (const k of ['ip', 'assignip', 'tunnelip']) {
-    const v = fw[k];
-    if (v !== undefined && v !== '') appendUnique(doc, 'related.ip', v);
-  }
-  for (const p of ['source.user.name', 'destination.user.name']) {
-    const v = getField(doc, p);
-    if (typeof v === 'string') appendUnique(doc, 'related.user', v);
-  }
-  for (const p of ['destination.address', 'source.address', 'host.name', 'dns.question.name']) {
-    const v = getField(doc, p);
-    if (typeof v === 'string') appendUnique(doc, 'related.hosts', v);
-  }
-  const resolved = getField(doc, 'dns.resolved_ip');
-  if (Array.isArray(resolved)) for (const ip of resolved) appendUnique(doc, 'related.ip', ip);
+  related(doc, fw);
   if (getField(doc, 'event.action') === undefined) {
     const code = getField(doc, 'event.code');
-    if (typeof code === 'string') {
-      const a = LOGID_ACTION.get(code);
-      if (a !== undefined) setField(doc, 'event.action', a);
-    }
+    if (typeof code === 'string') setField(doc, 'event.action', LOGID_ACTION.get(code));
   }
 }
