@@ -13,10 +13,9 @@ import { LOGID_ACTION } from './logid-actions.js';
 const DIRECTIONS = new Set(['ingress', 'egress', 'inbound', 'outbound', 'internal', 'external']);
 const INGRESS_SIDE = new Set(['ingress', 'inbound', 'internal']);
 const EGRESS_SIDE = new Set(['egress', 'outbound', 'external']);
-const IANA_TRANSPORT: Record<string, string> = {
-  '0': 'hopopt', '1': 'icmp', '2': 'igmp', '6': 'tcp', '8': 'egp', '17': 'udp', '47': 'gre', '50': 'esp',
-  '58': 'ipv6-icmp', '112': 'vrrp', '132': 'sctp',
-};
+const IANA_TRANSPORT: ReadonlyMap<string, string> = new Map([
+  ['0', 'hopopt'], ['1', 'icmp'], ['2', 'igmp'], ['6', 'tcp'], ['8', 'egp'], ['17', 'udp'], ['47', 'gre'], ['50', 'esp'], ['58', 'ipv6-icmp'], ['112', 'vrrp'], ['132', 'sctp'],
+]);
 
 /** RFC 1918 and IPv6 unique-local addresses: Elastic's `private` named network. */
 export function isPrivate(ip: string): boolean {
@@ -99,7 +98,7 @@ export function finish(doc: EcsDoc, fw: KvMap): void {
   sum(doc, 'source.packets', 'destination.packets', 'network.packets');
   const iana = getField(doc, 'network.iana_number');
   if (typeof iana === 'string') {
-    const t = IANA_TRANSPORT[iana];
+    const t = IANA_TRANSPORT.get(iana);
     if (t !== undefined) setField(doc, 'network.transport', t);
   }
   const smac = getField(doc, 'source.mac');

@@ -4,8 +4,9 @@
  */
 import type { EcsDoc } from '../../src/core/types.js';
 import type { KvMap } from '../../src/ecs/kv.js';
-import { appendUnique, getField, isIp, setField } from '../../src/ecs/fields.js';
-import { long, lower, mv, num, push, take } from './ops.js';
+import { appendUnique, getField, isIp, setField, toInt } from '../../src/ecs/fields.js';
+import { append, move, moveLong, take } from '../../src/ecs/kv-ops.js';
+import { setUrl } from '../../src/ecs/url.js';
 
 const ZONES = new Set(['LAN', 'DMZ', 'VPN', 'WiFi']);
 const FW_ALERT = new Set(['03001', '05001', '05151', '00003', '00004']);
@@ -29,10 +30,10 @@ function transport(doc: EcsDoc, xg: KvMap): void {
 }
 
 function endpoints(doc: EcsDoc, xg: KvMap, serverClient: boolean): void {
-  mv(doc, xg, 'dst_ip', 'destination.ip');
-  num(doc, xg, 'dst_port', 'destination.port');
-  mv(doc, xg, 'src_ip', 'source.ip');
-  num(doc, xg, 'src_port', 'source.port');
+  move(doc, xg, 'dst_ip', 'destination.ip');
+  moveLong(doc, xg, 'dst_port', 'destination.port');
+  move(doc, xg, 'src_ip', 'source.ip');
+  moveLong(doc, xg, 'src_port', 'source.port');
   if (serverClient) {
     const d = getField(doc, 'destination.ip'), dp = getField(doc, 'destination.port');
     const s = getField(doc, 'source.ip'), sp = getField(doc, 'source.port');
@@ -43,50 +44,27 @@ function endpoints(doc: EcsDoc, xg: KvMap, serverClient: boolean): void {
   }
 }
 
-/** url -> url.original, and its parts when it is absolute. */
+/** url -> url.original; an absolute one also into its parts and `url.full` (uri_parts). */
 function urlParts(doc: EcsDoc, url: string): void {
-  setField(doc, 'url.original', url);
-  const se = url.indexOf('://');
-  if (se <= 0) return;
-  setField(doc, 'url.full', url);
-  setField(doc, 'url.scheme', url.slice(0, se));
-  let rest = url.slice(se + 3);
-  let end = rest.length;
-  for (let i = 0; i < rest.length; i++) {
-    const c = rest.charCodeAt(i);
-    if (c === 47 || c === 63 || c === 35) { end = i; break; }
-  }
-  let host = rest.slice(0, end);
-  rest = rest.slice(end);
-  const at = host.lastIndexOf('@');
-  if (at >= 0) host = host.slice(at + 1);
-  const colon = host.lastIndexOf(':');
-  if (colon > 0 && host.indexOf(']') < colon) {
-    const port = long(host.slice(colon + 1));
-    if (port !== undefined) setField(doc, 'url.port', port);
-    host = host.slice(0, colon);
-  }
-  setField(doc, 'url.domain', host.replace(/^\[|\]$/g, ''));
-  const hash = rest.indexOf('#');
-  if (hash >= 0) {
-    setField(doc, 'url.fragment', rest.slice(hash + 1));
-    rest = rest.slice(0, hash);
-  }
-  const q = rest.indexOf('?');
-  if (q >= 0) {
-    setField(doc, 'url.query', rest.slice(q + 1));
-    rest = rest.slice(0, q);
-  }
-  if (rest !== '') setField(doc, 'url.path', rest);
-  const slash = rest.lastIndexOf('/'), dot = rest.lastIndexOf('.');
-  if (dot > slash + 1 && dot < rest.length - 1) setField(doc, 'url.extension', rest.slice(dot + 1));
+  let at = doc.url as EcsDoc | undefined;
+  if (at === undefined || at === null || typeof at !== 'object') doc.url = at = {};
+  at.original = url;
+  if (url.indexOf('://') < 0) return;
+  setUrl(at, url);
+  at.full = url;
+}
+
+/** The value at `path`, lower-cased. */
+function lower(doc: EcsDoc, path: string): void {
+  const v = getField(doc, path);
+  if (typeof v === 'string') setField(doc, path, v.toLowerCase());
 }
 
 function emails(doc: EcsDoc, xg: KvMap): void {
-  mv(doc, xg, 'from_email_address', 'source.user.email');
-  mv(doc, xg, 'to_email_address', 'destination.user.email');
-  push(doc, 'email.from.address', getField(doc, 'source.user.email'));
-  push(doc, 'email.to.address', getField(doc, 'destination.user.email'));
+  move(doc, xg, 'from_email_address', 'source.user.email');
+  move(doc, xg, 'to_email_address', 'destination.user.email');
+  append(doc, 'email.from.address', getField(doc, 'source.user.email'));
+  append(doc, 'email.to.address', getField(doc, 'destination.user.email'));
   if (xg.email_subject !== undefined) setField(doc, 'email.subject', xg.email_subject);
   else if (xg.subject !== undefined) setField(doc, 'email.subject', xg.subject);
 }
@@ -101,40 +79,40 @@ export function firewall(doc: EcsDoc, xg: KvMap): void {
   }
   appendUnique(doc, 'event.category', 'network');
   const ce = xg.connevent ?? xg.con_event;
-  if (ce === 'Start' || ce === 'Interim') for (const t of ['start', 'allowed', 'connection']) push(doc, 'event.type', t);
-  if (ce === 'Stop') for (const t of ['end', 'allowed', 'connection']) push(doc, 'event.type', t);
-  if (xg.status === 'Deny') for (const t of ['denied', 'connection']) push(doc, 'event.type', t);
+  if (ce === 'Start' || ce === 'Interim') for (const t of ['start', 'allowed', 'connection']) append(doc, 'event.type', t);
+  if (ce === 'Stop') for (const t of ['end', 'allowed', 'connection']) append(doc, 'event.type', t);
+  if (xg.status === 'Deny') for (const t of ['denied', 'connection']) append(doc, 'event.type', t);
 
-  mv(doc, xg, 'dst_ip', 'destination.ip');
-  mv(doc, xg, 'tran_dst_ip', 'destination.nat.ip');
-  mv(doc, xg, 'dst_trans_ip', 'destination.nat.ip', true);
-  mv(doc, xg, 'destinationip', 'destination.ip');
-  num(doc, xg, 'dst_port', 'destination.port');
-  num(doc, xg, 'tran_dst_port', 'destination.nat.port');
-  num(doc, xg, 'dst_trans_port', 'destination.nat.port', true);
-  num(doc, xg, 'recv_pkts', 'destination.packets');
-  num(doc, xg, 'packets_received', 'destination.packets');
-  num(doc, xg, 'recv_bytes', 'destination.bytes');
-  num(doc, xg, 'bytes_received', 'destination.bytes', true);
-  mv(doc, xg, 'src_ip', 'source.ip');
-  mv(doc, xg, 'tran_src_ip', 'source.nat.ip');
-  mv(doc, xg, 'src_trans_ip', 'source.nat.ip');
-  mv(doc, xg, 'sourceip', 'source.ip');
-  num(doc, xg, 'src_port', 'source.port');
-  num(doc, xg, 'tran_src_port', 'source.nat.port');
-  num(doc, xg, 'src_trans_port', 'source.nat.port', true);
-  mv(doc, xg, 'src_mac', 'source.mac');
-  mv(doc, xg, 'dst_mac', 'destination.mac');
-  num(doc, xg, 'sent_pkts', 'source.packets');
-  num(doc, xg, 'packets_sent', 'source.packets');
-  num(doc, xg, 'sent_bytes', 'source.bytes');
-  num(doc, xg, 'bytes_sent', 'source.bytes', true);
-  mv(doc, xg, 'user_name', 'source.user.name');
-  mv(doc, xg, 'user_gp', 'source.user.group.name');
-  mv(doc, xg, 'user_group', 'source.user.group.name', true);
-  mv(doc, xg, 'fw_rule_id', 'rule.id', true);
-  mv(doc, xg, 'fw_rule_name', 'rule.name', true);
-  mv(doc, xg, 'policy_type', 'rule.ruleset');
+  move(doc, xg, 'dst_ip', 'destination.ip');
+  move(doc, xg, 'tran_dst_ip', 'destination.nat.ip');
+  move(doc, xg, 'dst_trans_ip', 'destination.nat.ip', true);
+  move(doc, xg, 'destinationip', 'destination.ip');
+  moveLong(doc, xg, 'dst_port', 'destination.port');
+  moveLong(doc, xg, 'tran_dst_port', 'destination.nat.port');
+  moveLong(doc, xg, 'dst_trans_port', 'destination.nat.port', true);
+  moveLong(doc, xg, 'recv_pkts', 'destination.packets');
+  moveLong(doc, xg, 'packets_received', 'destination.packets');
+  moveLong(doc, xg, 'recv_bytes', 'destination.bytes');
+  moveLong(doc, xg, 'bytes_received', 'destination.bytes', true);
+  move(doc, xg, 'src_ip', 'source.ip');
+  move(doc, xg, 'tran_src_ip', 'source.nat.ip');
+  move(doc, xg, 'src_trans_ip', 'source.nat.ip');
+  move(doc, xg, 'sourceip', 'source.ip');
+  moveLong(doc, xg, 'src_port', 'source.port');
+  moveLong(doc, xg, 'tran_src_port', 'source.nat.port');
+  moveLong(doc, xg, 'src_trans_port', 'source.nat.port', true);
+  move(doc, xg, 'src_mac', 'source.mac');
+  move(doc, xg, 'dst_mac', 'destination.mac');
+  moveLong(doc, xg, 'sent_pkts', 'source.packets');
+  moveLong(doc, xg, 'packets_sent', 'source.packets');
+  moveLong(doc, xg, 'sent_bytes', 'source.bytes');
+  moveLong(doc, xg, 'bytes_sent', 'source.bytes', true);
+  move(doc, xg, 'user_name', 'source.user.name');
+  move(doc, xg, 'user_gp', 'source.user.group.name');
+  move(doc, xg, 'user_group', 'source.user.group.name', true);
+  move(doc, xg, 'fw_rule_id', 'rule.id', true);
+  move(doc, xg, 'fw_rule_name', 'rule.name', true);
+  move(doc, xg, 'policy_type', 'rule.ruleset');
   const app = take(xg, 'application');
   if (app !== undefined) setField(doc, 'network.protocol', app.toLowerCase());
   transport(doc, xg);
@@ -153,13 +131,13 @@ export function idp(doc: EcsDoc, xg: KvMap): void {
   if (code !== undefined && IDP_ALERT.has(code)) {
     appendUnique(doc, 'event.category', 'intrusion_detection');
     appendUnique(doc, 'event.category', 'network');
-    for (const t of ['denied', 'connection']) push(doc, 'event.type', t);
+    for (const t of ['denied', 'connection']) append(doc, 'event.type', t);
   }
   endpoints(doc, xg, true);
-  mv(doc, xg, 'user_name', 'source.user.name');
-  mv(doc, xg, 'signature_id', 'rule.id');
-  mv(doc, xg, 'signature_msg', 'rule.name');
-  mv(doc, xg, 'classification', 'rule.category');
+  move(doc, xg, 'user_name', 'source.user.name');
+  move(doc, xg, 'signature_id', 'rule.id');
+  move(doc, xg, 'signature_msg', 'rule.name');
+  move(doc, xg, 'classification', 'rule.category');
   transport(doc, xg);
 }
 
@@ -170,16 +148,16 @@ export function atp(doc: EcsDoc, xg: KvMap): void {
   if (code === '18009' || code === '18010') {
     appendUnique(doc, 'event.category', 'intrusion_detection');
     appendUnique(doc, 'event.category', 'network');
-    for (const t of ['denied', 'connection']) push(doc, 'event.type', t);
+    for (const t of ['denied', 'connection']) append(doc, 'event.type', t);
   }
-  mv(doc, xg, 'eventid', 'event.id');
-  mv(doc, xg, 'destinationip', 'destination.ip');
-  mv(doc, xg, 'dst_ip', 'destination.ip', true);
-  num(doc, xg, 'dst_port', 'destination.port');
-  mv(doc, xg, 'sourceip', 'source.ip');
-  mv(doc, xg, 'src_ip', 'source.ip');
-  num(doc, xg, 'src_port', 'source.port');
-  mv(doc, xg, 'user_name', 'source.user.name');
+  move(doc, xg, 'eventid', 'event.id');
+  move(doc, xg, 'destinationip', 'destination.ip');
+  move(doc, xg, 'dst_ip', 'destination.ip', true);
+  moveLong(doc, xg, 'dst_port', 'destination.port');
+  move(doc, xg, 'sourceip', 'source.ip');
+  move(doc, xg, 'src_ip', 'source.ip');
+  moveLong(doc, xg, 'src_port', 'source.port');
+  move(doc, xg, 'user_name', 'source.user.name');
   const url = take(xg, 'url');
   if (url !== undefined) urlParts(doc, url);
   transport(doc, xg);
@@ -191,31 +169,31 @@ export function antivirus(doc: EcsDoc, xg: KvMap): void {
   if (xg.log_subtype === 'Virus') {
     appendUnique(doc, 'event.category', 'malware');
     appendUnique(doc, 'event.category', 'network');
-    for (const t of ['info', 'denied', 'connection']) push(doc, 'event.type', t);
+    for (const t of ['info', 'denied', 'connection']) append(doc, 'event.type', t);
   }
   if (doc.event?.code === '09002') {
     setField(doc, 'event.kind', 'event');
-    for (const t of ['allowed', 'connection']) push(doc, 'event.type', t);
+    for (const t of ['allowed', 'connection']) append(doc, 'event.type', t);
     appendUnique(doc, 'event.category', 'network');
   }
-  mv(doc, xg, 'dst_ip', 'destination.ip');
-  num(doc, xg, 'dst_port', 'destination.port');
-  mv(doc, xg, 'dstdomain', 'destination.domain');
-  mv(doc, xg, 'dst_domainname', 'destination.domain');
-  mv(doc, xg, 'src_ip', 'source.ip');
-  num(doc, xg, 'src_port', 'source.port');
-  mv(doc, xg, 'user_name', 'source.user.name');
-  mv(doc, xg, 'src_domainname', 'source.domain');
+  move(doc, xg, 'dst_ip', 'destination.ip');
+  moveLong(doc, xg, 'dst_port', 'destination.port');
+  move(doc, xg, 'dstdomain', 'destination.domain');
+  move(doc, xg, 'dst_domainname', 'destination.domain');
+  move(doc, xg, 'src_ip', 'source.ip');
+  moveLong(doc, xg, 'src_port', 'source.port');
+  move(doc, xg, 'user_name', 'source.user.name');
+  move(doc, xg, 'src_domainname', 'source.domain');
   emails(doc, xg);
-  mv(doc, xg, 'fw_rule_id', 'rule.id', true);
+  move(doc, xg, 'fw_rule_id', 'rule.id', true);
   const url = take(xg, 'url');
   if (url !== undefined) urlParts(doc, url);
-  mv(doc, xg, 'domainname', 'url.domain');
-  mv(doc, xg, 'user_agent', 'user_agent.original');
-  num(doc, xg, 'status_code', 'http.response.status_code');
-  mv(doc, xg, 'filename', 'file.name');
-  num(doc, xg, 'file_size', 'file.size');
-  mv(doc, xg, 'file_path', 'file.directory');
+  move(doc, xg, 'domainname', 'url.domain');
+  move(doc, xg, 'user_agent', 'user_agent.original');
+  moveLong(doc, xg, 'status_code', 'http.response.status_code');
+  move(doc, xg, 'filename', 'file.name');
+  moveLong(doc, xg, 'file_size', 'file.size');
+  move(doc, xg, 'file_path', 'file.directory');
   transport(doc, xg);
   if (xg.log_component !== undefined) setField(doc, 'network.protocol', xg.log_component.toLowerCase());
 }
@@ -229,18 +207,18 @@ export function sandbox(doc: EcsDoc, xg: KvMap): void {
     appendUnique(doc, 'event.category', 'malware');
   }
   appendUnique(doc, 'event.category', 'network');
-  if (st === 'Allowed') push(doc, 'event.type', 'allowed');
-  if (xg.reason === 'pending') for (const t of ['start', 'connection']) push(doc, 'event.type', t);
-  if (xg.reason === 'eligible') for (const t of ['end', 'connection']) push(doc, 'event.type', t);
-  if (st === 'Denied') for (const t of ['denied', 'connection']) push(doc, 'event.type', t);
-  if (xg.log_component === 'Web') mv(doc, xg, 'source', 'url.domain');
-  mv(doc, xg, 'src_ip', 'source.ip');
-  mv(doc, xg, 'user_name', 'source.user.name');
+  if (st === 'Allowed') append(doc, 'event.type', 'allowed');
+  if (xg.reason === 'pending') for (const t of ['start', 'connection']) append(doc, 'event.type', t);
+  if (xg.reason === 'eligible') for (const t of ['end', 'connection']) append(doc, 'event.type', t);
+  if (st === 'Denied') for (const t of ['denied', 'connection']) append(doc, 'event.type', t);
+  if (xg.log_component === 'Web') move(doc, xg, 'source', 'url.domain');
+  move(doc, xg, 'src_ip', 'source.ip');
+  move(doc, xg, 'user_name', 'source.user.name');
   const dom = getField(doc, 'url.domain');
   if (typeof dom === 'string') setField(doc, isIp(dom) ? 'destination.ip' : 'destination.domain', dom);
-  mv(doc, xg, 'filename', 'file.name');
-  num(doc, xg, 'filesize', 'file.size');
-  mv(doc, xg, 'filetype', 'file.mime_type');
+  move(doc, xg, 'filename', 'file.name');
+  moveLong(doc, xg, 'filesize', 'file.size');
+  move(doc, xg, 'filetype', 'file.mime_type');
   const sum = xg.sha1sum;
   if (sum !== undefined && (sum.length === 40 || sum.length === 64)) {
     delete xg.sha1sum;
@@ -258,16 +236,16 @@ export function contentFilter(doc: EcsDoc, xg: KvMap): void {
     appendUnique(doc, 'event.category', 'malware');
   }
   appendUnique(doc, 'event.category', 'network');
-  if (st === 'Allowed' || st === 'Warned') for (const t of ['allowed', 'connection']) push(doc, 'event.type', t);
-  if (st === 'Denied') for (const t of ['info', 'denied', 'connection']) push(doc, 'event.type', t);
+  if (st === 'Allowed' || st === 'Warned') for (const t of ['allowed', 'connection']) append(doc, 'event.type', t);
+  if (st === 'Denied') for (const t of ['info', 'denied', 'connection']) append(doc, 'event.type', t);
   endpoints(doc, xg, true);
-  mv(doc, xg, 'user_name', 'source.user.name');
-  mv(doc, xg, 'user_gp', 'source.user.group.name');
-  mv(doc, xg, 'url', 'url.full');
-  mv(doc, xg, 'domain', 'url.domain');
-  mv(doc, xg, 'referer', 'http.request.referrer');
-  num(doc, xg, 'status_code', 'http.response.status_code');
-  mv(doc, xg, 'user_agent', 'user_agent.original');
+  move(doc, xg, 'user_name', 'source.user.name');
+  move(doc, xg, 'user_gp', 'source.user.group.name');
+  move(doc, xg, 'url', 'url.full');
+  move(doc, xg, 'domain', 'url.domain');
+  move(doc, xg, 'referer', 'http.request.referrer');
+  moveLong(doc, xg, 'status_code', 'http.response.status_code');
+  move(doc, xg, 'user_agent', 'user_agent.original');
   transport(doc, xg);
   delete xg.sent_bytes;
   delete xg.recv_bytes;
@@ -281,30 +259,30 @@ export function systemEvent(doc: EcsDoc, xg: KvMap): void {
     if (status === 'Successful') setField(doc, 'event.outcome', 'success');
     else if (status === 'Failed') setField(doc, 'event.outcome', 'failure');
   }
-  if (code !== undefined && AUTH_START.has(code)) push(doc, 'event.type', 'start');
-  if (code !== undefined && AUTH_END.has(code)) push(doc, 'event.type', 'end');
+  if (code !== undefined && AUTH_START.has(code)) append(doc, 'event.type', 'start');
+  if (code !== undefined && AUTH_END.has(code)) append(doc, 'event.type', 'end');
   if (xg.auth_client !== undefined && VPN_CLIENTS.has(xg.auth_client)) {
-    push(doc, 'event.type', 'connection');
+    append(doc, 'event.type', 'connection');
     appendUnique(doc, 'event.category', 'network');
   }
   if (st === 'Authentication') appendUnique(doc, 'event.category', 'authentication');
   if (code === '17819') {
-    push(doc, 'event.type', 'info');
+    append(doc, 'event.type', 'info');
     appendUnique(doc, 'event.category', 'host');
     appendUnique(doc, 'event.category', 'malware');
   }
-  mv(doc, xg, 'dst_ip', 'destination.ip');
-  mv(doc, xg, 'localinterfaceip', 'destination.ip');
-  mv(doc, xg, 'src_ip', 'source.ip');
-  mv(doc, xg, 'remoteinterfaceip', 'source.ip');
-  mv(doc, xg, 'user_name', 'source.user.name');
+  move(doc, xg, 'dst_ip', 'destination.ip');
+  move(doc, xg, 'localinterfaceip', 'destination.ip');
+  move(doc, xg, 'src_ip', 'source.ip');
+  move(doc, xg, 'remoteinterfaceip', 'source.ip');
+  move(doc, xg, 'user_name', 'source.user.name');
   if (xg.name !== undefined) setField(doc, 'source.user.name', xg.name);
   if (st === 'Authentication') {
     const u = getField(doc, 'source.user.name');
     if (u !== undefined) setField(doc, 'user.name', u);
   }
-  mv(doc, xg, 'usergroupname', 'source.user.group.name');
-  mv(doc, xg, 'message', 'message');
+  move(doc, xg, 'usergroupname', 'source.user.group.name');
+  move(doc, xg, 'message', 'message');
   delete xg.dst_port;
   delete xg.src_port;
   delete xg.name;
@@ -324,20 +302,20 @@ export function waf(doc: EcsDoc, xg: KvMap): void {
     appendUnique(doc, 'event.category', 'intrusion_detection');
     appendUnique(doc, 'event.category', 'network');
   }
-  for (const t of pass ? ['allowed', 'connection'] : ['denied', 'connection']) push(doc, 'event.type', t);
-  mv(doc, xg, 'localip', 'destination.ip');
-  num(doc, xg, 'bytessent', 'destination.bytes');
-  mv(doc, xg, 'sourceip', 'source.ip');
-  num(doc, xg, 'bytesrcv', 'source.bytes');
-  mv(doc, xg, 'user_name', 'source.user.name');
-  mv(doc, xg, 'user_gp', 'source.user.group.name');
-  mv(doc, xg, 'url', 'url.full');
-  mv(doc, xg, 'domain', 'url.domain');
-  mv(doc, xg, 'referer', 'http.request.referrer');
-  num(doc, xg, 'httpstatus', 'http.response.status_code');
-  mv(doc, xg, 'method', 'http.request.method');
-  mv(doc, xg, 'ws_protocol', 'http.version');
-  mv(doc, xg, 'useragent', 'user_agent.original');
+  for (const t of pass ? ['allowed', 'connection'] : ['denied', 'connection']) append(doc, 'event.type', t);
+  move(doc, xg, 'localip', 'destination.ip');
+  moveLong(doc, xg, 'bytessent', 'destination.bytes');
+  move(doc, xg, 'sourceip', 'source.ip');
+  moveLong(doc, xg, 'bytesrcv', 'source.bytes');
+  move(doc, xg, 'user_name', 'source.user.name');
+  move(doc, xg, 'user_gp', 'source.user.group.name');
+  move(doc, xg, 'url', 'url.full');
+  move(doc, xg, 'domain', 'url.domain');
+  move(doc, xg, 'referer', 'http.request.referrer');
+  moveLong(doc, xg, 'httpstatus', 'http.response.status_code');
+  move(doc, xg, 'method', 'http.request.method');
+  move(doc, xg, 'ws_protocol', 'http.version');
+  move(doc, xg, 'useragent', 'user_agent.original');
 }
 
 export function antispam(doc: EcsDoc, xg: KvMap): void {
@@ -349,13 +327,13 @@ export function antispam(doc: EcsDoc, xg: KvMap): void {
   if (alert && code !== '13012') appendUnique(doc, 'event.category', 'malware');
   if (code === '13012') appendUnique(doc, 'event.category', 'intrusion_detection');
   appendUnique(doc, 'event.category', 'network');
-  if (code !== undefined && SPAM_ALLOWED.has(code)) for (const t of ['allowed', 'connection']) push(doc, 'event.type', t);
-  if (alert) for (const t of ['info', 'denied', 'connection']) push(doc, 'event.type', t);
-  mv(doc, xg, 'dst_ip', 'destination.ip');
-  num(doc, xg, 'dst_port', 'destination.port');
-  mv(doc, xg, 'src_ip', 'source.ip');
-  num(doc, xg, 'src_port', 'source.port');
-  mv(doc, xg, 'src_domainname', 'source.domain');
+  if (code !== undefined && SPAM_ALLOWED.has(code)) for (const t of ['allowed', 'connection']) append(doc, 'event.type', t);
+  if (alert) for (const t of ['info', 'denied', 'connection']) append(doc, 'event.type', t);
+  move(doc, xg, 'dst_ip', 'destination.ip');
+  moveLong(doc, xg, 'dst_port', 'destination.port');
+  move(doc, xg, 'src_ip', 'source.ip');
+  moveLong(doc, xg, 'src_port', 'source.port');
+  move(doc, xg, 'src_domainname', 'source.domain');
   emails(doc, xg);
   transport(doc, xg);
   if (xg.log_component !== undefined) setField(doc, 'network.protocol', xg.log_component.toLowerCase());
@@ -383,7 +361,7 @@ export function systemHealth(doc: EcsDoc, xg: KvMap, typed: EcsDoc): void {
   }
   for (const k of HEALTH_INTS) {
     const v = take(xg, k);
-    const n = long(v);
+    const n = toInt(v);
     if (n !== undefined) typed[k] = n;
   }
 }
@@ -392,7 +370,7 @@ export function wireless(doc: EcsDoc, xg: KvMap, typed: EcsDoc): void {
   setField(doc, 'event.kind', 'event');
   setField(doc, 'event.outcome', 'success');
   const v = take(xg, 'clients_conn_ssid');
-  const n = long(v);
+  const n = toInt(v);
   if (n !== undefined) typed.clients_conn_ssid = n;
   lower(doc, 'event.action');
 }
