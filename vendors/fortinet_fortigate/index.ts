@@ -16,7 +16,7 @@ import { isLoginMessage, mapLogin } from './login.js';
 import { mapTraffic } from './traffic-log.js';
 import { mapUtm } from './utm-log.js';
 import { finish } from './tail.js';
-import { applySteps, move, take, type KvStep } from '../../src/ecs/kv-ops.js';
+import { applySteps, copy, move, take, type KvStep } from '../../src/ecs/kv-ops.js';
 import { dateTimeMs, eventTimeMs, normalizeTz, usableZone } from './time.js';
 import { DetectHint, type VendorContext, type VendorParser } from '../../src/core/stages.js';
 
@@ -118,17 +118,19 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
     move(doc, fw, 'devid', 'observer.serial_number');
     return 'parse_kv';
   }
+  // the login step reads `message` as the pipeline has it: the device's msg only
+  const text = fw.msg;
   common(msg, doc, fw, ctx);
   const type = fw.type;
   if (type === 'event') mapEvent(doc, kv);
-  const m = doc.message;
-  if (typeof m === 'string' && isLoginMessage(m)) mapLogin(doc, fw);
+  if (text !== undefined && isLoginMessage(text)) mapLogin(doc, fw);
+  const known = type === 'event' || type === 'traffic' || type === 'utm' || type === 'dns';
   if (type === 'traffic') mapTraffic(doc, fw);
   else if (type === 'utm' || type === 'dns') mapUtm(doc, fw);
+  else if (!known) copy(doc, fw, 'logid', 'event.code');
   finish(doc, fw);
   vendorFields(doc, kv);
-  if (type !== 'event' && type !== 'traffic' && type !== 'utm' && type !== 'dns') return 'unknown_type';
-  return null;
+  return known ? null : 'unknown_type';
 }
 
 /** Counters Elastic converts to long wherever they appear. */
