@@ -59,6 +59,15 @@ describe('sonicwall_firewall parse', () => {
     expect(u.doc.event.action).toBeUndefined();
   });
 
+  test('wire values named like Object properties map to nothing', () => {
+    const { doc } = run('<134>id=firewall sn=X m=98 pri=constructor op=__proto__ fw_action=toString gcat=valueOf dpi=hasOwnProperty');
+    expect(doc.log.level).toBe('informational'); // the header's, not a prototype member
+    expect(doc.http).toBeUndefined();
+    expect(doc.event.action).toBe('connection-start');
+    expect(doc.sonicwall.firewall.event_group_category).toBeUndefined();
+    expect(doc.sonicwall.firewall.dpi).toBeUndefined();
+  });
+
   test('64 KiB adversarial lines parse quickly and do not throw', () => {
     const lines = [
       '<134>id=firewall sn=X m=98 msg="' + '\\"'.repeat(32768),
