@@ -5,7 +5,7 @@
 import type { EcsDoc } from '../../src/core/types.js';
 import type { KvMap } from '../../src/ecs/kv.js';
 import { appendUnique, getField, isIp, setField, toInt } from '../../src/ecs/fields.js';
-import { append, move, moveLong, take } from '../../src/ecs/kv-ops.js';
+import { append, applySteps, move, take, type KvStep } from '../../src/ecs/kv-ops.js';
 import { setUrl } from '../../src/ecs/url.js';
 
 const ZONES = new Set(['LAN', 'DMZ', 'VPN', 'WiFi']);
@@ -29,11 +29,15 @@ function transport(doc: EcsDoc, xg: KvMap): void {
   if (p !== undefined) setField(doc, 'network.transport', p.toLowerCase());
 }
 
+const ENDPOINTS: readonly KvStep[] = [
+  ['rename', 'dst_ip', 'destination.ip'],
+  ['renameLong', 'dst_port', 'destination.port'],
+  ['rename', 'src_ip', 'source.ip'],
+  ['renameLong', 'src_port', 'source.port'],
+];
+
 function endpoints(doc: EcsDoc, xg: KvMap, serverClient: boolean): void {
-  move(doc, xg, 'dst_ip', 'destination.ip');
-  moveLong(doc, xg, 'dst_port', 'destination.port');
-  move(doc, xg, 'src_ip', 'source.ip');
-  moveLong(doc, xg, 'src_port', 'source.port');
+  applySteps(doc, xg, ENDPOINTS);
   if (serverClient) {
     const d = getField(doc, 'destination.ip'), dp = getField(doc, 'destination.port');
     const s = getField(doc, 'source.ip'), sp = getField(doc, 'source.port');
@@ -69,6 +73,39 @@ function emails(doc: EcsDoc, xg: KvMap): void {
   else if (xg.subject !== undefined) setField(doc, 'email.subject', xg.subject);
 }
 
+const FIREWALL: readonly KvStep[] = [
+  ['rename', 'dst_ip', 'destination.ip'],
+  ['rename', 'tran_dst_ip', 'destination.nat.ip'],
+  ['rename?', 'dst_trans_ip', 'destination.nat.ip'],
+  ['rename', 'destinationip', 'destination.ip'],
+  ['renameLong', 'dst_port', 'destination.port'],
+  ['renameLong', 'tran_dst_port', 'destination.nat.port'],
+  ['renameLong?', 'dst_trans_port', 'destination.nat.port'],
+  ['renameLong', 'recv_pkts', 'destination.packets'],
+  ['renameLong', 'packets_received', 'destination.packets'],
+  ['renameLong', 'recv_bytes', 'destination.bytes'],
+  ['renameLong?', 'bytes_received', 'destination.bytes'],
+  ['rename', 'src_ip', 'source.ip'],
+  ['rename', 'tran_src_ip', 'source.nat.ip'],
+  ['rename', 'src_trans_ip', 'source.nat.ip'],
+  ['rename', 'sourceip', 'source.ip'],
+  ['renameLong', 'src_port', 'source.port'],
+  ['renameLong', 'tran_src_port', 'source.nat.port'],
+  ['renameLong?', 'src_trans_port', 'source.nat.port'],
+  ['rename', 'src_mac', 'source.mac'],
+  ['rename', 'dst_mac', 'destination.mac'],
+  ['renameLong', 'sent_pkts', 'source.packets'],
+  ['renameLong', 'packets_sent', 'source.packets'],
+  ['renameLong', 'sent_bytes', 'source.bytes'],
+  ['renameLong?', 'bytes_sent', 'source.bytes'],
+  ['rename', 'user_name', 'source.user.name'],
+  ['rename', 'user_gp', 'source.user.group.name'],
+  ['rename?', 'user_group', 'source.user.group.name'],
+  ['rename?', 'fw_rule_id', 'rule.id'],
+  ['rename?', 'fw_rule_name', 'rule.name'],
+  ['rename', 'policy_type', 'rule.ruleset'],
+];
+
 export function firewall(doc: EcsDoc, xg: KvMap): void {
   setField(doc, 'event.kind', 'event');
   actionFromSubtype(doc, xg, true);
@@ -83,36 +120,7 @@ export function firewall(doc: EcsDoc, xg: KvMap): void {
   if (ce === 'Stop') for (const t of ['end', 'allowed', 'connection']) append(doc, 'event.type', t);
   if (xg.status === 'Deny') for (const t of ['denied', 'connection']) append(doc, 'event.type', t);
 
-  move(doc, xg, 'dst_ip', 'destination.ip');
-  move(doc, xg, 'tran_dst_ip', 'destination.nat.ip');
-  move(doc, xg, 'dst_trans_ip', 'destination.nat.ip', true);
-  move(doc, xg, 'destinationip', 'destination.ip');
-  moveLong(doc, xg, 'dst_port', 'destination.port');
-  moveLong(doc, xg, 'tran_dst_port', 'destination.nat.port');
-  moveLong(doc, xg, 'dst_trans_port', 'destination.nat.port', true);
-  moveLong(doc, xg, 'recv_pkts', 'destination.packets');
-  moveLong(doc, xg, 'packets_received', 'destination.packets');
-  moveLong(doc, xg, 'recv_bytes', 'destination.bytes');
-  moveLong(doc, xg, 'bytes_received', 'destination.bytes', true);
-  move(doc, xg, 'src_ip', 'source.ip');
-  move(doc, xg, 'tran_src_ip', 'source.nat.ip');
-  move(doc, xg, 'src_trans_ip', 'source.nat.ip');
-  move(doc, xg, 'sourceip', 'source.ip');
-  moveLong(doc, xg, 'src_port', 'source.port');
-  moveLong(doc, xg, 'tran_src_port', 'source.nat.port');
-  moveLong(doc, xg, 'src_trans_port', 'source.nat.port', true);
-  move(doc, xg, 'src_mac', 'source.mac');
-  move(doc, xg, 'dst_mac', 'destination.mac');
-  moveLong(doc, xg, 'sent_pkts', 'source.packets');
-  moveLong(doc, xg, 'packets_sent', 'source.packets');
-  moveLong(doc, xg, 'sent_bytes', 'source.bytes');
-  moveLong(doc, xg, 'bytes_sent', 'source.bytes', true);
-  move(doc, xg, 'user_name', 'source.user.name');
-  move(doc, xg, 'user_gp', 'source.user.group.name');
-  move(doc, xg, 'user_group', 'source.user.group.name', true);
-  move(doc, xg, 'fw_rule_id', 'rule.id', true);
-  move(doc, xg, 'fw_rule_name', 'rule.name', true);
-  move(doc, xg, 'policy_type', 'rule.ruleset');
+  applySteps(doc, xg, FIREWALL);
   const app = take(xg, 'application');
   if (app !== undefined) setField(doc, 'network.protocol', app.toLowerCase());
   transport(doc, xg);
@@ -124,6 +132,13 @@ export function firewall(doc: EcsDoc, xg: KvMap): void {
   if (inZ === 'WAN' && outZ === 'WAN') setField(doc, 'network.direction', 'external');
 }
 
+const IDP: readonly KvStep[] = [
+  ['rename', 'user_name', 'source.user.name'],
+  ['rename', 'signature_id', 'rule.id'],
+  ['rename', 'signature_msg', 'rule.name'],
+  ['rename', 'classification', 'rule.category'],
+];
+
 export function idp(doc: EcsDoc, xg: KvMap): void {
   setField(doc, 'event.kind', 'alert');
   actionFromSubtype(doc, xg, true);
@@ -134,12 +149,20 @@ export function idp(doc: EcsDoc, xg: KvMap): void {
     for (const t of ['denied', 'connection']) append(doc, 'event.type', t);
   }
   endpoints(doc, xg, true);
-  move(doc, xg, 'user_name', 'source.user.name');
-  move(doc, xg, 'signature_id', 'rule.id');
-  move(doc, xg, 'signature_msg', 'rule.name');
-  move(doc, xg, 'classification', 'rule.category');
+  applySteps(doc, xg, IDP);
   transport(doc, xg);
 }
+
+const ATP: readonly KvStep[] = [
+  ['rename', 'eventid', 'event.id'],
+  ['rename', 'destinationip', 'destination.ip'],
+  ['rename?', 'dst_ip', 'destination.ip'],
+  ['renameLong', 'dst_port', 'destination.port'],
+  ['rename', 'sourceip', 'source.ip'],
+  ['rename', 'src_ip', 'source.ip'],
+  ['renameLong', 'src_port', 'source.port'],
+  ['rename', 'user_name', 'source.user.name'],
+];
 
 export function atp(doc: EcsDoc, xg: KvMap): void {
   setField(doc, 'event.kind', 'alert');
@@ -150,18 +173,31 @@ export function atp(doc: EcsDoc, xg: KvMap): void {
     appendUnique(doc, 'event.category', 'network');
     for (const t of ['denied', 'connection']) append(doc, 'event.type', t);
   }
-  move(doc, xg, 'eventid', 'event.id');
-  move(doc, xg, 'destinationip', 'destination.ip');
-  move(doc, xg, 'dst_ip', 'destination.ip', true);
-  moveLong(doc, xg, 'dst_port', 'destination.port');
-  move(doc, xg, 'sourceip', 'source.ip');
-  move(doc, xg, 'src_ip', 'source.ip');
-  moveLong(doc, xg, 'src_port', 'source.port');
-  move(doc, xg, 'user_name', 'source.user.name');
+  applySteps(doc, xg, ATP);
   const url = take(xg, 'url');
   if (url !== undefined) urlParts(doc, url);
   transport(doc, xg);
 }
+
+const ANTIVIRUS: readonly KvStep[] = [
+  ['rename', 'dst_ip', 'destination.ip'],
+  ['renameLong', 'dst_port', 'destination.port'],
+  ['rename', 'dstdomain', 'destination.domain'],
+  ['rename', 'dst_domainname', 'destination.domain'],
+  ['rename', 'src_ip', 'source.ip'],
+  ['renameLong', 'src_port', 'source.port'],
+  ['rename', 'user_name', 'source.user.name'],
+  ['rename', 'src_domainname', 'source.domain'],
+];
+
+const ANTIVIRUS_2: readonly KvStep[] = [
+  ['rename', 'domainname', 'url.domain'],
+  ['rename', 'user_agent', 'user_agent.original'],
+  ['renameLong', 'status_code', 'http.response.status_code'],
+  ['rename', 'filename', 'file.name'],
+  ['renameLong', 'file_size', 'file.size'],
+  ['rename', 'file_path', 'file.directory'],
+];
 
 export function antivirus(doc: EcsDoc, xg: KvMap): void {
   setField(doc, 'event.kind', 'alert');
@@ -176,27 +212,21 @@ export function antivirus(doc: EcsDoc, xg: KvMap): void {
     for (const t of ['allowed', 'connection']) append(doc, 'event.type', t);
     appendUnique(doc, 'event.category', 'network');
   }
-  move(doc, xg, 'dst_ip', 'destination.ip');
-  moveLong(doc, xg, 'dst_port', 'destination.port');
-  move(doc, xg, 'dstdomain', 'destination.domain');
-  move(doc, xg, 'dst_domainname', 'destination.domain');
-  move(doc, xg, 'src_ip', 'source.ip');
-  moveLong(doc, xg, 'src_port', 'source.port');
-  move(doc, xg, 'user_name', 'source.user.name');
-  move(doc, xg, 'src_domainname', 'source.domain');
+  applySteps(doc, xg, ANTIVIRUS);
   emails(doc, xg);
   move(doc, xg, 'fw_rule_id', 'rule.id', true);
   const url = take(xg, 'url');
   if (url !== undefined) urlParts(doc, url);
-  move(doc, xg, 'domainname', 'url.domain');
-  move(doc, xg, 'user_agent', 'user_agent.original');
-  moveLong(doc, xg, 'status_code', 'http.response.status_code');
-  move(doc, xg, 'filename', 'file.name');
-  moveLong(doc, xg, 'file_size', 'file.size');
-  move(doc, xg, 'file_path', 'file.directory');
+  applySteps(doc, xg, ANTIVIRUS_2);
   transport(doc, xg);
   if (xg.log_component !== undefined) setField(doc, 'network.protocol', xg.log_component.toLowerCase());
 }
+
+const SANDBOX: readonly KvStep[] = [
+  ['rename', 'filename', 'file.name'],
+  ['renameLong', 'filesize', 'file.size'],
+  ['rename', 'filetype', 'file.mime_type'],
+];
 
 export function sandbox(doc: EcsDoc, xg: KvMap): void {
   setField(doc, 'event.kind', 'event');
@@ -216,9 +246,7 @@ export function sandbox(doc: EcsDoc, xg: KvMap): void {
   move(doc, xg, 'user_name', 'source.user.name');
   const dom = getField(doc, 'url.domain');
   if (typeof dom === 'string') setField(doc, isIp(dom) ? 'destination.ip' : 'destination.domain', dom);
-  move(doc, xg, 'filename', 'file.name');
-  moveLong(doc, xg, 'filesize', 'file.size');
-  move(doc, xg, 'filetype', 'file.mime_type');
+  applySteps(doc, xg, SANDBOX);
   const sum = xg.sha1sum;
   if (sum !== undefined && (sum.length === 40 || sum.length === 64)) {
     delete xg.sha1sum;
@@ -226,6 +254,16 @@ export function sandbox(doc: EcsDoc, xg: KvMap): void {
   }
   delete xg.sha1sum;
 }
+
+const CONTENT_FILTER: readonly KvStep[] = [
+  ['rename', 'user_name', 'source.user.name'],
+  ['rename', 'user_gp', 'source.user.group.name'],
+  ['rename', 'url', 'url.full'],
+  ['rename', 'domain', 'url.domain'],
+  ['rename', 'referer', 'http.request.referrer'],
+  ['renameLong', 'status_code', 'http.response.status_code'],
+  ['rename', 'user_agent', 'user_agent.original'],
+];
 
 export function contentFilter(doc: EcsDoc, xg: KvMap): void {
   setField(doc, 'event.kind', 'event');
@@ -239,17 +277,19 @@ export function contentFilter(doc: EcsDoc, xg: KvMap): void {
   if (st === 'Allowed' || st === 'Warned') for (const t of ['allowed', 'connection']) append(doc, 'event.type', t);
   if (st === 'Denied') for (const t of ['info', 'denied', 'connection']) append(doc, 'event.type', t);
   endpoints(doc, xg, true);
-  move(doc, xg, 'user_name', 'source.user.name');
-  move(doc, xg, 'user_gp', 'source.user.group.name');
-  move(doc, xg, 'url', 'url.full');
-  move(doc, xg, 'domain', 'url.domain');
-  move(doc, xg, 'referer', 'http.request.referrer');
-  moveLong(doc, xg, 'status_code', 'http.response.status_code');
-  move(doc, xg, 'user_agent', 'user_agent.original');
+  applySteps(doc, xg, CONTENT_FILTER);
   transport(doc, xg);
   delete xg.sent_bytes;
   delete xg.recv_bytes;
 }
+
+const SYSTEM_EVENT: readonly KvStep[] = [
+  ['rename', 'dst_ip', 'destination.ip'],
+  ['rename', 'localinterfaceip', 'destination.ip'],
+  ['rename', 'src_ip', 'source.ip'],
+  ['rename', 'remoteinterfaceip', 'source.ip'],
+  ['rename', 'user_name', 'source.user.name'],
+];
 
 export function systemEvent(doc: EcsDoc, xg: KvMap): void {
   setField(doc, 'event.kind', 'event');
@@ -271,11 +311,7 @@ export function systemEvent(doc: EcsDoc, xg: KvMap): void {
     appendUnique(doc, 'event.category', 'host');
     appendUnique(doc, 'event.category', 'malware');
   }
-  move(doc, xg, 'dst_ip', 'destination.ip');
-  move(doc, xg, 'localinterfaceip', 'destination.ip');
-  move(doc, xg, 'src_ip', 'source.ip');
-  move(doc, xg, 'remoteinterfaceip', 'source.ip');
-  move(doc, xg, 'user_name', 'source.user.name');
+  applySteps(doc, xg, SYSTEM_EVENT);
   if (xg.name !== undefined) setField(doc, 'source.user.name', xg.name);
   if (st === 'Authentication') {
     const u = getField(doc, 'source.user.name');
@@ -287,6 +323,22 @@ export function systemEvent(doc: EcsDoc, xg: KvMap): void {
   delete xg.src_port;
   delete xg.name;
 }
+
+const WAF: readonly KvStep[] = [
+  ['rename', 'localip', 'destination.ip'],
+  ['renameLong', 'bytessent', 'destination.bytes'],
+  ['rename', 'sourceip', 'source.ip'],
+  ['renameLong', 'bytesrcv', 'source.bytes'],
+  ['rename', 'user_name', 'source.user.name'],
+  ['rename', 'user_gp', 'source.user.group.name'],
+  ['rename', 'url', 'url.full'],
+  ['rename', 'domain', 'url.domain'],
+  ['rename', 'referer', 'http.request.referrer'],
+  ['renameLong', 'httpstatus', 'http.response.status_code'],
+  ['rename', 'method', 'http.request.method'],
+  ['rename', 'ws_protocol', 'http.version'],
+  ['rename', 'useragent', 'user_agent.original'],
+];
 
 export function waf(doc: EcsDoc, xg: KvMap): void {
   // Elastic drops "-" values before this step, so an empty reason reads as a block, as there
@@ -303,20 +355,16 @@ export function waf(doc: EcsDoc, xg: KvMap): void {
     appendUnique(doc, 'event.category', 'network');
   }
   for (const t of pass ? ['allowed', 'connection'] : ['denied', 'connection']) append(doc, 'event.type', t);
-  move(doc, xg, 'localip', 'destination.ip');
-  moveLong(doc, xg, 'bytessent', 'destination.bytes');
-  move(doc, xg, 'sourceip', 'source.ip');
-  moveLong(doc, xg, 'bytesrcv', 'source.bytes');
-  move(doc, xg, 'user_name', 'source.user.name');
-  move(doc, xg, 'user_gp', 'source.user.group.name');
-  move(doc, xg, 'url', 'url.full');
-  move(doc, xg, 'domain', 'url.domain');
-  move(doc, xg, 'referer', 'http.request.referrer');
-  moveLong(doc, xg, 'httpstatus', 'http.response.status_code');
-  move(doc, xg, 'method', 'http.request.method');
-  move(doc, xg, 'ws_protocol', 'http.version');
-  move(doc, xg, 'useragent', 'user_agent.original');
+  applySteps(doc, xg, WAF);
 }
+
+const ANTISPAM: readonly KvStep[] = [
+  ['rename', 'dst_ip', 'destination.ip'],
+  ['renameLong', 'dst_port', 'destination.port'],
+  ['rename', 'src_ip', 'source.ip'],
+  ['renameLong', 'src_port', 'source.port'],
+  ['rename', 'src_domainname', 'source.domain'],
+];
 
 export function antispam(doc: EcsDoc, xg: KvMap): void {
   setField(doc, 'event.kind', 'event');
@@ -329,11 +377,7 @@ export function antispam(doc: EcsDoc, xg: KvMap): void {
   appendUnique(doc, 'event.category', 'network');
   if (code !== undefined && SPAM_ALLOWED.has(code)) for (const t of ['allowed', 'connection']) append(doc, 'event.type', t);
   if (alert) for (const t of ['info', 'denied', 'connection']) append(doc, 'event.type', t);
-  move(doc, xg, 'dst_ip', 'destination.ip');
-  moveLong(doc, xg, 'dst_port', 'destination.port');
-  move(doc, xg, 'src_ip', 'source.ip');
-  moveLong(doc, xg, 'src_port', 'source.port');
-  move(doc, xg, 'src_domainname', 'source.domain');
+  applySteps(doc, xg, ANTISPAM);
   emails(doc, xg);
   transport(doc, xg);
   if (xg.log_component !== undefined) setField(doc, 'network.protocol', xg.log_component.toLowerCase());
