@@ -74,8 +74,10 @@ export type KvStep = readonly [verb: KvVerb, key: string, path: string];
 /** Runs a mapping table in order. */
 export function applySteps(doc: EcsDoc, kv: KvMap, steps: readonly KvStep[]): void {
   for (let i = 0; i < steps.length; i++) {
-    const [verb, k, path] = steps[i]!;
+    const step = steps[i]!;
+    const k = step[1];
     if (kv[k] === undefined) continue;
+    const verb = step[0], path = step[2];
     switch (verb) {
       case 'rename': move(doc, kv, k, path); break;
       case 'rename?': move(doc, kv, k, path, true); break;

@@ -67,6 +67,9 @@ describe('fortinet_fortigate', () => {
     expect(runner.detect('<189>date=2024-03-14 time=10:00:00 logid="0000000013" type="traffic" subtype="forward" srcip=192.0.2.1')).toBe(true);
     expect(runner.detect('Mar 14 10:00:01 relay fw1 logid="0100032001" type="event" devid="FG1"')).toBe(true);
     expect(runner.detect('<189>CEF:0|Fortinet|Fortigate|7.4|00013|traffic:forward close|3|FTNTFGTlogid=0000000013 FTNTFGTdevid=FG1')).toBe(false);
+    expect(runner.detect('<189>date=2013-02-25 time=07:01:34 devname=fgt-old device_id=FGT60C0000000001 log_id=0021000002 type=traffic subtype=allowed pri=notice status=accept src=192.0.2.1')).toBe(true);
+    expect(runner.detect('<30>device="SFW" date=2024-03-14 time=09:20:11 device_name="XG" device_id=X1 log_id=010101600001 log_type="Firewall" log_subtype="Allowed"')).toBe(false);
+    expect(runner.detect('<134>date=2024-03-14 time=09:20:11 device_id=FE100C0000000001 log_id=0001001623 type=event subtype=admin pri=information user=admin')).toBe(false);
   });
 
   test('a relay\'s repeated-message wrapper does not end up in the last value', () => {

@@ -58,9 +58,9 @@ function times(doc: EcsDoc, fw: KvMap, ctx: VendorContext): void {
  */
 function scan(content: string): FortiKv {
   let body = content;
-  const open = content.indexOf(': [');
-  if (open >= 0 && content.charCodeAt(content.length - 1) === 93 && open < content.indexOf('=')) {
-    body = content.slice(open + 3, -1);
+  if (content.charCodeAt(content.length - 1) === 93) {
+    const open = content.indexOf(': [');
+    if (open >= 0 && open < content.indexOf('=')) body = content.slice(open + 3, -1);
   }
   return scanFortiKv(body) ?? scanFortiKv(body.replace(CONTROL_ALL, ''))!;
 }
@@ -171,9 +171,11 @@ export const parser: VendorParser = {
   requires: DetectHint.equals,
   detect(msg: SyslogMessage): boolean {
     // wherever the body starts (no date=, no header, a relay's prefix): the log id and the
-    // device id or log type
+    // device id or log type; FortiOS 4 wrote `log_id=` (with the device name, which FortiMail
+    // and FortiWeb lines lack)
     const c = msg.content;
-    return hasKey(c, 'logid=') && (hasKey(c, 'devid=') || hasKey(c, 'type='));
+    if (hasKey(c, 'logid=')) return hasKey(c, 'devid=') || hasKey(c, 'type=');
+    return hasKey(c, 'log_id=') && hasKey(c, 'devname=') && hasKey(c, 'type=');
   },
   parse,
 };
