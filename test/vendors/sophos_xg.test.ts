@@ -55,6 +55,11 @@ describe('sophos_xg', () => {
     expect(doc.sophos.xg).toMatchObject({ configuration: 13, reports: 11, signature: 11, temp: 4, priority: 'Information' });
   });
 
+  test('a relay\'s repeated-message wrapper does not end up in the last value', () => {
+    const { doc } = run('Mar 15 10:00:01 relay01 message repeated 2 times: [ device="SFW" date=2024-03-15 time=10:00:00 log_id=010101600001 log_type="Firewall" log_subtype="Allowed" src_ip=192.0.2.1 dst_ip=198.51.100.1]');
+    expect(doc.destination.ip).toBe('198.51.100.1');
+  });
+
   test('a log type with a wire name of an Object property is just unknown', () => {
     const r = run('<30>device="SFW" date=2024-03-14 time=15:10:00 log_id=999999999999 log_type="constructor" x=1');
     expect(r.step).toBe('unknown_log_type');

@@ -7,7 +7,7 @@
  * `fortinet.firewall.<key>` as strings.
  */
 import { type EcsDoc, type SyslogMessage } from '../../src/core/types.js';
-import type { KvMap } from '../../src/ecs/kv.js';
+import { unwrapRepeated, type KvMap } from '../../src/ecs/kv.js';
 import { scanFortiKv, type FortiKv } from './kv.js';
 import { getField, setField, toInt } from '../../src/ecs/fields.js';
 import { isoTime } from '../../src/ecs/base.js';
@@ -57,11 +57,7 @@ function times(doc: EcsDoc, fw: KvMap, ctx: VendorContext): void {
  * scan (rare: scan again).
  */
 function scan(content: string): FortiKv {
-  let body = content;
-  if (content.charCodeAt(content.length - 1) === 93) {
-    const open = content.indexOf(': [');
-    if (open >= 0 && open < content.indexOf('=')) body = content.slice(open + 3, -1);
-  }
+  const body = unwrapRepeated(content);
   return scanFortiKv(body) ?? scanFortiKv(body.replace(CONTROL_ALL, ''))!;
 }
 

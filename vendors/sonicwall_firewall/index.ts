@@ -5,7 +5,7 @@
  * under `sonicwall.firewall.<key>` as strings.
  */
 import { type EcsDoc, type SyslogMessage } from '../../src/core/types.js';
-import { parseKv, type KvMap } from '../../src/ecs/kv.js';
+import { parseKv, unwrapRepeated, type KvMap } from '../../src/ecs/kv.js';
 import { isIp, relatedIp, relatedUser, setField, toInt } from '../../src/ecs/fields.js';
 import { isoTime } from '../../src/ecs/base.js';
 import { readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
@@ -239,7 +239,7 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
   set2(doc, 'observer', 'product', 'SonicOS');
   set2(doc, 'observer', 'type', 'firewall');
   set2(doc, 'event', 'timezone', ctx.timezone);
-  const raw = msg.raw;
+  const raw = unwrapRepeated(msg.raw);
   const start = raw.indexOf('id=');
   if (start < 0) return 'no_key_values';
   const kv: KvMap = parseKv(raw, start, { singleQuotes: true });

@@ -7,7 +7,7 @@
  * data stream does; keys it leaves unmapped stay under `sophos.xg.<key>` (lower-cased) as strings.
  */
 import { type EcsDoc, type SyslogMessage } from '../../src/core/types.js';
-import type { KvMap } from '../../src/ecs/kv.js';
+import { unwrapRepeated, type KvMap } from '../../src/ecs/kv.js';
 import { appendUnique, getField, ianaNumber, isIp, setField, toInt } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
 import { isoTime } from '../../src/ecs/base.js';
@@ -159,7 +159,7 @@ function vendorFields(doc: EcsDoc, xg: KvMap, order: string[], typed: EcsDoc): v
 
 function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
   const order = ORDER;
-  const xg = splitSophosNonEmpty(msg.content, order);
+  const xg = splitSophosNonEmpty(unwrapRepeated(msg.content), order);
   setField(doc, 'observer.vendor', 'Sophos');
   setField(doc, 'observer.product', 'XG');
   setField(doc, 'observer.type', 'firewall');
