@@ -62,3 +62,31 @@ export function append(doc: EcsDoc, path: string, v: unknown, allowDuplicates = 
   else if (cur === undefined) setField(doc, path, [v]);
   else setField(doc, path, [cur, v]);
 }
+
+/**
+ * One line of a mapping table, read against the pipeline it mirrors: `rename` (move), `copy`,
+ * `long` (convert to long at the path, the key stays), `renameLong` (convert and rename); a verb
+ * ending in `?` acts only when the path is still unset (the processor's `if: ... == null`).
+ */
+export type KvVerb = 'rename' | 'rename?' | 'copy' | 'copy?' | 'long' | 'long?' | 'renameLong' | 'renameLong?';
+export type KvStep = readonly [verb: KvVerb, key: string, path: string];
+
+/** Runs a mapping table in order. */
+export function applySteps(doc: EcsDoc, kv: KvMap, steps: readonly KvStep[]): void {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    const k = step[1];
+    if (kv[k] === undefined) continue;
+    const verb = step[0], path = step[2];
+    switch (verb) {
+      case 'rename': move(doc, kv, k, path); break;
+      case 'rename?': move(doc, kv, k, path, true); break;
+      case 'copy': copy(doc, kv, k, path); break;
+      case 'copy?': copy(doc, kv, k, path, true); break;
+      case 'long': copyLong(doc, kv, k, path); break;
+      case 'long?': copyLong(doc, kv, k, path, true); break;
+      case 'renameLong': moveLong(doc, kv, k, path); break;
+      case 'renameLong?': moveLong(doc, kv, k, path, true); break;
+    }
+  }
+}

@@ -73,3 +73,15 @@ export function parseKv(s: string, start = 0, opts?: KvOptions): KvMap {
   }
   return out;
 }
+
+/**
+ * The body inside a relay's `message repeated N times: [ <body>]` wrapper (the bracket that closes
+ * it is no part of the last value); the text as it is when it has none. The wrapper's `: [` comes
+ * before the body's first `=`.
+ */
+export function unwrapRepeated(s: string): string {
+  if (s.charCodeAt(s.length - 1) !== 93) return s;
+  const open = s.indexOf(': [');
+  if (open < 0 || open > s.indexOf('=')) return s;
+  return s.slice(open + 3, -1);
+}

@@ -1,17 +1,11 @@
+import { vendorRunner } from '../helpers/vendor.js';
 import { parser } from '../../vendors/fortinet_fortigate/index.js';
-import { parseSyslog } from '../../src/syslog/parse.js';
-import type { EcsDoc } from '../../src/core/types.js';
 import { bestMs } from '../helpers/timing.js';
-import type { VendorContext } from '../../src/core/stages.js';
 
-const ctx: VendorContext = { timezone: 'UTC', receivedAt: Date.UTC(2024, 2, 15) };
+const runner = vendorRunner(parser);
 
-function run(line: string): { doc: EcsDoc; step: string | null; detected: boolean } {
-  const msg = parseSyslog(line, 0, 'UTC', ctx.receivedAt);
-  const doc: EcsDoc = { event: {} };
-  const detected = parser.detect(msg);
-  const step = parser.parse(msg, doc, ctx);
-  return { doc, step, detected };
+function run(line: string): ReturnType<typeof runner.run> & { detected: boolean } {
+  return { ...runner.run(line), detected: runner.detect(line) };
 }
 
 const TRAFFIC =
@@ -68,8 +62,35 @@ describe('fortinet_fortigate', () => {
     expect(doc.fortinet.firewall.advpnsc).toBe(false);
   });
 
+  test('detects bodies without date=, without a header, behind a relay, and not CEF keys', () => {
+    expect(runner.detect('time=10:00:00 devname="fw1" devid="FG1" logid="0000000013" type="traffic" subtype="forward"')).toBe(true);
+    expect(runner.detect('<189>date=2024-03-14 time=10:00:00 logid="0000000013" type="traffic" subtype="forward" srcip=192.0.2.1')).toBe(true);
+    expect(runner.detect('Mar 14 10:00:01 relay fw1 logid="0100032001" type="event" devid="FG1"')).toBe(true);
+    expect(runner.detect('<189>CEF:0|Fortinet|Fortigate|7.4|00013|traffic:forward close|3|FTNTFGTlogid=0000000013 FTNTFGTdevid=FG1')).toBe(false);
+    expect(runner.detect('<189>date=2013-02-25 time=07:01:34 devname=fgt-old device_id=FGT60C0000000001 log_id=0021000002 type=traffic subtype=allowed pri=notice status=accept src=192.0.2.1')).toBe(true);
+    expect(runner.detect('<30>device="SFW" date=2024-03-14 time=09:20:11 device_name="XG" device_id=X1 log_id=010101600001 log_type="Firewall" log_subtype="Allowed"')).toBe(false);
+    expect(runner.detect('<134>date=2024-03-14 time=09:20:11 device_id=FE100C0000000001 log_id=0001001623 type=event subtype=admin pri=information user=admin')).toBe(false);
+  });
+
+  test('a relay\'s repeated-message wrapper does not end up in the last value', () => {
+    const { doc } = run('<189>Mar 14 10:00:00 fw1 message repeated 3 times: [ date=2024-03-14 time=10:00:00 devid="FG1" logid="0000000013" type="traffic" subtype="forward" srcip=192.0.2.1 dstip=198.51.100.1 crscore=30]');
+    expect(doc.source.ip).toBe('192.0.2.1');
+    expect(doc.fortinet.firewall.crscore).toBe('30');
+  });
+
+  test('a raw line that says login without a msg= is not a login', () => {
+    const { doc } = run('<189>date=2024-03-14 time=10:00:00 devid="FG1" logid="1600061002" type="utm" subtype="ssh" eventtype="ssh-command" action="blocked" login="root" srcip=192.0.2.1');
+    expect(doc.event.action).toBe('ssh-command');
+    expect(doc.user).toBeUndefined();
+  });
+
   test('unknown type and unparseable lines return a step, never throw', () => {
-    expect(run('<189>date=2024-03-14 time=13:05:41 devid="FG1" logid="9999999999" type="mystery" foo=bar').step).toBe('unknown_type');
+    const unknown = run('<189>date=2024-03-14 time=13:05:41 devid="FG1" logid="9999999999" type="mystery" level="notice" msg="future" foo=bar');
+    expect(unknown.step).toBe('unknown_type');
+    expect(unknown.doc.event.code).toBe('9999999999');
+    expect(unknown.doc.log.level).toBe('notice');
+    expect(unknown.doc.message).toBe('future');
+    expect(unknown.doc.observer.serial_number).toBe('FG1');
     const bad = run('<189>Mar 14 15:00:00 fw garbage logid= devid=');
     expect(bad.step).toBe('parse_kv');
     expect(bad.doc.observer.vendor).toBe('Fortinet');

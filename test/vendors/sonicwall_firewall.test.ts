@@ -59,6 +59,20 @@ describe('sonicwall_firewall parse', () => {
     expect(u.doc.event.action).toBeUndefined();
   });
 
+  test('a relay\'s repeated-message wrapper does not end up in the last value', () => {
+    const { doc } = run('Mar 15 10:00:01 relay01 message repeated 2 times: [ id=firewall sn=X m=98 src=192.0.2.1:1000:X0 dst=198.51.100.1:443:X1 proto=tcp/https]');
+    expect(doc.network).toMatchObject({ transport: 'tcp', protocol: 'https' });
+  });
+
+  test('wire values named like Object properties map to nothing', () => {
+    const { doc } = run('<134>id=firewall sn=X m=98 pri=constructor op=__proto__ fw_action=toString gcat=valueOf dpi=hasOwnProperty');
+    expect(doc.log.level).toBe('informational'); // the header's, not a prototype member
+    expect(doc.http).toBeUndefined();
+    expect(doc.event.action).toBe('connection-start');
+    expect(doc.sonicwall.firewall.event_group_category).toBeUndefined();
+    expect(doc.sonicwall.firewall.dpi).toBeUndefined();
+  });
+
   test('64 KiB adversarial lines parse quickly and do not throw', () => {
     const lines = [
       '<134>id=firewall sn=X m=98 msg="' + '\\"'.repeat(32768),

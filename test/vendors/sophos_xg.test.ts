@@ -1,18 +1,12 @@
+import { vendorRunner } from '../helpers/vendor.js';
 import { parser } from '../../vendors/sophos_xg/index.js';
 import { splitSophos } from '../../vendors/sophos_xg/split.js';
-import { parseSyslog } from '../../src/syslog/parse.js';
-import type { EcsDoc } from '../../src/core/types.js';
 import { bestMs } from '../helpers/timing.js';
-import type { VendorContext } from '../../src/core/stages.js';
 
-const ctx: VendorContext = { timezone: 'UTC', receivedAt: Date.UTC(2024, 2, 15) };
+const runner = vendorRunner(parser);
 
-function run(line: string): { doc: EcsDoc; step: string | null; detected: boolean } {
-  const msg = parseSyslog(line, 0, 'UTC', ctx.receivedAt);
-  const doc: EcsDoc = { event: {} };
-  const detected = parser.detect(msg);
-  const step = parser.parse(msg, doc, ctx);
-  return { doc, step, detected };
+function run(line: string): ReturnType<typeof runner.run> & { detected: boolean } {
+  return { ...runner.run(line), detected: runner.detect(line) };
 }
 
 const FW =
@@ -59,6 +53,17 @@ describe('sophos_xg', () => {
   test('system health values become numbers', () => {
     const { doc } = run('<30>device="SFW" date=2024-03-14 time=15:10:00 log_id=127826618031 log_type="System Health" log_component="Disk" log_subtype="Usage" priority=Information Configuration=13.00% Reports=11.00% Signature=11.00% Temp=4.00%');
     expect(doc.sophos.xg).toMatchObject({ configuration: 13, reports: 11, signature: 11, temp: 4, priority: 'Information' });
+  });
+
+  test('a relay\'s repeated-message wrapper does not end up in the last value', () => {
+    const { doc } = run('Mar 15 10:00:01 relay01 message repeated 2 times: [ device="SFW" date=2024-03-15 time=10:00:00 log_id=010101600001 log_type="Firewall" log_subtype="Allowed" src_ip=192.0.2.1 dst_ip=198.51.100.1]');
+    expect(doc.destination.ip).toBe('198.51.100.1');
+  });
+
+  test('a log type with a wire name of an Object property is just unknown', () => {
+    const r = run('<30>device="SFW" date=2024-03-14 time=15:10:00 log_id=999999999999 log_type="constructor" x=1');
+    expect(r.step).toBe('unknown_log_type');
+    expect(r.doc.event.code).toBe('99999');
   });
 
   test('unknown log type and garbage return a step, never throw', () => {

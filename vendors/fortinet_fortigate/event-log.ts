@@ -1,19 +1,50 @@
-/** `type=event` logs (system, user, vpn, router, wireless, ha, sdwan...), as Elastic maps them. */
+/**
+ * `type=event` logs (system, vpn, user, router, wireless, wad, endpoint, ha, sdwan, security-rating,
+ * connector...), as Elastic's event pipeline maps them.
+ */
 import type { EcsDoc } from '../../src/core/types.js';
 import type { KvMap } from '../../src/ecs/kv.js';
-import { appendUnique, getField, isIp, setField } from '../../src/ecs/fields.js';
-import { drop, long, mv, num, take } from './ops.js';
-import { applyUrl } from './url.js';
-import { addKey } from './kv.js';
+import { appendUnique, getField, isIp, setField, toInt } from '../../src/ecs/fields.js';
+import { applySteps, drop, take, type KvStep } from '../../src/ecs/kv-ops.js';
+import { setFortiUrl } from './web-url.js';
+import { addKey, type FortiKv } from './kv.js';
 
 const LOGON = new Set(['FSSO-logon', 'auth-logon']);
 const LOGOFF = new Set(['FSSO-logoff', 'auth-logout']);
 const REMOVE = ['dstport', 'remport', 'rcvdbyte', 'sentbyte', 'srcport', 'locport', 'filesize', 'sess_duration'];
 
-export function mapEvent(doc: EcsDoc, fw: KvMap): void {
-  setField(doc, 'event.kind', 'event');
+const EVENT: readonly KvStep[] = [
+  ['rename', 'dstip', 'destination.ip'],
+  ['rename?', 'remip', 'destination.ip'],
+  ['long', 'dstport', 'destination.port'],
+  ['long?', 'remport', 'destination.port'],
+  ['long', 'rcvdbyte', 'destination.bytes'],
+  ['rename', 'daddr', 'destination.address'],
+  ['rename?', 'dst_host', 'destination.address'],
+  ['rename', 'group', 'source.user.group.name'],
+  ['long', 'sentbyte', 'source.bytes'],
+  ['rename', 'srcip', 'source.ip'],
+  ['rename?', 'locip', 'source.ip'],
+  ['rename', 'srcmac', 'source.mac'],
+  ['rename?', 'source_mac', 'source.mac'],
+  ['long', 'srcport', 'source.port'],
+  ['long?', 'locport', 'source.port'],
+  ['rename', 'user', 'source.user.name'],
+  ['rename', 'saddr', 'source.address'],
+  ['rename', 'agent', 'user_agent.original'],
+  ['rename', 'file', 'file.name'],
+  ['long', 'filesize', 'file.size'],
+  ['rename', 'level', 'log.level'],
+  ['rename?', 'logid', 'event.code'],
+  ['rename', 'msg', 'message'],
+  ['rename', 'policyid', 'rule.id'],
+  ['rename', 'proto', 'network.iana_number'],
+  ['rename', 'error_num', 'error.code'],
+  ['rename', 'logdesc', 'rule.description'],
+];
+
+function outcome(doc: EcsDoc, fw: KvMap): void {
   const action = fw.action;
-  const subtype = fw.subtype;
   const status = fw.status;
   if (fw.result === 'ERROR' || status === 'negotiate_error' || status === 'failure') {
     setField(doc, 'event.outcome', 'failure');
@@ -21,6 +52,13 @@ export function mapEvent(doc: EcsDoc, fw: KvMap): void {
   if (fw.result === 'OK' || (action !== undefined && (LOGON.has(action) || LOGOFF.has(action)))) {
     setField(doc, 'event.outcome', 'success');
   }
+}
+
+function categorize(doc: EcsDoc, fw: KvMap): void {
+  setField(doc, 'event.kind', 'event');
+  outcome(doc, fw);
+  const action = fw.action;
+  const subtype = fw.subtype;
   if (action !== undefined && LOGON.has(action)) appendUnique(doc, 'event.type', 'start');
   if (action !== undefined && LOGOFF.has(action)) appendUnique(doc, 'event.type', 'end');
   if (subtype === 'vpn') {
@@ -37,74 +75,55 @@ export function mapEvent(doc: EcsDoc, fw: KvMap): void {
     appendUnique(doc, 'event.category', 'malware');
   }
   if (subtype === 'user') appendUnique(doc, 'event.category', 'authentication');
+}
 
-  mv(doc, fw, 'dstip', 'destination.ip');
-  mv(doc, fw, 'remip', 'destination.ip', true);
-  num(doc, fw, 'dstport', 'destination.port');
-  num(doc, fw, 'remport', 'destination.port', true);
-  num(doc, fw, 'rcvdbyte', 'destination.bytes');
-  mv(doc, fw, 'daddr', 'destination.address');
-  mv(doc, fw, 'dst_host', 'destination.address', true);
-  mv(doc, fw, 'group', 'source.user.group.name');
-  num(doc, fw, 'sentbyte', 'source.bytes');
-  mv(doc, fw, 'srcip', 'source.ip');
-  mv(doc, fw, 'locip', 'source.ip', true);
-  mv(doc, fw, 'srcmac', 'source.mac');
-  mv(doc, fw, 'source_mac', 'source.mac', true);
-  num(doc, fw, 'srcport', 'source.port');
-  num(doc, fw, 'locport', 'source.port', true);
-  mv(doc, fw, 'user', 'source.user.name');
-  mv(doc, fw, 'saddr', 'source.address');
-  mv(doc, fw, 'agent', 'user_agent.original');
-  mv(doc, fw, 'file', 'file.name');
-  num(doc, fw, 'filesize', 'file.size');
-  mv(doc, fw, 'level', 'log.level');
-  mv(doc, fw, 'logid', 'event.code', true);
-  mv(doc, fw, 'msg', 'message');
-  mv(doc, fw, 'policyid', 'rule.id');
-  mv(doc, fw, 'proto', 'network.iana_number');
-  const service = take(fw, 'service');
-  if (service !== undefined) setField(doc, 'network.protocol', service.toLowerCase());
-  mv(doc, fw, 'error_num', 'error.code');
-  mv(doc, fw, 'logdesc', 'rule.description');
+/** `addr` that is not an address is an address group (convert to ip, on failure rename). */
+function addressGroup(kv: FortiKv): void {
+  const fw = kv.fw;
   const addr = fw.addr;
   if (addr !== undefined && fw.addrgrp === undefined && !isIp(addr)) {
     delete fw.addr;
-    addKey(fw, 'addrgrp', addr);
+    addKey(kv, 'addrgrp', addr);
   }
+}
+
+/** For vpn logs remip (the peer) is the source and locip (the firewall) the destination. */
+function swapVpnSides(doc: EcsDoc, fw: KvMap): void {
+  const xauth = fw.xauthuser;
+  if (xauth !== undefined && xauth !== '') setField(doc, 'source.user.name', xauth);
+  const eap = fw.eapuser;
+  if (eap !== undefined && eap !== '') setField(doc, 'source.user.name', eap);
+  const src = doc.source as EcsDoc | undefined;
+  const dst = doc.destination as EcsDoc | undefined;
+  const user = src?.user;
+  if (src !== undefined) delete src.user;
+  if (dst !== undefined) doc.source = dst;
+  else delete doc.source;
+  if (src !== undefined && Object.keys(src).length !== 0) doc.destination = src;
+  else delete doc.destination;
+  if (user !== undefined) setField(doc, 'source.user', user);
+}
+
+export function mapEvent(doc: EcsDoc, kv: FortiKv): void {
+  const fw = kv.fw;
+  categorize(doc, fw);
+  applySteps(doc, fw, EVENT);
+  const service = take(fw, 'service');
+  if (service !== undefined) setField(doc, 'network.protocol', service.toLowerCase());
+  addressGroup(kv);
   const url = take(fw, 'url');
-  if (url !== undefined) applyUrl(doc, url, undefined, undefined);
+  if (url !== undefined) setFortiUrl(doc, url, undefined, undefined);
   const hostname = take(fw, 'hostname');
   if (hostname !== undefined) setField(doc, 'url.domain', hostname);
-  if (getField(doc, 'event.duration') === undefined) {
-    const d = long(fw.sess_duration);
-    if (d !== undefined) setField(doc, 'event.duration', d);
-  }
-  if (subtype === 'vpn') {
-    const xauth = fw.xauthuser;
-    if (xauth !== undefined && xauth !== '') setField(doc, 'source.user.name', xauth);
-    const eap = fw.eapuser;
-    if (eap !== undefined && eap !== '') setField(doc, 'source.user.name', eap);
-  }
+  if (getField(doc, 'event.duration') === undefined) setField(doc, 'event.duration', toInt(fw.sess_duration));
   drop(fw, REMOVE);
-  // for vpn logs remip (the peer) is the source and locip (the firewall) the destination
-  if (subtype === 'vpn') {
-    const src = doc.source as EcsDoc | undefined;
-    const dst = doc.destination as EcsDoc | undefined;
-    const user = src?.user;
-    if (src !== undefined) delete src.user;
-    if (dst !== undefined) doc.source = dst;
-    else delete doc.source;
-    if (src !== undefined && Object.keys(src).length !== 0) doc.destination = src;
-    else delete doc.destination;
-    if (user !== undefined) setField(doc, 'source.user', user);
-  }
+  if (fw.subtype === 'vpn') swapVpnSides(doc, fw);
 }
 
 /** Typed event fields Elastic converts. */
 export function convertEventTypes(fw: KvMap, out: EcsDoc): void {
   if (fw.advpnsc !== undefined) out.advpnsc = fw.advpnsc !== '0';
-  const mem = long(fw.mem);
+  const mem = toInt(fw.mem);
   if (mem !== undefined) out.mem = mem;
   for (const k of ['jitter', 'latency'] as const) {
     const v = fw[k];

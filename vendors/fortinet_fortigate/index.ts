@@ -7,16 +7,16 @@
  * `fortinet.firewall.<key>` as strings.
  */
 import { type EcsDoc, type SyslogMessage } from '../../src/core/types.js';
-import type { KvMap } from '../../src/ecs/kv.js';
-import { keyOrder, scanFortiKv } from './kv.js';
-import { getField, setField } from '../../src/ecs/fields.js';
+import { unwrapRepeated, type KvMap } from '../../src/ecs/kv.js';
+import { scanFortiKv, type FortiKv } from './kv.js';
+import { getField, setField, toInt } from '../../src/ecs/fields.js';
 import { isoTime } from '../../src/ecs/base.js';
 import { convertEventTypes, mapEvent } from './event-log.js';
 import { isLoginMessage, mapLogin } from './login.js';
 import { mapTraffic } from './traffic-log.js';
 import { mapUtm } from './utm-log.js';
 import { finish } from './tail.js';
-import { mv, take } from './ops.js';
+import { applySteps, copy, move, take, type KvStep } from '../../src/ecs/kv-ops.js';
 import { dateTimeMs, eventTimeMs, normalizeTz, usableZone } from './time.js';
 import { DetectHint, type VendorContext, type VendorParser } from '../../src/core/stages.js';
 
@@ -51,57 +51,82 @@ function times(doc: EcsDoc, fw: KvMap, ctx: VendorContext): void {
   }
 }
 
-function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
-  // control characters are stripped before the scan (rare: scan again)
-  const fw = scanFortiKv(msg.content) ?? scanFortiKv(msg.content.replace(CONTROL_ALL, ''))!;
-  observer(doc);
-  if (!fw.logid && !fw.type) {
-    mv(doc, fw, 'devname', 'observer.name');
-    mv(doc, fw, 'devid', 'observer.serial_number');
-    return 'parse_kv';
-  }
+/**
+ * The key=value body: where a relay wrapped the line (`message repeated 2 times: [ ... ]`), the
+ * bracket after the last value is not part of it. Control characters are stripped before the
+ * scan (rare: scan again).
+ */
+function scan(content: string): FortiKv {
+  const body = unwrapRepeated(content);
+  return scanFortiKv(body) ?? scanFortiKv(body.replace(CONTROL_ALL, ''))!;
+}
+
+/** What the default pipeline maps before the type sub-pipelines. */
+function common(msg: SyslogMessage, doc: EcsDoc, fw: KvMap, ctx: VendorContext): void {
   times(doc, fw, ctx);
-  mv(doc, fw, 'devname', 'observer.name');
+  move(doc, fw, 'devname', 'observer.name');
   if (getField(doc, 'observer.name') === undefined && msg.hostname !== null && msg.format === 'rfc5424') {
     setField(doc, 'observer.name', msg.hostname);
   }
   const dur = fw.duration;
   if (dur !== undefined && /^\d{1,12}$/.test(dur)) setField(doc, 'event.duration', Number(dur) * 1e9);
-  mv(doc, fw, 'devid', 'observer.serial_number');
-  mv(doc, fw, 'dstintf', 'observer.egress.interface.name', true);
-  mv(doc, fw, 'srcintf', 'observer.ingress.interface.name', true);
-  mv(doc, fw, 'dst_int', 'observer.egress.interface.name');
-  mv(doc, fw, 'src_int', 'observer.ingress.interface.name');
-  mv(doc, fw, 'level', 'log.level');
+  applySteps(doc, fw, OBSERVER);
   const subject = fw.subject;
   if (subject !== undefined && subject !== '') setField(doc, 'email.subject', subject);
   const srcname = fw.srcname;
   if (srcname !== undefined && srcname !== '') setField(doc, 'host.name', srcname.toLowerCase());
-  mv(doc, fw, 'msg', 'message');
+  move(doc, fw, 'msg', 'message');
   const dstmac = take(fw, 'dstmac');
   if (dstmac !== undefined) setField(doc, 'destination.mac', dstmac.replace(/:/g, '-').toUpperCase());
+}
 
-  const type = fw.type;
-  if (type === 'event') mapEvent(doc, fw);
-  const m = doc.message;
-  if (typeof m === 'string' && isLoginMessage(m)) mapLogin(doc, fw);
-  if (type === 'traffic') mapTraffic(doc, fw);
-  else if (type === 'utm' || type === 'dns') mapUtm(doc, fw);
+const OBSERVER: readonly KvStep[] = [
+  ['rename', 'devid', 'observer.serial_number'],
+  ['rename?', 'dstintf', 'observer.egress.interface.name'],
+  ['rename?', 'srcintf', 'observer.ingress.interface.name'],
+  ['rename', 'dst_int', 'observer.egress.interface.name'],
+  ['rename', 'src_int', 'observer.ingress.interface.name'],
+  ['rename', 'level', 'log.level'],
+];
 
-  finish(doc, fw);
-
+/** The keys left after mapping, in line order, as `fortinet.firewall`. */
+function vendorFields(doc: EcsDoc, kv: FortiKv): void {
+  const fw = kv.fw;
   const out: EcsDoc = {};
   for (let i = 0; i < REMOVE_AT_END.length; i++) delete fw[REMOVE_AT_END[i]!];
-  for (let i = 0; i < keyOrder.length; i++) {
-    const k = keyOrder[i]!;
+  const keys = kv.keys;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     const v = fw[k];
     if (v !== undefined && v !== '') out[k] = v;
   }
   convertEventTypes(fw, out);
   convertLongs(out);
   if (Object.keys(out).length !== 0) setField(doc, 'fortinet.firewall', out);
-  if (type !== 'event' && type !== 'traffic' && type !== 'utm' && type !== 'dns') return 'unknown_type';
-  return null;
+}
+
+function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
+  const kv = scan(msg.content);
+  const fw = kv.fw;
+  observer(doc);
+  if (!fw.logid && !fw.type) {
+    move(doc, fw, 'devname', 'observer.name');
+    move(doc, fw, 'devid', 'observer.serial_number');
+    return 'parse_kv';
+  }
+  // the login step reads `message` as the pipeline has it: the device's msg only
+  const text = fw.msg;
+  common(msg, doc, fw, ctx);
+  const type = fw.type;
+  if (type === 'event') mapEvent(doc, kv);
+  if (text !== undefined && isLoginMessage(text)) mapLogin(doc, fw);
+  const known = type === 'event' || type === 'traffic' || type === 'utm' || type === 'dns';
+  if (type === 'traffic') mapTraffic(doc, fw);
+  else if (type === 'utm' || type === 'dns') mapUtm(doc, fw);
+  else if (!known) copy(doc, fw, 'logid', 'event.code');
+  finish(doc, fw);
+  vendorFields(doc, kv);
+  return known ? null : 'unknown_type';
 }
 
 /** Counters Elastic converts to long wherever they appear. */
@@ -113,11 +138,24 @@ const LONGS = [
 function convertLongs(out: EcsDoc): void {
   for (let i = 0; i < LONGS.length; i++) {
     const k = LONGS[i]!;
-    const v = out[k];
-    if (typeof v !== 'string') continue;
-    const n = Number(v);
-    if (v.trim() !== '' && Number.isInteger(n)) out[k] = n;
+    const n = toInt(out[k]);
+    if (n !== undefined) out[k] = n;
   }
+}
+
+/**
+ * True when `key` (with its `=`) stands in `s` as a key of its own: at the start or after a
+ * character that cannot be part of a key (`FTNTFGTlogid=` in CEF is not `logid=`).
+ */
+function hasKey(s: string, key: string): boolean {
+  let i = s.indexOf(key);
+  while (i >= 0) {
+    if (i === 0) return true;
+    const c = s.charCodeAt(i - 1);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return true;
+    i = s.indexOf(key, i + 1);
+  }
+  return false;
 }
 
 export const parser: VendorParser = {
@@ -128,8 +166,12 @@ export const parser: VendorParser = {
   ],
   requires: DetectHint.equals,
   detect(msg: SyslogMessage): boolean {
+    // wherever the body starts (no date=, no header, a relay's prefix): the log id and the
+    // device id or log type; FortiOS 4 wrote `log_id=` (with the device name, which FortiMail
+    // and FortiWeb lines lack)
     const c = msg.content;
-    return c.indexOf('logid=') >= 0 && c.indexOf('devid=') >= 0;
+    if (hasKey(c, 'logid=')) return hasKey(c, 'devid=') || hasKey(c, 'type=');
+    return hasKey(c, 'log_id=') && hasKey(c, 'devname=') && hasKey(c, 'type=');
   },
   parse,
 };

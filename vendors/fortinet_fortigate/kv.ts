@@ -2,15 +2,19 @@
  * The FortiOS key=value scan: parseKv (src/ecs/kv.ts) with `keepEscapes`, followed by the `clean`
  * step Elastic applies (keys with characters outside [A-Za-z0-9_] and `N/A` values dropped), in
  * one pass. A repeated key keeps its first value, also when that first value is then dropped.
- * The kept keys are recorded in line order in `keyOrder`, so the leftover map is copied out
+ * The kept keys travel with the map in line order (`keys`), so the leftover map is copied out
  * without a for-in over a dictionary-mode object.
  */
 import type { KvMap } from '../../src/ecs/kv.js';
 import { internalized } from '../../src/ecs/key-intern.js';
 
-/** The kept keys of the last scan, in insertion order (keys added later go through addKey). */
-export const keyOrder: string[] = [];
-/** Keys whose first value was `N/A` in the last scan. */
+/** One line's pairs and its kept keys in line order (keys added later go through addKey). */
+export interface FortiKv {
+  fw: KvMap;
+  keys: string[];
+}
+
+/** Keys whose first value was `N/A` in the scan under way (scratch, emptied by every scan). */
 const blocked: string[] = [];
 
 /**
@@ -37,13 +41,13 @@ function internKey(s: string, a: number, b: number, h: number): string {
  * (U+0000-U+001F, U+007F) anywhere is seen: then the scan returns null, and the caller strips them
  * and scans again.
  */
-export function scanFortiKv(s: string): KvMap | null {
+export function scanFortiKv(s: string, start = 0): FortiKv | null {
   const out: KvMap = Object.create(null) as KvMap;
-  keyOrder.length = 0;
+  const keys: string[] = [];
   blocked.length = 0;
   let ctl = false;
   const n = s.length;
-  let p = 0;
+  let p = start;
   while (p < n) {
     while (p < n && s.charCodeAt(p) === 32) p++;
     const keyStart = p;
@@ -96,14 +100,14 @@ export function scanFortiKv(s: string): KvMap | null {
     if (value === 'N/A') blocked.push(key);
     else {
       out[key] = value;
-      keyOrder.push(key);
+      keys.push(key);
     }
   }
-  return ctl ? null : out;
+  return ctl ? null : { fw: out, keys };
 }
 
 /** Sets a key the scan did not keep (it goes last in `fortinet.firewall`, as in insertion order). */
-export function addKey(fw: KvMap, k: string, v: string): void {
-  fw[k] = v;
-  keyOrder.push(k);
+export function addKey(kv: FortiKv, k: string, v: string): void {
+  kv.fw[k] = v;
+  kv.keys.push(k);
 }

@@ -5,8 +5,8 @@
  */
 import type { EcsDoc } from '../../src/core/types.js';
 import type { KvMap } from '../../src/ecs/kv.js';
-import { appendUnique, getField, isIp, setField } from '../../src/ecs/fields.js';
-import { drop, long, push } from './ops.js';
+import { appendUnique, getField, isIp, setField, toInt } from '../../src/ecs/fields.js';
+import { append, drop } from '../../src/ecs/kv-ops.js';
 
 const REMOVE = ['adminprof', 'userfrom', 'remote_ip', 'remote_port', 'ui', 'status'];
 
@@ -42,6 +42,36 @@ function adminLine(m: string, verb: string): { role: string; user: string; outco
   };
 }
 
+/** User, source and outcome from the login message; the admin's role when the message names one. */
+function readMessage(doc: EcsDoc, fw: KvMap, m: string): string | undefined {
+  const desc = fw.desc;
+  if (m.startsWith('user') && desc !== undefined && desc.startsWith('User login/logout ')) {
+    setOutcome(doc, desc.slice(18));
+  }
+  if (m.startsWith('Login from ssh: ')) {
+    // Login from ssh: <outcome> for <user> from <ip> port <port>
+    const f = m.indexOf(' for ', 16);
+    const fr = f < 0 ? -1 : m.indexOf(' from ', f + 5);
+    const pt = fr < 0 ? -1 : m.indexOf(' port ', fr + 6);
+    if (pt > 0) {
+      setOutcome(doc, m.slice(16, f));
+      setField(doc, 'user.name', m.slice(f + 5, fr));
+      setField(doc, 'source.ip', m.slice(fr + 6, pt));
+      const port = toInt(m.slice(pt + 6));
+      if (port !== undefined) setField(doc, 'source.port', port);
+    }
+    return undefined;
+  }
+  if (!m.startsWith('Administrator')) return undefined;
+  const logged = m.toLowerCase().includes('logged in');
+  const p = adminLine(m, logged ? 'logged in ' : 'login ');
+  if (p === null || !(logged || p.after.startsWith(' '))) return undefined;
+  setField(doc, 'user.name', p.user);
+  setOutcome(doc, p.outcome);
+  if (isIp(p.ip)) setField(doc, 'source.ip', p.ip);
+  return p.role;
+}
+
 export function mapLogin(doc: EcsDoc, fw: KvMap): void {
   setField(doc, 'event.kind', 'event');
   if (getField(doc, 'event.action') === undefined) setField(doc, 'event.action', 'login');
@@ -50,41 +80,13 @@ export function mapLogin(doc: EcsDoc, fw: KvMap): void {
   if (typeof srcUser === 'string') setField(doc, 'user.name', srcUser);
   const prof = fw.adminprof;
   if (prof !== undefined && prof !== '') {
-    push(doc, 'user.roles', prof);
-    push(doc, 'source.user.roles', prof);
+    append(doc, 'user.roles', prof);
+    append(doc, 'source.user.roles', prof);
   }
   const from = fw.userfrom;
   if (from !== undefined && from.startsWith('JSON(') && from.endsWith(')')) setField(doc, 'source.ip', from.slice(5, -1));
   const m = doc.message;
-  let role: string | undefined;
-  if (typeof m === 'string') {
-    const desc = fw.desc;
-    if (m.startsWith('user') && desc !== undefined && desc.startsWith('User login/logout ')) {
-      setOutcome(doc, desc.slice(18));
-    }
-    if (m.startsWith('Login from ssh: ')) {
-      // Login from ssh: <outcome> for <user> from <ip> port <port>
-      const f = m.indexOf(' for ', 16);
-      const fr = f < 0 ? -1 : m.indexOf(' from ', f + 5);
-      const pt = fr < 0 ? -1 : m.indexOf(' port ', fr + 6);
-      if (pt > 0) {
-        setOutcome(doc, m.slice(16, f));
-        setField(doc, 'user.name', m.slice(f + 5, fr));
-        setField(doc, 'source.ip', m.slice(fr + 6, pt));
-        const port = long(m.slice(pt + 6));
-        if (port !== undefined) setField(doc, 'source.port', port);
-      }
-    } else if (m.startsWith('Administrator')) {
-      const logged = m.toLowerCase().includes('logged in');
-      const p = adminLine(m, logged ? 'logged in ' : 'login ');
-      if (p !== null && (logged || p.after.startsWith(' '))) {
-        role = p.role;
-        setField(doc, 'user.name', p.user);
-        setOutcome(doc, p.outcome);
-        if (isIp(p.ip)) setField(doc, 'source.ip', p.ip);
-      }
-    }
-  }
+  const role = typeof m === 'string' ? readMessage(doc, fw, m) : undefined;
   const logId = fw.log_id;
   if (logId !== undefined) {
     delete fw.log_id;
@@ -101,8 +103,8 @@ export function mapLogin(doc: EcsDoc, fw: KvMap): void {
     setField(doc, 'observer.serial_number', devId);
   }
   if (role !== undefined) {
-    push(doc, 'user.roles', role, false);
-    push(doc, 'source.user.roles', role, false);
+    append(doc, 'user.roles', role, false);
+    append(doc, 'source.user.roles', role, false);
   }
   drop(fw, REMOVE);
 }

@@ -7,16 +7,15 @@ import { isIP } from 'node:net';
 import type { EcsDoc } from '../../src/core/types.js';
 import type { KvMap } from '../../src/ecs/kv.js';
 import { appendUnique, getField, isIp, setField } from '../../src/ecs/fields.js';
-import { mv } from './ops.js';
+import { move } from '../../src/ecs/kv-ops.js';
 import { LOGID_ACTION } from './logid-actions.js';
 
 const DIRECTIONS = new Set(['ingress', 'egress', 'inbound', 'outbound', 'internal', 'external']);
 const INGRESS_SIDE = new Set(['ingress', 'inbound', 'internal']);
 const EGRESS_SIDE = new Set(['egress', 'outbound', 'external']);
-const IANA_TRANSPORT: Record<string, string> = {
-  '0': 'hopopt', '1': 'icmp', '2': 'igmp', '6': 'tcp', '8': 'egp', '17': 'udp', '47': 'gre', '50': 'esp',
-  '58': 'ipv6-icmp', '112': 'vrrp', '132': 'sctp',
-};
+const IANA_TRANSPORT: ReadonlyMap<string, string> = new Map([
+  ['0', 'hopopt'], ['1', 'icmp'], ['2', 'igmp'], ['6', 'tcp'], ['8', 'egp'], ['17', 'udp'], ['47', 'gre'], ['50', 'esp'], ['58', 'ipv6-icmp'], ['112', 'vrrp'], ['132', 'sctp'],
+]);
 
 /** RFC 1918 and IPv6 unique-local addresses: Elastic's `private` named network. */
 export function isPrivate(ip: string): boolean {
@@ -40,12 +39,10 @@ function sum(doc: EcsDoc, a: string, b: string, out: string): void {
   if (typeof x === 'number' && typeof y === 'number') setField(doc, out, x + y);
 }
 
-export function finish(doc: EcsDoc, fw: KvMap): void {
-  mv(doc, fw, 'eventtype', 'event.action', true);
-  mv(doc, fw, 'reason', 'event.reason', true);
-  mv(doc, fw, 'eventsubtype', 'event.reason', true);
-  mv(doc, fw, 'dir', 'network.direction', true);
-  mv(doc, fw, 'direction', 'network.direction', true);
+/** The device's direction, normalised; else private source and destination decide. */
+function direction(doc: EcsDoc, fw: KvMap): void {
+  move(doc, fw, 'dir', 'network.direction', true);
+  move(doc, fw, 'direction', 'network.direction', true);
   let dir = getField(doc, 'network.direction');
   if (dir === undefined) {
     const s = getField(doc, 'source.ip'), d = getField(doc, 'destination.ip');
@@ -58,46 +55,57 @@ export function finish(doc: EcsDoc, fw: KvMap): void {
     dir = k === 'outgoing' ? 'outbound' : k === 'incoming' ? 'inbound' : k;
     if (!DIRECTIONS.has(dir as string)) dir = 'unknown';
   }
-  if (typeof dir === 'string') {
-    setField(doc, 'network.direction', dir);
-    if (fw.interface !== undefined) {
-      if (INGRESS_SIDE.has(dir)) mv(doc, fw, 'interface', 'observer.ingress.interface.name', true);
-      else if (EGRESS_SIDE.has(dir)) mv(doc, fw, 'interface', 'observer.egress.interface.name', true);
-    }
+  if (typeof dir !== 'string') return;
+  setField(doc, 'network.direction', dir);
+  if (fw.interface !== undefined) {
+    if (INGRESS_SIDE.has(dir)) move(doc, fw, 'interface', 'observer.ingress.interface.name', true);
+    else if (EGRESS_SIDE.has(dir)) move(doc, fw, 'interface', 'observer.egress.interface.name', true);
   }
-  sum(doc, 'source.bytes', 'destination.bytes', 'network.bytes');
-  sum(doc, 'source.packets', 'destination.packets', 'network.packets');
-  const iana = getField(doc, 'network.iana_number');
-  if (typeof iana === 'string') {
-    const t = IANA_TRANSPORT[iana];
-    if (t !== undefined) setField(doc, 'network.transport', t);
-  }
-  const smac = getField(doc, 'source.mac');
-  if (typeof smac === 'string') setField(doc, 'source.mac', smac.toUpperCase().replace(/[:.]/g, '-'));
+}
 
-  for (const p of ['source.ip', 'destination.ip', 'source.nat.ip', 'destination.nat.ip']) {
+const RELATED_IP_PATHS = ['source.ip', 'destination.ip', 'source.nat.ip', 'destination.nat.ip'];
+const RELATED_IP_KEYS = ['ip', 'assignip', 'tunnelip'];
+const RELATED_USER_PATHS = ['source.user.name', 'destination.user.name'];
+const RELATED_HOST_PATHS = ['destination.address', 'source.address', 'host.name', 'dns.question.name'];
+
+function related(doc: EcsDoc, fw: KvMap): void {
+  for (const p of RELATED_IP_PATHS) {
     const v = getField(doc, p);
     if (typeof v === 'string') appendUnique(doc, 'related.ip', v);
   }
-  for (const k of ['ip', 'assignip', 'tunnelip']) {
+  for (const k of RELATED_IP_KEYS) {
     const v = fw[k];
     if (v !== undefined && v !== '') appendUnique(doc, 'related.ip', v);
   }
-  for (const p of ['source.user.name', 'destination.user.name']) {
+  for (const p of RELATED_USER_PATHS) {
     const v = getField(doc, p);
     if (typeof v === 'string') appendUnique(doc, 'related.user', v);
   }
-  for (const p of ['destination.address', 'source.address', 'host.name', 'dns.question.name']) {
+  for (const p of RELATED_HOST_PATHS) {
     const v = getField(doc, p);
     if (typeof v === 'string') appendUnique(doc, 'related.hosts', v);
   }
   const resolved = getField(doc, 'dns.resolved_ip');
   if (Array.isArray(resolved)) for (const ip of resolved) appendUnique(doc, 'related.ip', ip);
+}
+
+export function finish(doc: EcsDoc, fw: KvMap): void {
+  move(doc, fw, 'eventtype', 'event.action', true);
+  move(doc, fw, 'reason', 'event.reason', true);
+  move(doc, fw, 'eventsubtype', 'event.reason', true);
+  direction(doc, fw);
+  sum(doc, 'source.bytes', 'destination.bytes', 'network.bytes');
+  sum(doc, 'source.packets', 'destination.packets', 'network.packets');
+  const iana = getField(doc, 'network.iana_number');
+  if (typeof iana === 'string') {
+    const t = IANA_TRANSPORT.get(iana);
+    if (t !== undefined) setField(doc, 'network.transport', t);
+  }
+  const smac = getField(doc, 'source.mac');
+  if (typeof smac === 'string') setField(doc, 'source.mac', smac.toUpperCase().replace(/[:.]/g, '-'));
+  related(doc, fw);
   if (getField(doc, 'event.action') === undefined) {
     const code = getField(doc, 'event.code');
-    if (typeof code === 'string') {
-      const a = LOGID_ACTION.get(code);
-      if (a !== undefined) setField(doc, 'event.action', a);
-    }
+    if (typeof code === 'string') setField(doc, 'event.action', LOGID_ACTION.get(code));
   }
 }

@@ -1,12 +1,45 @@
-/** `type=traffic` logs (forward, local, multicast, sniffer), as Elastic maps them. */
+/** `type=traffic` logs (forward, local, multicast, sniffer), as Elastic's traffic pipeline maps them. */
 import type { EcsDoc } from '../../src/core/types.js';
 import type { KvMap } from '../../src/ecs/kv.js';
 import { appendUnique, isIp, setField } from '../../src/ecs/fields.js';
-import { drop, mv, num, push, take } from './ops.js';
+import { append, applySteps, drop, take, type KvStep } from '../../src/ecs/kv-ops.js';
 
 const REMOVE = ['dstport', 'tranport', 'rcvdbyte', 'rcvdpkt', 'sentbyte', 'srcport', 'sentpkt', 'transport'];
 
-export function mapTraffic(doc: EcsDoc, fw: KvMap): void {
+/** The pipeline's renames and conversions, line by line (the keys they read are independent). */
+const TRAFFIC: readonly KvStep[] = [
+  ['rename', 'dstip', 'destination.ip'],
+  ['long', 'dstport', 'destination.port'],
+  ['long', 'tranport', 'destination.nat.port'],
+  ['long', 'rcvdbyte', 'destination.bytes'],
+  ['long', 'rcvdpkt', 'destination.packets'],
+  ['rename', 'dstname', 'destination.address'],
+  ['rename', 'dstunauthuser', 'destination.user.name'],
+  ['rename', 'group', 'source.user.group.name'],
+  ['long', 'sentbyte', 'source.bytes'],
+  ['rename', 'srcdomain', 'source.domain'],
+  ['rename', 'srcip', 'source.ip'],
+  ['rename', 'srcmac', 'source.mac'],
+  ['long', 'srcport', 'source.port'],
+  ['rename', 'unauthuser', 'source.user.name'],
+  ['rename?', 'user', 'source.user.name'],
+  ['long', 'sentpkt', 'source.packets'],
+  ['long', 'transport', 'source.nat.port'],
+  ['rename', 'app', 'network.application'],
+  ['rename', 'filename', 'file.name'],
+  ['rename?', 'logid', 'event.code'],
+  ['rename', 'msg', 'message'],
+  ['rename', 'comment', 'rule.description'],
+  ['rename?', 'policyid', 'rule.id'],
+  ['rename', 'poluuid', 'rule.uuid'],
+  ['rename', 'policytype', 'rule.ruleset'],
+  ['rename', 'policyname', 'rule.name'],
+  ['rename', 'proto', 'network.iana_number'],
+  ['rename', 'srcthreatfeed', 'threat.feed.name'],
+  ['rename', 'url', 'url.path'],
+];
+
+function categorize(doc: EcsDoc, fw: KvMap): void {
   setField(doc, 'event.kind', 'event');
   const action = fw.action;
   const hasAction = action !== undefined && action !== '';
@@ -15,52 +48,32 @@ export function mapTraffic(doc: EcsDoc, fw: KvMap): void {
     setField(doc, 'event.outcome', 'success');
   }
   appendUnique(doc, 'event.category', 'network');
-  push(doc, 'event.type', 'connection');
-  if (action === 'start') push(doc, 'event.type', 'start');
-  if (hasAction && action !== 'start') push(doc, 'event.type', 'end');
-  if (fw.app !== undefined && fw.app !== '' && action !== 'deny') push(doc, 'event.type', 'protocol');
+  append(doc, 'event.type', 'connection');
+  if (action === 'start') append(doc, 'event.type', 'start');
+  if (hasAction && action !== 'start') append(doc, 'event.type', 'end');
+  if (fw.app !== undefined && fw.app !== '' && action !== 'deny') append(doc, 'event.type', 'protocol');
   const utm = fw.utmaction;
-  if ((utm === undefined || utm === '') && action !== 'deny') push(doc, 'event.type', 'allowed');
-  if (utm === 'block' || action === 'deny') push(doc, 'event.type', 'denied');
+  if ((utm === undefined || utm === '') && action !== 'deny') append(doc, 'event.type', 'allowed');
+  if (utm === 'block' || action === 'deny') append(doc, 'event.type', 'denied');
+}
 
-  mv(doc, fw, 'dstip', 'destination.ip');
-  if (fw.tranip !== undefined && isIp(fw.tranip)) setField(doc, 'destination.nat.ip', fw.tranip);
-  else delete fw.tranip;
-  num(doc, fw, 'dstport', 'destination.port');
-  num(doc, fw, 'tranport', 'destination.nat.port');
-  num(doc, fw, 'rcvdbyte', 'destination.bytes');
-  num(doc, fw, 'rcvdpkt', 'destination.packets');
-  if (fw.dstcollectedemail) push(doc, 'email.to.address', fw.dstcollectedemail);
-  mv(doc, fw, 'dstname', 'destination.address');
-  mv(doc, fw, 'dstunauthuser', 'destination.user.name');
-  mv(doc, fw, 'group', 'source.user.group.name');
-  num(doc, fw, 'sentbyte', 'source.bytes');
-  mv(doc, fw, 'srcdomain', 'source.domain');
-  mv(doc, fw, 'srcip', 'source.ip');
-  mv(doc, fw, 'srcmac', 'source.mac');
-  num(doc, fw, 'srcport', 'source.port');
-  mv(doc, fw, 'unauthuser', 'source.user.name');
-  mv(doc, fw, 'user', 'source.user.name', true);
-  if (fw.collectedemail) push(doc, 'email.from.address', fw.collectedemail);
-  num(doc, fw, 'sentpkt', 'source.packets');
-  if (fw.transip !== undefined && isIp(fw.transip)) setField(doc, 'source.nat.ip', fw.transip);
-  else delete fw.transip;
-  num(doc, fw, 'transport', 'source.nat.port');
-  mv(doc, fw, 'app', 'network.application');
-  mv(doc, fw, 'filename', 'file.name');
-  mv(doc, fw, 'logid', 'event.code', true);
-  mv(doc, fw, 'msg', 'message');
-  mv(doc, fw, 'comment', 'rule.description');
-  mv(doc, fw, 'policyid', 'rule.id', true);
-  mv(doc, fw, 'poluuid', 'rule.uuid');
-  mv(doc, fw, 'policytype', 'rule.ruleset');
-  mv(doc, fw, 'policyname', 'rule.name');
+/** A NAT address key goes to `path` when it is an address, else it is dropped. */
+function natIp(doc: EcsDoc, fw: KvMap, k: string, path: string): void {
+  const v = fw[k];
+  if (v !== undefined && isIp(v)) setField(doc, path, v);
+  else delete fw[k];
+}
+
+export function mapTraffic(doc: EcsDoc, fw: KvMap): void {
+  categorize(doc, fw);
+  natIp(doc, fw, 'tranip', 'destination.nat.ip');
+  natIp(doc, fw, 'transip', 'source.nat.ip');
+  if (fw.dstcollectedemail) append(doc, 'email.to.address', fw.dstcollectedemail);
+  if (fw.collectedemail) append(doc, 'email.from.address', fw.collectedemail);
+  applySteps(doc, fw, TRAFFIC);
   const appcat = take(fw, 'appcat');
   if (appcat !== undefined) setField(doc, 'rule.category', appcat.replace(/\./g, '-'));
-  mv(doc, fw, 'proto', 'network.iana_number');
   const service = take(fw, 'service');
   if (service !== undefined) setField(doc, 'network.protocol', service.toLowerCase());
-  mv(doc, fw, 'srcthreatfeed', 'threat.feed.name');
-  mv(doc, fw, 'url', 'url.path');
   drop(fw, REMOVE);
 }

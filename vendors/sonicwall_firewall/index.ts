@@ -5,7 +5,7 @@
  * under `sonicwall.firewall.<key>` as strings.
  */
 import { type EcsDoc, type SyslogMessage } from '../../src/core/types.js';
-import { parseKv, type KvMap } from '../../src/ecs/kv.js';
+import { parseKv, unwrapRepeated, type KvMap } from '../../src/ecs/kv.js';
 import { isIp, relatedIp, relatedUser, setField, toInt } from '../../src/ecs/fields.js';
 import { isoTime } from '../../src/ecs/base.js';
 import { readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
@@ -14,17 +14,24 @@ import { EVENT_TYPES, MESSAGE_ACTION } from './message-codes.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
 import { DetectHint, type VendorContext, type VendorParser } from '../../src/core/stages.js';
 
-const LOG_LEVEL: Record<string, string> = {
-  '0': 'emergency', '1': 'alert', '2': 'critical', '3': 'error', '4': 'warning', '5': 'notice', '6': 'info', '7': 'debug',
-};
-const FW_ACTION: Record<string, string> = { forward: 'packet-forwarded', drop: 'packet-dropped', mgmt: 'packet-management' };
-const HTTP_OP: Record<string, string> = { '1': 'GET', '2': 'POST', '3': 'HEAD' };
-const DPI: Record<string, string> = { '0': 'false', '1': 'true' };
-const GCAT: Record<string, string> = {
-  '1': 'Value', '2': 'System', '3': 'Log', '4': 'Security Services', '5': 'Users', '6': 'Firewall Settings',
-  '7': 'Network', '8': 'VPN', '9': 'High Availability', '10': '3G/4G, Modem, and Module Firewall', '11': 'Wireless',
-  '12': 'VoIP', '13': 'SSL VPN', '14': 'Anti-Spam', '15': 'WAN Acceleration', '16': 'SD-WAN', '17': 'Multi-Tenancy',
-};
+const LOG_LEVEL: ReadonlyMap<string, string> = new Map([
+  ['0', 'emergency'], ['1', 'alert'], ['2', 'critical'], ['3', 'error'], ['4', 'warning'], ['5', 'notice'], ['6', 'info'],
+  ['7', 'debug'],
+]);
+const FW_ACTION: ReadonlyMap<string, string> = new Map([
+  ['forward', 'packet-forwarded'], ['drop', 'packet-dropped'], ['mgmt', 'packet-management'],
+]);
+const HTTP_OP: ReadonlyMap<string, string> = new Map([
+  ['1', 'GET'], ['2', 'POST'], ['3', 'HEAD'],
+]);
+const DPI: ReadonlyMap<string, string> = new Map([
+  ['0', 'false'], ['1', 'true'],
+]);
+const GCAT: ReadonlyMap<string, string> = new Map([
+  ['1', 'Value'], ['2', 'System'], ['3', 'Log'], ['4', 'Security Services'], ['5', 'Users'], ['6', 'Firewall Settings'],
+  ['7', 'Network'], ['8', 'VPN'], ['9', 'High Availability'], ['10', '3G/4G, Modem, and Module Firewall'], ['11', 'Wireless'],
+  ['12', 'VoIP'], ['13', 'SSL VPN'], ['14', 'Anti-Spam'], ['15', 'WAN Acceleration'], ['16', 'SD-WAN'], ['17', 'Multi-Tenancy'],
+]);
 
 /** keys mapped to ECS (and so not kept under sonicwall.firewall.*) */
 const CONSUMED = new Set([
@@ -92,16 +99,8 @@ function deviceTime(v: string, tz: string): number {
   return stamp.ms;
 }
 
-function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
-  set2(doc, 'observer', 'vendor', 'SonicWall');
-  set2(doc, 'observer', 'product', 'SonicOS');
-  set2(doc, 'observer', 'type', 'firewall');
-  set2(doc, 'event', 'timezone', ctx.timezone);
-  const raw = msg.raw;
-  const start = raw.indexOf('id=');
-  if (start < 0) return 'no_key_values';
-  const kv: KvMap = parseKv(raw, start, { singleQuotes: true });
-
+/** Device, message id, priority and time. */
+function header(doc: EcsDoc, kv: KvMap, ctx: VendorContext): void {
   set2(doc, 'observer', 'name', kv.id);
   set2(doc, 'observer', 'serial_number', kv.sn);
   const fw = kv.fw;
@@ -109,50 +108,53 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
     if (isIp(fw)) set2(doc, 'observer', 'ip', fw);
     else set2(doc, 'observer', 'hostname', fw);
   }
-  const code = kv.m;
-  set2(doc, 'event', 'code', code);
+  set2(doc, 'event', 'code', kv.m);
   set2(doc, 'event', 'sequence', kv.n);
   const pri = kv.pri;
   if (pri !== undefined) {
     set2(doc, 'event', 'severity', pri);
-    set2(doc, 'log', 'level', LOG_LEVEL[pri]);
+    set2(doc, 'log', 'level', LOG_LEVEL.get(pri));
   }
   if (kv.time !== undefined) {
     const t = deviceTime(kv.time, ctx.timezone);
     if (!Number.isNaN(t)) doc['@timestamp'] = isoTime(t);
   }
+}
 
-  // endpoints
+/** An IPv6 side (`srcV6`/`dstV6`): the address, or a name. */
+function v6(doc: EcsDoc, side: string, v: string | undefined): void {
+  if (v === undefined || v === '') return;
+  if (isIp(v)) set2(doc, side, 'ip', v);
+  else set2(doc, side, 'address', v);
+}
+
+function endpoints(doc: EcsDoc, kv: KvMap): void {
   endpoint(doc, kv.src, 'source', 'observer.ingress.interface.name');
   endpoint(doc, kv.dst, 'destination', 'observer.egress.interface.name');
-  if (kv.srcV6 !== undefined && kv.srcV6 !== '') {
-    if (isIp(kv.srcV6)) set2(doc, 'source', 'ip', kv.srcV6);
-    else set2(doc, 'source', 'address', kv.srcV6);
-  }
-  if (kv.dstV6 !== undefined && kv.dstV6 !== '') {
-    if (isIp(kv.dstV6)) set2(doc, 'destination', 'ip', kv.dstV6);
-    else set2(doc, 'destination', 'address', kv.dstV6);
-  }
+  v6(doc, 'source', kv.srcV6);
+  v6(doc, 'destination', kv.dstV6);
   set2(doc, 'source', 'mac', mac(kv.srcMac));
   set2(doc, 'destination', 'mac', mac(kv.dstMac));
   set3(doc, 'observer', 'ingress', 'zone', kv.srcZone);
   set3(doc, 'observer', 'egress', 'zone', kv.dstZone);
   nat(doc, kv.natSrcV6 ?? kv.natSrc, 'source');
   nat(doc, kv.natDstV6 ?? kv.natDst, 'destination');
+}
 
-  // protocol: `tcp/https`, `udp/53` (port dropped), `icmp`
-  const proto = kv.proto;
-  if (proto !== undefined && proto !== '') {
-    const slash = proto.indexOf('/');
-    if (slash < 0 || proto.indexOf('/', slash + 1) >= 0) set2(doc, 'network', 'transport', proto);
-    else {
-      set2(doc, 'network', 'transport', proto.slice(0, slash));
-      const p = proto.slice(slash + 1);
-      if (!/^[0-9]+(\.[0-9]+)?$/.test(p)) set2(doc, 'network', 'protocol', p);
-    }
+/** `proto=tcp/https`, `udp/53` (a numeric service is dropped), `icmp`. */
+function protocol(doc: EcsDoc, proto: string | undefined): void {
+  if (proto === undefined || proto === '') return;
+  const slash = proto.indexOf('/');
+  if (slash < 0 || proto.indexOf('/', slash + 1) >= 0) {
+    set2(doc, 'network', 'transport', proto);
+    return;
   }
+  set2(doc, 'network', 'transport', proto.slice(0, slash));
+  const p = proto.slice(slash + 1);
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(p)) set2(doc, 'network', 'protocol', p);
+}
 
-  // counters
+function counters(doc: EcsDoc, kv: KvMap): void {
   const sb = counter(doc, 'source.bytes', kv.sent);
   const db = counter(doc, 'destination.bytes', kv.rcvd);
   const sp = counter(doc, 'source.packets', kv.spkt);
@@ -162,44 +164,47 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
   const cdur = toInt(kv.cdur), dur = toInt(kv.dur);
   if (cdur !== undefined) set2(doc, 'event', 'duration', cdur * 1_000_000);
   else if (dur !== undefined) set2(doc, 'event', 'duration', dur * 1_000_000_000);
+}
 
-  // users, rules, http
-  const user = kv.usr ?? kv.user;
-  set2(doc, 'user', 'name', user);
+/** Users, rule, HTTP method, firewall action, and the message (`msg`, with the note in parentheses). */
+function details(doc: EcsDoc, kv: KvMap): void {
+  set2(doc, 'user', 'name', kv.usr ?? kv.user);
   set2(doc, 'rule', 'id', kv.rule);
-  if (kv.op !== undefined) set3(doc, 'http', 'request', 'method', HTTP_OP[kv.op]);
-  if (kv.fw_action !== undefined) set2(doc, 'event', 'action', FW_ACTION[kv.fw_action]);
-
-  // message: msg, with the note in parentheses
+  if (kv.op !== undefined) set3(doc, 'http', 'request', 'method', HTTP_OP.get(kv.op));
+  if (kv.fw_action !== undefined) set2(doc, 'event', 'action', FW_ACTION.get(kv.fw_action));
   const m = kv.msg, note = kv.note;
   if (m !== undefined && m !== '') doc.message = note !== undefined && note !== '' ? m + ' (' + note + ')' : m;
   else if (note !== undefined && note !== '') doc.message = note;
+}
 
-  // categorisation by message id
+/** Categorisation by message id. */
+function categorize(doc: EcsDoc, code: string | undefined): void {
   const action = code === undefined ? undefined : MESSAGE_ACTION.get(code);
-  if (action !== undefined) {
-    const shape = EVENT_TYPES[action]!;
-    set2(doc, 'event', 'kind', shape.kind);
-    set2(doc, 'event', 'category', shape.category.slice());
-    set2(doc, 'event', 'type', shape.type.slice());
-    set2(doc, 'event', 'outcome', shape.outcome);
-    set2(doc, 'event', 'action', action);
-  }
+  if (action === undefined) return;
+  const shape = EVENT_TYPES[action]!;
+  set2(doc, 'event', 'kind', shape.kind);
+  set2(doc, 'event', 'category', shape.category.slice());
+  set2(doc, 'event', 'type', shape.type.slice());
+  set2(doc, 'event', 'outcome', shape.outcome);
+  set2(doc, 'event', 'action', action);
+}
 
-  // url = scheme://dstname + arg, only for web requests (arg present)
+/** url = scheme://dstname + arg, only for web requests (arg present). */
+function webRequest(doc: EcsDoc, kv: KvMap): void {
   const arg = kv.arg, dstname = kv.dstname;
-  if (arg !== undefined && arg !== '') {
-    set2(doc, 'url', 'path', arg);
-    const scheme = doc.network?.protocol as string | undefined;
-    set2(doc, 'url', 'scheme', scheme);
-    if (dstname !== undefined && dstname !== '') {
-      set2(doc, 'url', 'domain', dstname);
-      set2(doc, 'url', 'full', (scheme !== undefined ? scheme + '://' : '//') + dstname + arg);
-    }
+  if (arg === undefined || arg === '') return;
+  set2(doc, 'url', 'path', arg);
+  const scheme = doc.network?.protocol as string | undefined;
+  set2(doc, 'url', 'scheme', scheme);
+  if (dstname !== undefined && dstname !== '') {
+    set2(doc, 'url', 'domain', dstname);
+    set2(doc, 'url', 'full', (scheme !== undefined ? scheme + '://' : '//') + dstname + arg);
   }
+}
 
-  // vendor namespace: what is not mapped
-  const vendor: Record<string, string> = {};
+/** What is not mapped, as `sonicwall.firewall.*`. */
+function vendorFields(doc: EcsDoc, kv: KvMap): void {
+  const vendor = Object.create(null) as Record<string, string>;
   let any = false;
   for (const k in kv) {
     if (CONSUMED.has(k)) continue;
@@ -207,23 +212,47 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
     vendor[k] = kv[k]!;
     any = true;
   }
+  const arg = kv.arg, dstname = kv.dstname;
   if ((arg === undefined || arg === '') && dstname !== undefined && dstname !== '') { vendor.dstname = dstname; any = true; }
-  if (kv.dpi !== undefined && DPI[kv.dpi] !== undefined) { vendor.dpi = DPI[kv.dpi]!; any = true; }
+  const dpi = kv.dpi === undefined ? undefined : DPI.get(kv.dpi);
+  if (dpi !== undefined) { vendor.dpi = dpi; any = true; }
   if (kv.gcat !== undefined && kv.gcat !== '') {
     vendor.gcat = kv.gcat;
-    if (GCAT[kv.gcat] !== undefined) vendor.event_group_category = GCAT[kv.gcat]!;
+    const group = GCAT.get(kv.gcat);
+    if (group !== undefined) vendor.event_group_category = group;
     any = true;
   }
   if (any) set2(doc, 'sonicwall', 'firewall', vendor);
+}
 
+function related(doc: EcsDoc, kv: KvMap): void {
   relatedIp(doc, doc.source?.ip);
   relatedIp(doc, doc.source?.nat?.ip);
   relatedIp(doc, doc.destination?.ip);
   relatedIp(doc, doc.destination?.nat?.ip);
   relatedIp(doc, doc.observer?.ip);
-  relatedUser(doc, user);
-  if (code === undefined) return 'no_message_id';
-  return null;
+  relatedUser(doc, kv.usr ?? kv.user);
+}
+
+function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
+  set2(doc, 'observer', 'vendor', 'SonicWall');
+  set2(doc, 'observer', 'product', 'SonicOS');
+  set2(doc, 'observer', 'type', 'firewall');
+  set2(doc, 'event', 'timezone', ctx.timezone);
+  const raw = unwrapRepeated(msg.raw);
+  const start = raw.indexOf('id=');
+  if (start < 0) return 'no_key_values';
+  const kv: KvMap = parseKv(raw, start, { singleQuotes: true });
+  header(doc, kv, ctx);
+  endpoints(doc, kv);
+  protocol(doc, kv.proto);
+  counters(doc, kv);
+  details(doc, kv);
+  categorize(doc, kv.m);
+  webRequest(doc, kv);
+  vendorFields(doc, kv);
+  related(doc, kv);
+  return kv.m === undefined ? 'no_message_id' : null;
 }
 
 export const parser: VendorParser = {

@@ -7,13 +7,13 @@
  * data stream does; keys it leaves unmapped stay under `sophos.xg.<key>` (lower-cased) as strings.
  */
 import { type EcsDoc, type SyslogMessage } from '../../src/core/types.js';
-import type { KvMap } from '../../src/ecs/kv.js';
-import { appendUnique, getField, ianaNumber, isIp, setField } from '../../src/ecs/fields.js';
+import { unwrapRepeated, type KvMap } from '../../src/ecs/kv.js';
+import { appendUnique, getField, ianaNumber, isIp, setField, toInt } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
 import { isoTime } from '../../src/ecs/base.js';
 import { readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
 import { splitSophosNonEmpty } from './split.js';
-import { long, mv, take } from './ops.js';
+import { move, take } from '../../src/ecs/kv-ops.js';
 import {
   antispam, antivirus, atp, contentFilter, firewall, idp, sandbox, systemEvent, systemHealth, waf, wireless,
 } from './log-types.js';
@@ -25,19 +25,19 @@ const ORDER: string[] = [];
 const REMOVE = ['date', 'time', 'duration', 'timezone', 'dir_disp', 'srczone', 'dstzone', 'src_zone', 'dst_zone', 'timestamp'];
 
 type Mapper = (doc: EcsDoc, xg: KvMap, typed: EcsDoc) => void;
-const BY_TYPE: Record<string, Mapper> = {
-  Firewall: firewall,
-  IDP: idp,
-  ATP: atp,
-  'Anti-Virus': antivirus,
-  Sandbox: sandbox,
-  'Content Filtering': contentFilter,
-  Event: systemEvent,
-  WAF: waf,
-  'Anti-Spam': antispam,
-  'System Health': systemHealth,
-  'Wireless Protection': wireless,
-};
+const BY_TYPE: ReadonlyMap<string, Mapper> = new Map<string, Mapper>([
+  ['Firewall', firewall],
+  ['IDP', idp],
+  ['ATP', atp],
+  ['Anti-Virus', antivirus],
+  ['Sandbox', sandbox],
+  ['Content Filtering', contentFilter],
+  ['Event', systemEvent],
+  ['WAF', waf],
+  ['Anti-Spam', antispam],
+  ['System Health', systemHealth],
+  ['Wireless Protection', wireless],
+]);
 
 function setTimestamp(doc: EcsDoc, xg: KvMap, ctx: VendorContext): number {
   const date = xg.date, time = xg.time;
@@ -71,8 +71,8 @@ function flowId(doc: EcsDoc, xg: KvMap): void {
   if (proto === undefined) return;
   let sp: number | undefined, dp: number | undefined;
   if (proto === 1 || proto === 58) {
-    sp = long(xg.icmp_type);
-    dp = long(xg.icmp_code);
+    sp = toInt(xg.icmp_type);
+    dp = toInt(xg.icmp_code);
   } else {
     const a = getField(doc, 'source.port'), b = getField(doc, 'destination.port');
     sp = typeof a === 'number' && a > 0 ? a : undefined;
@@ -82,78 +82,103 @@ function flowId(doc: EcsDoc, xg: KvMap): void {
   if (id !== undefined) setField(doc, 'network.community_id', id);
 }
 
-function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
-  const order = ORDER;
-  const xg = splitSophosNonEmpty(msg.content, order);
-  setField(doc, 'observer.vendor', 'Sophos');
-  setField(doc, 'observer.product', 'XG');
-  setField(doc, 'observer.type', 'firewall');
-  const logId = xg.log_id;
-  if (logId === undefined && xg.log_type === undefined) {
-    mv(doc, xg, 'device_id', 'observer.serial_number');
-    return 'parse_kv';
-  }
+/** `@timestamp`, and the duration with the start and end it implies. */
+function times(doc: EcsDoc, xg: KvMap, ctx: VendorContext): void {
   const ts = setTimestamp(doc, xg, ctx);
-  const dur = long(xg.duration);
-  if (dur !== undefined) {
-    setField(doc, 'event.duration', dur * 1e9);
-    if (!Number.isNaN(ts)) {
-      setField(doc, 'event.start', isoTime(ts));
-      setField(doc, 'event.end', isoTime(ts + dur * 1000));
-    }
+  const dur = toInt(xg.duration);
+  if (dur === undefined) return;
+  setField(doc, 'event.duration', dur * 1e9);
+  if (!Number.isNaN(ts)) {
+    setField(doc, 'event.start', isoTime(ts));
+    setField(doc, 'event.end', isoTime(ts + dur * 1000));
   }
-  if (logId !== undefined && logId.length >= 12) {
+}
+
+/** Severity (the 7th digit of the log id) and `event.code` (its last five). */
+function logIdFields(doc: EcsDoc, logId: string | undefined): void {
+  if (logId === undefined) return;
+  if (logId.length >= 12) {
     const sev = logId.charCodeAt(6) - 48;
     if (sev >= 0 && sev <= 7) {
       setField(doc, 'event.severity', sev);
       setField(doc, 'log.level', LEVELS[sev]);
     }
   }
-  mv(doc, xg, 'device_id', 'observer.serial_number');
-  mv(doc, xg, 'device_serial_id', 'observer.serial_number', true);
-  mv(doc, xg, 'out_interface', 'observer.egress.interface.name');
-  mv(doc, xg, 'in_interface', 'observer.ingress.interface.name');
+  setField(doc, 'event.code', logId.length > 5 ? logId.slice(-5) : logId);
+}
+
+/** Serial, interfaces and zones; the zone types are kept as `src_zone_type`/`dst_zone_type`. */
+function observer(doc: EcsDoc, xg: KvMap, order: string[]): void {
+  move(doc, xg, 'device_id', 'observer.serial_number');
+  move(doc, xg, 'device_serial_id', 'observer.serial_number', true);
+  move(doc, xg, 'out_interface', 'observer.egress.interface.name');
+  move(doc, xg, 'in_interface', 'observer.ingress.interface.name');
   const inZone = xg.srczone ?? xg.src_zone, outZone = xg.dstzone ?? xg.dst_zone;
   if (inZone !== undefined) setField(doc, 'observer.ingress.zone', inZone);
   if (outZone !== undefined) setField(doc, 'observer.egress.zone', outZone);
   const szt = take(xg, 'srczonetype'), dzt = take(xg, 'dstzonetype');
   // keys added here go after the line's keys in sophos.xg, as they would in insertion order
-  const addSzt = szt !== undefined && xg.src_zone_type === undefined;
-  if (addSzt) xg.src_zone_type = szt;
-  const addDzt = dzt !== undefined && xg.dst_zone_type === undefined;
-  if (addDzt) xg.dst_zone_type = dzt;
-  if (logId !== undefined) setField(doc, 'event.code', logId.length > 5 ? logId.slice(-5) : logId);
-  for (let i = 0; i < REMOVE.length; i++) delete xg[REMOVE[i]!];
+  if (szt !== undefined && xg.src_zone_type === undefined) {
+    xg.src_zone_type = szt;
+    order.push('src_zone_type');
+  }
+  if (dzt !== undefined && xg.dst_zone_type === undefined) {
+    xg.dst_zone_type = dzt;
+    order.push('dst_zone_type');
+  }
+}
 
-  const typed: EcsDoc = {};
-  const rt = long(take(xg, 'responsetime'));
-  if (rt !== undefined) typed.responsetime = rt;
-  const type = xg.log_type;
-  const mapper = type === undefined ? undefined : BY_TYPE[type];
-  if (mapper !== undefined) mapper(doc, xg, typed);
+const RELATED_IP_PATHS = ['source.ip', 'destination.ip', 'source.nat.ip', 'destination.nat.ip'];
 
+/** MAC format, totals, `related.*`, community id. */
+function tail(doc: EcsDoc, xg: KvMap): void {
   mac(doc, 'source.mac');
   mac(doc, 'destination.mac');
   sum(doc, 'source.bytes', 'destination.bytes', 'network.bytes');
   sum(doc, 'source.packets', 'destination.packets', 'network.packets');
-  for (const p of ['source.ip', 'destination.ip', 'source.nat.ip', 'destination.nat.ip']) {
+  for (const p of RELATED_IP_PATHS) {
     const v = getField(doc, p);
     if (typeof v === 'string' && isIp(v)) appendUnique(doc, 'related.ip', v);
   }
   const user = getField(doc, 'source.user.name');
   if (typeof user === 'string') appendUnique(doc, 'related.user', user);
   flowId(doc, xg);
+}
 
+/** The keys left, in line order, then the typed ones, as `sophos.xg`. */
+function vendorFields(doc: EcsDoc, xg: KvMap, order: string[], typed: EcsDoc): void {
   const out: EcsDoc = {};
   for (let i = 0; i < order.length; i++) {
     const k = order[i]!;
     const v = xg[k];
     if (v !== undefined) out[k] = v;
   }
-  if (addSzt && xg.src_zone_type !== undefined) out.src_zone_type = xg.src_zone_type;
-  if (addDzt && xg.dst_zone_type !== undefined) out.dst_zone_type = xg.dst_zone_type;
   Object.assign(out, typed);
   setField(doc, 'sophos.xg', out);
+}
+
+function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
+  const order = ORDER;
+  const xg = splitSophosNonEmpty(unwrapRepeated(msg.content), order);
+  setField(doc, 'observer.vendor', 'Sophos');
+  setField(doc, 'observer.product', 'XG');
+  setField(doc, 'observer.type', 'firewall');
+  if (xg.log_id === undefined && xg.log_type === undefined) {
+    move(doc, xg, 'device_id', 'observer.serial_number');
+    return 'parse_kv';
+  }
+  times(doc, xg, ctx);
+  logIdFields(doc, xg.log_id);
+  observer(doc, xg, order);
+  for (let i = 0; i < REMOVE.length; i++) delete xg[REMOVE[i]!];
+  const typed: EcsDoc = {};
+  const rt = toInt(take(xg, 'responsetime'));
+  if (rt !== undefined) typed.responsetime = rt;
+  const type = xg.log_type;
+  const mapper = type === undefined ? undefined : BY_TYPE.get(type);
+  if (mapper !== undefined) mapper(doc, xg, typed);
+  tail(doc, xg);
+  vendorFields(doc, xg, order, typed);
   return mapper === undefined ? 'unknown_log_type' : null;
 }
 

@@ -4,8 +4,9 @@
  */
 import type { EcsDoc } from '../../src/core/types.js';
 import type { KvMap } from '../../src/ecs/kv.js';
-import { appendUnique, getField, isIp, setField } from '../../src/ecs/fields.js';
-import { long, lower, mv, num, push, take } from './ops.js';
+import { appendUnique, getField, isIp, setField, toInt } from '../../src/ecs/fields.js';
+import { append, applySteps, move, take, type KvStep } from '../../src/ecs/kv-ops.js';
+import { setUrl } from '../../src/ecs/url.js';
 
 const ZONES = new Set(['LAN', 'DMZ', 'VPN', 'WiFi']);
 const FW_ALERT = new Set(['03001', '05001', '05151', '00003', '00004']);
@@ -28,11 +29,15 @@ function transport(doc: EcsDoc, xg: KvMap): void {
   if (p !== undefined) setField(doc, 'network.transport', p.toLowerCase());
 }
 
+const ENDPOINTS: readonly KvStep[] = [
+  ['rename', 'dst_ip', 'destination.ip'],
+  ['renameLong', 'dst_port', 'destination.port'],
+  ['rename', 'src_ip', 'source.ip'],
+  ['renameLong', 'src_port', 'source.port'],
+];
+
 function endpoints(doc: EcsDoc, xg: KvMap, serverClient: boolean): void {
-  mv(doc, xg, 'dst_ip', 'destination.ip');
-  num(doc, xg, 'dst_port', 'destination.port');
-  mv(doc, xg, 'src_ip', 'source.ip');
-  num(doc, xg, 'src_port', 'source.port');
+  applySteps(doc, xg, ENDPOINTS);
   if (serverClient) {
     const d = getField(doc, 'destination.ip'), dp = getField(doc, 'destination.port');
     const s = getField(doc, 'source.ip'), sp = getField(doc, 'source.port');
@@ -43,53 +48,63 @@ function endpoints(doc: EcsDoc, xg: KvMap, serverClient: boolean): void {
   }
 }
 
-/** url -> url.original, and its parts when it is absolute. */
+/** url -> url.original; an absolute one also into its parts and `url.full` (uri_parts). */
 function urlParts(doc: EcsDoc, url: string): void {
-  setField(doc, 'url.original', url);
-  const se = url.indexOf('://');
-  if (se <= 0) return;
-  setField(doc, 'url.full', url);
-  setField(doc, 'url.scheme', url.slice(0, se));
-  let rest = url.slice(se + 3);
-  let end = rest.length;
-  for (let i = 0; i < rest.length; i++) {
-    const c = rest.charCodeAt(i);
-    if (c === 47 || c === 63 || c === 35) { end = i; break; }
-  }
-  let host = rest.slice(0, end);
-  rest = rest.slice(end);
-  const at = host.lastIndexOf('@');
-  if (at >= 0) host = host.slice(at + 1);
-  const colon = host.lastIndexOf(':');
-  if (colon > 0 && host.indexOf(']') < colon) {
-    const port = long(host.slice(colon + 1));
-    if (port !== undefined) setField(doc, 'url.port', port);
-    host = host.slice(0, colon);
-  }
-  setField(doc, 'url.domain', host.replace(/^\[|\]$/g, ''));
-  const hash = rest.indexOf('#');
-  if (hash >= 0) {
-    setField(doc, 'url.fragment', rest.slice(hash + 1));
-    rest = rest.slice(0, hash);
-  }
-  const q = rest.indexOf('?');
-  if (q >= 0) {
-    setField(doc, 'url.query', rest.slice(q + 1));
-    rest = rest.slice(0, q);
-  }
-  if (rest !== '') setField(doc, 'url.path', rest);
-  const slash = rest.lastIndexOf('/'), dot = rest.lastIndexOf('.');
-  if (dot > slash + 1 && dot < rest.length - 1) setField(doc, 'url.extension', rest.slice(dot + 1));
+  let at = doc.url as EcsDoc | undefined;
+  if (at === undefined || at === null || typeof at !== 'object') doc.url = at = {};
+  at.original = url;
+  if (url.indexOf('://') < 0) return;
+  setUrl(at, url);
+  at.full = url;
+}
+
+/** The value at `path`, lower-cased. */
+function lower(doc: EcsDoc, path: string): void {
+  const v = getField(doc, path);
+  if (typeof v === 'string') setField(doc, path, v.toLowerCase());
 }
 
 function emails(doc: EcsDoc, xg: KvMap): void {
-  mv(doc, xg, 'from_email_address', 'source.user.email');
-  mv(doc, xg, 'to_email_address', 'destination.user.email');
-  push(doc, 'email.from.address', getField(doc, 'source.user.email'));
-  push(doc, 'email.to.address', getField(doc, 'destination.user.email'));
+  move(doc, xg, 'from_email_address', 'source.user.email');
+  move(doc, xg, 'to_email_address', 'destination.user.email');
+  append(doc, 'email.from.address', getField(doc, 'source.user.email'));
+  append(doc, 'email.to.address', getField(doc, 'destination.user.email'));
   if (xg.email_subject !== undefined) setField(doc, 'email.subject', xg.email_subject);
   else if (xg.subject !== undefined) setField(doc, 'email.subject', xg.subject);
 }
+
+const FIREWALL: readonly KvStep[] = [
+  ['rename', 'dst_ip', 'destination.ip'],
+  ['rename', 'tran_dst_ip', 'destination.nat.ip'],
+  ['rename?', 'dst_trans_ip', 'destination.nat.ip'],
+  ['rename', 'destinationip', 'destination.ip'],
+  ['renameLong', 'dst_port', 'destination.port'],
+  ['renameLong', 'tran_dst_port', 'destination.nat.port'],
+  ['renameLong?', 'dst_trans_port', 'destination.nat.port'],
+  ['renameLong', 'recv_pkts', 'destination.packets'],
+  ['renameLong', 'packets_received', 'destination.packets'],
+  ['renameLong', 'recv_bytes', 'destination.bytes'],
+  ['renameLong?', 'bytes_received', 'destination.bytes'],
+  ['rename', 'src_ip', 'source.ip'],
+  ['rename', 'tran_src_ip', 'source.nat.ip'],
+  ['rename', 'src_trans_ip', 'source.nat.ip'],
+  ['rename', 'sourceip', 'source.ip'],
+  ['renameLong', 'src_port', 'source.port'],
+  ['renameLong', 'tran_src_port', 'source.nat.port'],
+  ['renameLong?', 'src_trans_port', 'source.nat.port'],
+  ['rename', 'src_mac', 'source.mac'],
+  ['rename', 'dst_mac', 'destination.mac'],
+  ['renameLong', 'sent_pkts', 'source.packets'],
+  ['renameLong', 'packets_sent', 'source.packets'],
+  ['renameLong', 'sent_bytes', 'source.bytes'],
+  ['renameLong?', 'bytes_sent', 'source.bytes'],
+  ['rename', 'user_name', 'source.user.name'],
+  ['rename', 'user_gp', 'source.user.group.name'],
+  ['rename?', 'user_group', 'source.user.group.name'],
+  ['rename?', 'fw_rule_id', 'rule.id'],
+  ['rename?', 'fw_rule_name', 'rule.name'],
+  ['rename', 'policy_type', 'rule.ruleset'],
+];
 
 export function firewall(doc: EcsDoc, xg: KvMap): void {
   setField(doc, 'event.kind', 'event');
@@ -101,40 +116,11 @@ export function firewall(doc: EcsDoc, xg: KvMap): void {
   }
   appendUnique(doc, 'event.category', 'network');
   const ce = xg.connevent ?? xg.con_event;
-  if (ce === 'Start' || ce === 'Interim') for (const t of ['start', 'allowed', 'connection']) push(doc, 'event.type', t);
-  if (ce === 'Stop') for (const t of ['end', 'allowed', 'connection']) push(doc, 'event.type', t);
-  if (xg.status === 'Deny') for (const t of ['denied', 'connection']) push(doc, 'event.type', t);
+  if (ce === 'Start' || ce === 'Interim') for (const t of ['start', 'allowed', 'connection']) append(doc, 'event.type', t);
+  if (ce === 'Stop') for (const t of ['end', 'allowed', 'connection']) append(doc, 'event.type', t);
+  if (xg.status === 'Deny') for (const t of ['denied', 'connection']) append(doc, 'event.type', t);
 
-  mv(doc, xg, 'dst_ip', 'destination.ip');
-  mv(doc, xg, 'tran_dst_ip', 'destination.nat.ip');
-  mv(doc, xg, 'dst_trans_ip', 'destination.nat.ip', true);
-  mv(doc, xg, 'destinationip', 'destination.ip');
-  num(doc, xg, 'dst_port', 'destination.port');
-  num(doc, xg, 'tran_dst_port', 'destination.nat.port');
-  num(doc, xg, 'dst_trans_port', 'destination.nat.port', true);
-  num(doc, xg, 'recv_pkts', 'destination.packets');
-  num(doc, xg, 'packets_received', 'destination.packets');
-  num(doc, xg, 'recv_bytes', 'destination.bytes');
-  num(doc, xg, 'bytes_received', 'destination.bytes', true);
-  mv(doc, xg, 'src_ip', 'source.ip');
-  mv(doc, xg, 'tran_src_ip', 'source.nat.ip');
-  mv(doc, xg, 'src_trans_ip', 'source.nat.ip');
-  mv(doc, xg, 'sourceip', 'source.ip');
-  num(doc, xg, 'src_port', 'source.port');
-  num(doc, xg, 'tran_src_port', 'source.nat.port');
-  num(doc, xg, 'src_trans_port', 'source.nat.port', true);
-  mv(doc, xg, 'src_mac', 'source.mac');
-  mv(doc, xg, 'dst_mac', 'destination.mac');
-  num(doc, xg, 'sent_pkts', 'source.packets');
-  num(doc, xg, 'packets_sent', 'source.packets');
-  num(doc, xg, 'sent_bytes', 'source.bytes');
-  num(doc, xg, 'bytes_sent', 'source.bytes', true);
-  mv(doc, xg, 'user_name', 'source.user.name');
-  mv(doc, xg, 'user_gp', 'source.user.group.name');
-  mv(doc, xg, 'user_group', 'source.user.group.name', true);
-  mv(doc, xg, 'fw_rule_id', 'rule.id', true);
-  mv(doc, xg, 'fw_rule_name', 'rule.name', true);
-  mv(doc, xg, 'policy_type', 'rule.ruleset');
+  applySteps(doc, xg, FIREWALL);
   const app = take(xg, 'application');
   if (app !== undefined) setField(doc, 'network.protocol', app.toLowerCase());
   transport(doc, xg);
@@ -146,6 +132,13 @@ export function firewall(doc: EcsDoc, xg: KvMap): void {
   if (inZ === 'WAN' && outZ === 'WAN') setField(doc, 'network.direction', 'external');
 }
 
+const IDP: readonly KvStep[] = [
+  ['rename', 'user_name', 'source.user.name'],
+  ['rename', 'signature_id', 'rule.id'],
+  ['rename', 'signature_msg', 'rule.name'],
+  ['rename', 'classification', 'rule.category'],
+];
+
 export function idp(doc: EcsDoc, xg: KvMap): void {
   setField(doc, 'event.kind', 'alert');
   actionFromSubtype(doc, xg, true);
@@ -153,15 +146,23 @@ export function idp(doc: EcsDoc, xg: KvMap): void {
   if (code !== undefined && IDP_ALERT.has(code)) {
     appendUnique(doc, 'event.category', 'intrusion_detection');
     appendUnique(doc, 'event.category', 'network');
-    for (const t of ['denied', 'connection']) push(doc, 'event.type', t);
+    for (const t of ['denied', 'connection']) append(doc, 'event.type', t);
   }
   endpoints(doc, xg, true);
-  mv(doc, xg, 'user_name', 'source.user.name');
-  mv(doc, xg, 'signature_id', 'rule.id');
-  mv(doc, xg, 'signature_msg', 'rule.name');
-  mv(doc, xg, 'classification', 'rule.category');
+  applySteps(doc, xg, IDP);
   transport(doc, xg);
 }
+
+const ATP: readonly KvStep[] = [
+  ['rename', 'eventid', 'event.id'],
+  ['rename', 'destinationip', 'destination.ip'],
+  ['rename?', 'dst_ip', 'destination.ip'],
+  ['renameLong', 'dst_port', 'destination.port'],
+  ['rename', 'sourceip', 'source.ip'],
+  ['rename', 'src_ip', 'source.ip'],
+  ['renameLong', 'src_port', 'source.port'],
+  ['rename', 'user_name', 'source.user.name'],
+];
 
 export function atp(doc: EcsDoc, xg: KvMap): void {
   setField(doc, 'event.kind', 'alert');
@@ -170,20 +171,33 @@ export function atp(doc: EcsDoc, xg: KvMap): void {
   if (code === '18009' || code === '18010') {
     appendUnique(doc, 'event.category', 'intrusion_detection');
     appendUnique(doc, 'event.category', 'network');
-    for (const t of ['denied', 'connection']) push(doc, 'event.type', t);
+    for (const t of ['denied', 'connection']) append(doc, 'event.type', t);
   }
-  mv(doc, xg, 'eventid', 'event.id');
-  mv(doc, xg, 'destinationip', 'destination.ip');
-  mv(doc, xg, 'dst_ip', 'destination.ip', true);
-  num(doc, xg, 'dst_port', 'destination.port');
-  mv(doc, xg, 'sourceip', 'source.ip');
-  mv(doc, xg, 'src_ip', 'source.ip');
-  num(doc, xg, 'src_port', 'source.port');
-  mv(doc, xg, 'user_name', 'source.user.name');
+  applySteps(doc, xg, ATP);
   const url = take(xg, 'url');
   if (url !== undefined) urlParts(doc, url);
   transport(doc, xg);
 }
+
+const ANTIVIRUS: readonly KvStep[] = [
+  ['rename', 'dst_ip', 'destination.ip'],
+  ['renameLong', 'dst_port', 'destination.port'],
+  ['rename', 'dstdomain', 'destination.domain'],
+  ['rename', 'dst_domainname', 'destination.domain'],
+  ['rename', 'src_ip', 'source.ip'],
+  ['renameLong', 'src_port', 'source.port'],
+  ['rename', 'user_name', 'source.user.name'],
+  ['rename', 'src_domainname', 'source.domain'],
+];
+
+const ANTIVIRUS_2: readonly KvStep[] = [
+  ['rename', 'domainname', 'url.domain'],
+  ['rename', 'user_agent', 'user_agent.original'],
+  ['renameLong', 'status_code', 'http.response.status_code'],
+  ['rename', 'filename', 'file.name'],
+  ['renameLong', 'file_size', 'file.size'],
+  ['rename', 'file_path', 'file.directory'],
+];
 
 export function antivirus(doc: EcsDoc, xg: KvMap): void {
   setField(doc, 'event.kind', 'alert');
@@ -191,34 +205,28 @@ export function antivirus(doc: EcsDoc, xg: KvMap): void {
   if (xg.log_subtype === 'Virus') {
     appendUnique(doc, 'event.category', 'malware');
     appendUnique(doc, 'event.category', 'network');
-    for (const t of ['info', 'denied', 'connection']) push(doc, 'event.type', t);
+    for (const t of ['info', 'denied', 'connection']) append(doc, 'event.type', t);
   }
   if (doc.event?.code === '09002') {
     setField(doc, 'event.kind', 'event');
-    for (const t of ['allowed', 'connection']) push(doc, 'event.type', t);
+    for (const t of ['allowed', 'connection']) append(doc, 'event.type', t);
     appendUnique(doc, 'event.category', 'network');
   }
-  mv(doc, xg, 'dst_ip', 'destination.ip');
-  num(doc, xg, 'dst_port', 'destination.port');
-  mv(doc, xg, 'dstdomain', 'destination.domain');
-  mv(doc, xg, 'dst_domainname', 'destination.domain');
-  mv(doc, xg, 'src_ip', 'source.ip');
-  num(doc, xg, 'src_port', 'source.port');
-  mv(doc, xg, 'user_name', 'source.user.name');
-  mv(doc, xg, 'src_domainname', 'source.domain');
+  applySteps(doc, xg, ANTIVIRUS);
   emails(doc, xg);
-  mv(doc, xg, 'fw_rule_id', 'rule.id', true);
+  move(doc, xg, 'fw_rule_id', 'rule.id', true);
   const url = take(xg, 'url');
   if (url !== undefined) urlParts(doc, url);
-  mv(doc, xg, 'domainname', 'url.domain');
-  mv(doc, xg, 'user_agent', 'user_agent.original');
-  num(doc, xg, 'status_code', 'http.response.status_code');
-  mv(doc, xg, 'filename', 'file.name');
-  num(doc, xg, 'file_size', 'file.size');
-  mv(doc, xg, 'file_path', 'file.directory');
+  applySteps(doc, xg, ANTIVIRUS_2);
   transport(doc, xg);
   if (xg.log_component !== undefined) setField(doc, 'network.protocol', xg.log_component.toLowerCase());
 }
+
+const SANDBOX: readonly KvStep[] = [
+  ['rename', 'filename', 'file.name'],
+  ['renameLong', 'filesize', 'file.size'],
+  ['rename', 'filetype', 'file.mime_type'],
+];
 
 export function sandbox(doc: EcsDoc, xg: KvMap): void {
   setField(doc, 'event.kind', 'event');
@@ -229,18 +237,16 @@ export function sandbox(doc: EcsDoc, xg: KvMap): void {
     appendUnique(doc, 'event.category', 'malware');
   }
   appendUnique(doc, 'event.category', 'network');
-  if (st === 'Allowed') push(doc, 'event.type', 'allowed');
-  if (xg.reason === 'pending') for (const t of ['start', 'connection']) push(doc, 'event.type', t);
-  if (xg.reason === 'eligible') for (const t of ['end', 'connection']) push(doc, 'event.type', t);
-  if (st === 'Denied') for (const t of ['denied', 'connection']) push(doc, 'event.type', t);
-  if (xg.log_component === 'Web') mv(doc, xg, 'source', 'url.domain');
-  mv(doc, xg, 'src_ip', 'source.ip');
-  mv(doc, xg, 'user_name', 'source.user.name');
+  if (st === 'Allowed') append(doc, 'event.type', 'allowed');
+  if (xg.reason === 'pending') for (const t of ['start', 'connection']) append(doc, 'event.type', t);
+  if (xg.reason === 'eligible') for (const t of ['end', 'connection']) append(doc, 'event.type', t);
+  if (st === 'Denied') for (const t of ['denied', 'connection']) append(doc, 'event.type', t);
+  if (xg.log_component === 'Web') move(doc, xg, 'source', 'url.domain');
+  move(doc, xg, 'src_ip', 'source.ip');
+  move(doc, xg, 'user_name', 'source.user.name');
   const dom = getField(doc, 'url.domain');
   if (typeof dom === 'string') setField(doc, isIp(dom) ? 'destination.ip' : 'destination.domain', dom);
-  mv(doc, xg, 'filename', 'file.name');
-  num(doc, xg, 'filesize', 'file.size');
-  mv(doc, xg, 'filetype', 'file.mime_type');
+  applySteps(doc, xg, SANDBOX);
   const sum = xg.sha1sum;
   if (sum !== undefined && (sum.length === 40 || sum.length === 64)) {
     delete xg.sha1sum;
@@ -248,6 +254,16 @@ export function sandbox(doc: EcsDoc, xg: KvMap): void {
   }
   delete xg.sha1sum;
 }
+
+const CONTENT_FILTER: readonly KvStep[] = [
+  ['rename', 'user_name', 'source.user.name'],
+  ['rename', 'user_gp', 'source.user.group.name'],
+  ['rename', 'url', 'url.full'],
+  ['rename', 'domain', 'url.domain'],
+  ['rename', 'referer', 'http.request.referrer'],
+  ['renameLong', 'status_code', 'http.response.status_code'],
+  ['rename', 'user_agent', 'user_agent.original'],
+];
 
 export function contentFilter(doc: EcsDoc, xg: KvMap): void {
   setField(doc, 'event.kind', 'event');
@@ -258,20 +274,22 @@ export function contentFilter(doc: EcsDoc, xg: KvMap): void {
     appendUnique(doc, 'event.category', 'malware');
   }
   appendUnique(doc, 'event.category', 'network');
-  if (st === 'Allowed' || st === 'Warned') for (const t of ['allowed', 'connection']) push(doc, 'event.type', t);
-  if (st === 'Denied') for (const t of ['info', 'denied', 'connection']) push(doc, 'event.type', t);
+  if (st === 'Allowed' || st === 'Warned') for (const t of ['allowed', 'connection']) append(doc, 'event.type', t);
+  if (st === 'Denied') for (const t of ['info', 'denied', 'connection']) append(doc, 'event.type', t);
   endpoints(doc, xg, true);
-  mv(doc, xg, 'user_name', 'source.user.name');
-  mv(doc, xg, 'user_gp', 'source.user.group.name');
-  mv(doc, xg, 'url', 'url.full');
-  mv(doc, xg, 'domain', 'url.domain');
-  mv(doc, xg, 'referer', 'http.request.referrer');
-  num(doc, xg, 'status_code', 'http.response.status_code');
-  mv(doc, xg, 'user_agent', 'user_agent.original');
+  applySteps(doc, xg, CONTENT_FILTER);
   transport(doc, xg);
   delete xg.sent_bytes;
   delete xg.recv_bytes;
 }
+
+const SYSTEM_EVENT: readonly KvStep[] = [
+  ['rename', 'dst_ip', 'destination.ip'],
+  ['rename', 'localinterfaceip', 'destination.ip'],
+  ['rename', 'src_ip', 'source.ip'],
+  ['rename', 'remoteinterfaceip', 'source.ip'],
+  ['rename', 'user_name', 'source.user.name'],
+];
 
 export function systemEvent(doc: EcsDoc, xg: KvMap): void {
   setField(doc, 'event.kind', 'event');
@@ -281,34 +299,46 @@ export function systemEvent(doc: EcsDoc, xg: KvMap): void {
     if (status === 'Successful') setField(doc, 'event.outcome', 'success');
     else if (status === 'Failed') setField(doc, 'event.outcome', 'failure');
   }
-  if (code !== undefined && AUTH_START.has(code)) push(doc, 'event.type', 'start');
-  if (code !== undefined && AUTH_END.has(code)) push(doc, 'event.type', 'end');
+  if (code !== undefined && AUTH_START.has(code)) append(doc, 'event.type', 'start');
+  if (code !== undefined && AUTH_END.has(code)) append(doc, 'event.type', 'end');
   if (xg.auth_client !== undefined && VPN_CLIENTS.has(xg.auth_client)) {
-    push(doc, 'event.type', 'connection');
+    append(doc, 'event.type', 'connection');
     appendUnique(doc, 'event.category', 'network');
   }
   if (st === 'Authentication') appendUnique(doc, 'event.category', 'authentication');
   if (code === '17819') {
-    push(doc, 'event.type', 'info');
+    append(doc, 'event.type', 'info');
     appendUnique(doc, 'event.category', 'host');
     appendUnique(doc, 'event.category', 'malware');
   }
-  mv(doc, xg, 'dst_ip', 'destination.ip');
-  mv(doc, xg, 'localinterfaceip', 'destination.ip');
-  mv(doc, xg, 'src_ip', 'source.ip');
-  mv(doc, xg, 'remoteinterfaceip', 'source.ip');
-  mv(doc, xg, 'user_name', 'source.user.name');
+  applySteps(doc, xg, SYSTEM_EVENT);
   if (xg.name !== undefined) setField(doc, 'source.user.name', xg.name);
   if (st === 'Authentication') {
     const u = getField(doc, 'source.user.name');
     if (u !== undefined) setField(doc, 'user.name', u);
   }
-  mv(doc, xg, 'usergroupname', 'source.user.group.name');
-  mv(doc, xg, 'message', 'message');
+  move(doc, xg, 'usergroupname', 'source.user.group.name');
+  move(doc, xg, 'message', 'message');
   delete xg.dst_port;
   delete xg.src_port;
   delete xg.name;
 }
+
+const WAF: readonly KvStep[] = [
+  ['rename', 'localip', 'destination.ip'],
+  ['renameLong', 'bytessent', 'destination.bytes'],
+  ['rename', 'sourceip', 'source.ip'],
+  ['renameLong', 'bytesrcv', 'source.bytes'],
+  ['rename', 'user_name', 'source.user.name'],
+  ['rename', 'user_gp', 'source.user.group.name'],
+  ['rename', 'url', 'url.full'],
+  ['rename', 'domain', 'url.domain'],
+  ['rename', 'referer', 'http.request.referrer'],
+  ['renameLong', 'httpstatus', 'http.response.status_code'],
+  ['rename', 'method', 'http.request.method'],
+  ['rename', 'ws_protocol', 'http.version'],
+  ['rename', 'useragent', 'user_agent.original'],
+];
 
 export function waf(doc: EcsDoc, xg: KvMap): void {
   // Elastic drops "-" values before this step, so an empty reason reads as a block, as there
@@ -324,21 +354,17 @@ export function waf(doc: EcsDoc, xg: KvMap): void {
     appendUnique(doc, 'event.category', 'intrusion_detection');
     appendUnique(doc, 'event.category', 'network');
   }
-  for (const t of pass ? ['allowed', 'connection'] : ['denied', 'connection']) push(doc, 'event.type', t);
-  mv(doc, xg, 'localip', 'destination.ip');
-  num(doc, xg, 'bytessent', 'destination.bytes');
-  mv(doc, xg, 'sourceip', 'source.ip');
-  num(doc, xg, 'bytesrcv', 'source.bytes');
-  mv(doc, xg, 'user_name', 'source.user.name');
-  mv(doc, xg, 'user_gp', 'source.user.group.name');
-  mv(doc, xg, 'url', 'url.full');
-  mv(doc, xg, 'domain', 'url.domain');
-  mv(doc, xg, 'referer', 'http.request.referrer');
-  num(doc, xg, 'httpstatus', 'http.response.status_code');
-  mv(doc, xg, 'method', 'http.request.method');
-  mv(doc, xg, 'ws_protocol', 'http.version');
-  mv(doc, xg, 'useragent', 'user_agent.original');
+  for (const t of pass ? ['allowed', 'connection'] : ['denied', 'connection']) append(doc, 'event.type', t);
+  applySteps(doc, xg, WAF);
 }
+
+const ANTISPAM: readonly KvStep[] = [
+  ['rename', 'dst_ip', 'destination.ip'],
+  ['renameLong', 'dst_port', 'destination.port'],
+  ['rename', 'src_ip', 'source.ip'],
+  ['renameLong', 'src_port', 'source.port'],
+  ['rename', 'src_domainname', 'source.domain'],
+];
 
 export function antispam(doc: EcsDoc, xg: KvMap): void {
   setField(doc, 'event.kind', 'event');
@@ -349,13 +375,9 @@ export function antispam(doc: EcsDoc, xg: KvMap): void {
   if (alert && code !== '13012') appendUnique(doc, 'event.category', 'malware');
   if (code === '13012') appendUnique(doc, 'event.category', 'intrusion_detection');
   appendUnique(doc, 'event.category', 'network');
-  if (code !== undefined && SPAM_ALLOWED.has(code)) for (const t of ['allowed', 'connection']) push(doc, 'event.type', t);
-  if (alert) for (const t of ['info', 'denied', 'connection']) push(doc, 'event.type', t);
-  mv(doc, xg, 'dst_ip', 'destination.ip');
-  num(doc, xg, 'dst_port', 'destination.port');
-  mv(doc, xg, 'src_ip', 'source.ip');
-  num(doc, xg, 'src_port', 'source.port');
-  mv(doc, xg, 'src_domainname', 'source.domain');
+  if (code !== undefined && SPAM_ALLOWED.has(code)) for (const t of ['allowed', 'connection']) append(doc, 'event.type', t);
+  if (alert) for (const t of ['info', 'denied', 'connection']) append(doc, 'event.type', t);
+  applySteps(doc, xg, ANTISPAM);
   emails(doc, xg);
   transport(doc, xg);
   if (xg.log_component !== undefined) setField(doc, 'network.protocol', xg.log_component.toLowerCase());
@@ -383,7 +405,7 @@ export function systemHealth(doc: EcsDoc, xg: KvMap, typed: EcsDoc): void {
   }
   for (const k of HEALTH_INTS) {
     const v = take(xg, k);
-    const n = long(v);
+    const n = toInt(v);
     if (n !== undefined) typed[k] = n;
   }
 }
@@ -392,7 +414,7 @@ export function wireless(doc: EcsDoc, xg: KvMap, typed: EcsDoc): void {
   setField(doc, 'event.kind', 'event');
   setField(doc, 'event.outcome', 'success');
   const v = take(xg, 'clients_conn_ssid');
-  const n = long(v);
+  const n = toInt(v);
   if (n !== undefined) typed.clients_conn_ssid = n;
   lower(doc, 'event.action');
 }

@@ -647,6 +647,8 @@ export const FIELD_MAPPINGS: Record<string, FieldMapping> = {
   "fortinet.firewall.forwardedfor": {"type":"keyword"},
   "fortinet.firewall.freediskstorage": {"type":"keyword"},
   "fortinet.firewall.group": {"type":"keyword"},
+  "fortinet.firewall.ha_group": {"type":"keyword"},
+  "fortinet.firewall.ha_role": {"type":"keyword"},
   "fortinet.firewall.hostname": {"type":"keyword"},
   "fortinet.firewall.httpmethod": {"type":"keyword"},
   "fortinet.firewall.incidentserialno": {"type":"keyword"},
