@@ -19,6 +19,7 @@ import { finish } from './tail.js';
 import { mv, take } from './ops.js';
 import { dateTimeMs, eventTimeMs, normalizeTz, usableZone } from './time.js';
 import { DetectHint, type VendorContext, type VendorParser } from '../../src/core/stages.js';
+import { record } from '../../src/core/null-proto.js';
 
 /** keys dropped from `fortinet.firewall` once mapped or used */
 const REMOVE_AT_END = ['tz', 'date', 'devid', 'eventtime', 'time', 'duration'];
@@ -90,7 +91,7 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
 
   finish(doc, fw);
 
-  const out: EcsDoc = {};
+  const out: EcsDoc = record();
   for (let i = 0; i < REMOVE_AT_END.length; i++) delete fw[REMOVE_AT_END[i]!];
   for (let i = 0; i < keyOrder.length; i++) {
     const k = keyOrder[i]!;

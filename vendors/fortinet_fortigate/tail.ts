@@ -9,14 +9,15 @@ import type { KvMap } from '../../src/ecs/kv.js';
 import { appendUnique, getField, isIp, setField } from '../../src/ecs/fields.js';
 import { mv } from './ops.js';
 import { LOGID_ACTION } from './logid-actions.js';
+import { table } from '../../src/core/null-proto.js';
 
 const DIRECTIONS = new Set(['ingress', 'egress', 'inbound', 'outbound', 'internal', 'external']);
 const INGRESS_SIDE = new Set(['ingress', 'inbound', 'internal']);
 const EGRESS_SIDE = new Set(['egress', 'outbound', 'external']);
-const IANA_TRANSPORT: Record<string, string> = {
+const IANA_TRANSPORT = table<string>({
   '0': 'hopopt', '1': 'icmp', '2': 'igmp', '6': 'tcp', '8': 'egp', '17': 'udp', '47': 'gre', '50': 'esp',
   '58': 'ipv6-icmp', '112': 'vrrp', '132': 'sctp',
-};
+});
 
 /** RFC 1918 and IPv6 unique-local addresses: Elastic's `private` named network. */
 export function isPrivate(ip: string): boolean {

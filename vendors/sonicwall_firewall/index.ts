@@ -13,18 +13,19 @@ import { isValidTimezone } from '../../src/syslog/timezone.js';
 import { EVENT_TYPES, MESSAGE_ACTION } from './message-codes.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
 import { DetectHint, type VendorContext, type VendorParser } from '../../src/core/stages.js';
+import { table, record } from '../../src/core/null-proto.js';
 
-const LOG_LEVEL: Record<string, string> = {
+const LOG_LEVEL = table<string>({
   '0': 'emergency', '1': 'alert', '2': 'critical', '3': 'error', '4': 'warning', '5': 'notice', '6': 'info', '7': 'debug',
-};
-const FW_ACTION: Record<string, string> = { forward: 'packet-forwarded', drop: 'packet-dropped', mgmt: 'packet-management' };
-const HTTP_OP: Record<string, string> = { '1': 'GET', '2': 'POST', '3': 'HEAD' };
-const DPI: Record<string, string> = { '0': 'false', '1': 'true' };
-const GCAT: Record<string, string> = {
+});
+const FW_ACTION = table<string>({ forward: 'packet-forwarded', drop: 'packet-dropped', mgmt: 'packet-management' });
+const HTTP_OP = table<string>({ '1': 'GET', '2': 'POST', '3': 'HEAD' });
+const DPI = table<string>({ '0': 'false', '1': 'true' });
+const GCAT = table<string>({
   '1': 'Value', '2': 'System', '3': 'Log', '4': 'Security Services', '5': 'Users', '6': 'Firewall Settings',
   '7': 'Network', '8': 'VPN', '9': 'High Availability', '10': '3G/4G, Modem, and Module Firewall', '11': 'Wireless',
   '12': 'VoIP', '13': 'SSL VPN', '14': 'Anti-Spam', '15': 'WAN Acceleration', '16': 'SD-WAN', '17': 'Multi-Tenancy',
-};
+});
 
 /** keys mapped to ECS (and so not kept under sonicwall.firewall.*) */
 const CONSUMED = new Set([
@@ -199,7 +200,7 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
   }
 
   // vendor namespace: what is not mapped
-  const vendor: Record<string, string> = {};
+  const vendor = record<string>();
   let any = false;
   for (const k in kv) {
     if (CONSUMED.has(k)) continue;

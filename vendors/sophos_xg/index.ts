@@ -18,6 +18,7 @@ import {
   antispam, antivirus, atp, contentFilter, firewall, idp, sandbox, systemEvent, systemHealth, waf, wireless,
 } from './log-types.js';
 import { DetectHint, type VendorContext, type VendorParser } from '../../src/core/stages.js';
+import { table, record } from '../../src/core/null-proto.js';
 
 const LEVELS = ['unknown', 'alert', 'critical', 'error', 'warning', 'notification', 'informational', 'debug'];
 /** the line's keys in order, reused */
@@ -25,7 +26,7 @@ const ORDER: string[] = [];
 const REMOVE = ['date', 'time', 'duration', 'timezone', 'dir_disp', 'srczone', 'dstzone', 'src_zone', 'dst_zone', 'timestamp'];
 
 type Mapper = (doc: EcsDoc, xg: KvMap, typed: EcsDoc) => void;
-const BY_TYPE: Record<string, Mapper> = {
+const BY_TYPE = table<Mapper>({
   Firewall: firewall,
   IDP: idp,
   ATP: atp,
@@ -37,7 +38,7 @@ const BY_TYPE: Record<string, Mapper> = {
   'Anti-Spam': antispam,
   'System Health': systemHealth,
   'Wireless Protection': wireless,
-};
+});
 
 function setTimestamp(doc: EcsDoc, xg: KvMap, ctx: VendorContext): number {
   const date = xg.date, time = xg.time;
@@ -144,7 +145,7 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
   if (typeof user === 'string') appendUnique(doc, 'related.user', user);
   flowId(doc, xg);
 
-  const out: EcsDoc = {};
+  const out: EcsDoc = record();
   for (let i = 0; i < order.length; i++) {
     const k = order[i]!;
     const v = xg[k];
