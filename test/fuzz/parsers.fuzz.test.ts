@@ -11,10 +11,9 @@ import { VENDORS } from '../../vendors/index.js';
 import { Processor } from '../../src/pipeline/process.js';
 import { Telemetry } from '../../src/core/telemetry.js';
 import { decode, parseSyslog } from '../../src/syslog/parse.js';
-import { serialize } from '../../src/ecs/serialize.js';
 import type { Frame } from '../../src/core/types.js';
 import { cpuMs, bestMs } from '../helpers/timing.js';
-import { PROTO_KEYS, familySeeds, fuzzRuns, fuzzSeed, globalsChanged, globalsSignature, inheritedJunk, snapshotGlobals } from '../helpers/hostile.js';
+import { PROTO_KEYS, familySeeds, fuzzRuns, fuzzSeed, globalsChanged, globalsSignature, documentProblems, inheritedJunk, snapshotGlobals } from '../helpers/hostile.js';
 
 const NOW = Date.parse('2024-03-15T12:00:00Z');
 
@@ -72,15 +71,7 @@ class Harness {
     if (ms > limit) ms = bestMs(() => p.process(frame, this.telemetry.stats('fuzz', '192.0.2.1')), 3);
     if (ms > limit) found.push(`${ms.toFixed(1)} ms of CPU for ${data.length} bytes`);
     if (globalsSignature() !== this.signature) found.push('a global object changed');
-    if (doc !== null) {
-      if (doc.syslog_ecs?.parse?.status === 'parser_error') found.push(`parser_error: ${doc.error?.message}`);
-      found.push(...inheritedJunk(doc));
-      try {
-        JSON.parse(serialize(doc));
-      } catch (e) {
-        found.push(`not serializable: ${(e as Error).message}`);
-      }
-    }
+    if (doc !== null) found.push(...documentProblems(doc));
     return found;
   }
 }

@@ -9,9 +9,8 @@ import fc from 'fast-check';
 import { VENDORS } from '../../vendors/index.js';
 import { Processor } from '../../src/pipeline/process.js';
 import { Telemetry } from '../../src/core/telemetry.js';
-import { serialize } from '../../src/ecs/serialize.js';
 import type { Frame } from '../../src/core/types.js';
-import { PROTO_KEYS, familySeeds, fuzzRuns, fuzzSeed, globalsChanged, globalsSignature, inheritedJunk, restoreGlobals, snapshotGlobals, tokens } from '../helpers/hostile.js';
+import { PROTO_KEYS, familySeeds, fuzzRuns, fuzzSeed, globalsChanged, globalsSignature, documentProblems, restoreGlobals, snapshotGlobals, tokens } from '../helpers/hostile.js';
 
 const RUNS = fuzzRuns(60);
 /** a longer run (FUZZ_RUNS): every seed line, every key and both ways in the exhaustive test too */
@@ -95,15 +94,7 @@ function problems(p: Processor, line: string): string[] {
     found.push(`changed ${changed.join(', ')}`);
     restoreGlobals(CLEAN);
   }
-  if (doc !== null) {
-    if (doc.syslog_ecs?.parse?.status === 'parser_error') found.push(`parser_error: ${doc.error?.message}`);
-    found.push(...inheritedJunk(doc));
-    try {
-      JSON.parse(serialize(doc));
-    } catch (e) {
-      found.push(`not serializable: ${(e as Error).message}`);
-    }
-  }
+  if (doc !== null) found.push(...documentProblems(doc));
   return found;
 }
 

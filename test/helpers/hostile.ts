@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { serialize } from '../../src/ecs/serialize.js';
 
 /** Names that mean something to every plain object (and their upper-case forms, for parsers that lower-case). */
 export const PROTO_KEYS: readonly string[] = [
@@ -125,6 +126,19 @@ export function inheritedJunk(doc: unknown): string[] {
   };
   walk(doc, '$', 0);
   return out;
+}
+
+/** What is wrong with a document the Processor made: a parser that failed, anything not data, JSON that does not read back. */
+export function documentProblems(doc: Record<string, any>): string[] {
+  const found: string[] = [];
+  if (doc.syslog_ecs?.parse?.status === 'parser_error') found.push(`parser_error: ${doc.error?.message}`);
+  found.push(...inheritedJunk(doc));
+  try {
+    JSON.parse(serialize(doc));
+  } catch (e) {
+    found.push(`not serializable: ${(e as Error).message}`);
+  }
+  return found;
 }
 
 /** A family's seed lines: its parser's own samples and the first lines of its golden fixtures. */

@@ -11,7 +11,7 @@ import { connect as tlsConnect } from 'node:tls';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import { startCollector, tempDir, readOutput, countOutput, waitFor, ledger, type Collector } from '../helpers/collector.js';
+import { startCollector, tempDir, readOutput, countOutput, waitFor, stopBalanced, type Collector } from '../helpers/collector.js';
 import { makePki } from '../helpers/tls.js';
 
 jest.setTimeout(120_000);
@@ -63,16 +63,6 @@ async function sendUdp(port: number, lines: readonly string[]): Promise<void> {
   const sock = createSocket('udp4');
   for (const l of lines) await new Promise<void>((r, j) => sock.send(l, port, '127.0.0.1', (e) => (e ? j(e) : r())));
   sock.close();
-}
-
-/** SIGTERM, exit 0, the ledger balanced and nothing in flight. */
-async function stopBalanced(c: Collector): Promise<Record<string, number>> {
-  const { code, stderr } = await c.stop();
-  expect(code).toBe(0);
-  const l = ledger(stderr);
-  expect(l.received).toBe(l.written! + l.dead_lettered! + l.dropped!);
-  expect(l.in_flight).toBe(0);
-  return l;
 }
 
 test('a datagram with structured data named __proto__, then 2,000 ordinary ones: 2,001 written, nothing polluted', async () => {

@@ -5,8 +5,8 @@
  * device's `constructor` or `__proto__` from Object.prototype. This check reads the source for the
  * plain forms; test/fuzz/prototype-keys.fuzz.test.ts tries the keys themselves on every parser.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { sourceFiles } from '../../helpers/source-files.js';
 
 const ROOT = process.cwd();
 const ROOMS = ['src/sources', 'src/framing', 'src/syslog', 'src/dispatch', 'src/ecs', 'vendors'];
@@ -18,15 +18,6 @@ const PLAIN: readonly [RegExp, string][] = [
   [/\{\}\s+as\s+(?:Readonly<)?Record<string/, 'a {} cast to a string-keyed record: record()'],
   [/\w\[[\w.]+\]\s*\?\?\s*\{\}/, 'a missing entry filled with {}: record()'],
 ];
-
-function walk(dir: string, out: string[]): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (name.endsWith('.ts')) out.push(p);
-  }
-  return out;
-}
 
 /** Lines in the plain forms, of [path, text] pairs. */
 function plainObjects(files: readonly (readonly [string, string])[]): string[] {
@@ -44,7 +35,7 @@ function plainObjects(files: readonly (readonly [string, string])[]): string[] {
 
 describe('wire-keyed objects', () => {
   test('no plain string-keyed object in the rooms that read the wire', () => {
-    const files = ROOMS.flatMap((r) => walk(join(ROOT, r), [])).map((f) => [f, readFileSync(f, 'utf8')] as const);
+    const files = sourceFiles(...ROOMS.map((r) => join(ROOT, r)));
     expect(files.length).toBeGreaterThan(50);
     expect(plainObjects(files)).toEqual([]);
   });
