@@ -89,8 +89,9 @@ export function restoreGlobals(before: GlobalsSnapshot): void {
 
 /**
  * What in a document did not come from the wire as data: an object whose prototype is not
- * Object.prototype, null or Array.prototype, a function, a property reached through a prototype
- * (a getter or a name the object does not own), or text of a built-in function.
+ * Object.prototype, Array.prototype, null or an empty object without one, a function, a property
+ * reached through a prototype (a getter or a name the object does not own), or text of a built-in
+ * function.
  */
 export function inheritedJunk(doc: unknown): string[] {
   const out: string[] = [];
@@ -114,7 +115,9 @@ export function inheritedJunk(doc: unknown): string[] {
       v.forEach((x, i) => walk(x, `${path}[${i}]`, depth + 1));
       return;
     }
-    if (proto !== Object.prototype && proto !== null) {
+    // src/core/null-proto.ts: an empty prototype that has none itself is as good as none
+    const bare = proto !== null && Object.getPrototypeOf(proto) === null && Reflect.ownKeys(proto).length === 0;
+    if (proto !== Object.prototype && proto !== null && !bare) {
       out.push(`${path}: prototype is not Object.prototype (${Object.prototype.toString.call(proto)})`);
       return;
     }
