@@ -28,7 +28,7 @@ function field(s: string, i: number, max: number): string | null | undefined {
 /**
  * Structured data at i. Returns the end index, or -1 when malformed; the result in `sdOut`. SD-IDs
  * and parameter names are the sender's words (`__proto__`, `constructor`): both levels are
- * null-prototype objects, where such names are plain keys.
+ * objects that inherit nothing (record()), where such names are plain keys.
  */
 let sdOut: Record<string, Record<string, string>> | null = null;
 function readSd(s: string, i: number): number {

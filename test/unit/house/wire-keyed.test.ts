@@ -1,7 +1,7 @@
 /**
  * The house rule on wire-keyed data (docs/security.md): in the rooms that read bytes from the wire
- * (sources, framing, syslog, dispatch, ecs, vendors), a string-keyed object is a `Map` or has no
- * prototype (`table()` / `record()` from src/core/null-proto.ts), since a plain `{}` answers a
+ * (sources, framing, syslog, dispatch, ecs, vendors), a string-keyed object is a `Map` or inherits
+ * nothing (`table()` / `record()` from src/core/null-proto.ts), since a plain `{}` answers a
  * device's `constructor` or `__proto__` from Object.prototype. This check reads the source for the
  * plain forms; test/fuzz/prototype-keys.fuzz.test.ts tries the keys themselves on every parser.
  */
