@@ -55,6 +55,11 @@ export async function parseCommand(a: ParseArgs): Promise<number> {
     chunks.push(line);
     size += line.length;
     stats.written++;
+  }, (count) => {
+    // a counted frame over the limit is skipped, not printed: say so, as the collector counts it
+    stats.received++;
+    stats.dropped.oversize++;
+    process.stderr.write(`syslog-ecs: parse: a frame counted ${count} bytes, over --max-message-bytes ${a.maxMessageBytes}: skipped\n`);
   });
   const input = a.input === '-' ? process.stdin : createReadStream(a.input);
   for await (const chunk of input) {

@@ -147,7 +147,8 @@ class Validator {
         const keyNode = pair.key as Node;
         const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
         const p = path ? `${path}.${key}` : key;
-        const spec = fields[key];
+        // own keys only: `constructor` or `__proto__` in a file is an unknown key, not Object.prototype's
+        const spec = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
         if (!spec) {
           const near = Object.keys(fields).find((k) => k.replace(/_/g, '') === key.replace(/[_-]/g, '').toLowerCase());
           this.fail(p, keyNode, `unknown key${near ? ` (did you mean "${near}"?)` : ''}`);

@@ -93,7 +93,7 @@ export const listenerSpec: FieldSpec = {
     },
     name: { type: 'string', doc: 'Name in metrics and documents; defaults to the URL.' },
     timezone: { type: 'string', doc: 'Zone for timestamps without one (IANA name or `+hh:mm`); defaults to `timezone` at top level.' },
-    max_message_bytes: { type: 'int', min: 480, max: 16 << 20, default: 65_536, doc: 'Longer messages are cut to this size and tagged `truncated` (never dropped).' },
+    max_message_bytes: { type: 'int', min: 480, max: 16 << 20, default: 65_536, doc: 'Longer lines and datagrams are cut to this size and tagged `truncated`. An octet-counted frame whose count is larger is refused unread and counted (drop reason `oversize`): a count cannot be trusted, and skipping it whole could swallow the messages after it.' },
     max_connections: { type: 'int', min: 1, default: 1024, doc: 'TCP/TLS: connections beyond this are refused (counted).' },
     idle_timeout_ms: { type: 'int', min: 0, default: 600_000, doc: 'TCP/TLS: a connection silent this long is closed (0: never).' },
     framing: { type: 'enum', values: ['auto', 'lf', 'octet-counting'], default: 'auto', doc: 'TCP/TLS framing (RFC 6587); `auto` decides per frame.' },

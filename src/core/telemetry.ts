@@ -30,6 +30,7 @@ export class SenderStats {
   constructor(readonly listener: string, readonly sender: string) {}
 }
 
+/** senders counted apart per listener; later ones are counted together as `other` */
 const MAX_SENDERS = 10_000;
 
 /** A message that was not parsed, beside what was extracted from it (for the status page). */
@@ -47,6 +48,8 @@ const MAX_SAMPLED_SENDERS = 1000;
 
 export class Telemetry {
   readonly senders = new Map<string, SenderStats>();
+  /** senders counted apart, per listener (a flood of spoofed UDP sources must not use up another listener's) */
+  private readonly sendersPerListener = new Map<string, number>();
   /** events by family and message id, parsed vs unknown */
   readonly coverage = new Map<string, { parsed: number; unknown: number }>();
   /** latest unparsed messages per sender (newest last), for the status page */
@@ -99,7 +102,8 @@ export class Telemetry {
     const key = listener + '|' + sender;
     let s = this.senders.get(key);
     if (s === undefined) {
-      if (this.senders.size >= MAX_SENDERS) {
+      const n = this.sendersPerListener.get(listener) ?? 0;
+      if (n >= MAX_SENDERS) {
         const otherKey = listener + '|other';
         s = this.senders.get(otherKey);
         if (s === undefined) {
@@ -110,6 +114,7 @@ export class Telemetry {
       }
       s = new SenderStats(listener, sender);
       this.senders.set(key, s);
+      this.sendersPerListener.set(listener, n + 1);
     }
     return s;
   }

@@ -5,6 +5,8 @@
 import { isIP } from 'node:net';
 import type { EcsDoc } from '../core/types.js';
 import { readIPv4 } from '../core/ip.js';
+import { table } from '../core/null-proto.js';
+import { child, own, put } from './set-path.js';
 
 const pathCache = new Map<string, string[]>();
 
@@ -47,16 +49,8 @@ export function setParts(doc: EcsDoc, parts: readonly string[], value: unknown):
   if (value === undefined || value === null || value === '') return;
   let cur = doc;
   const last = parts.length - 1;
-  for (let i = 0; i < last; i++) {
-    const k = parts[i]!;
-    let next = cur[k];
-    if (next === undefined || next === null || typeof next !== 'object' || Array.isArray(next)) {
-      next = {};
-      cur[k] = next;
-    }
-    cur = next;
-  }
-  cur[parts[last]!] = value;
+  for (let i = 0; i < last; i++) cur = child(cur, parts[i]!);
+  put(cur, parts[last]!, value);
 }
 
 /** Reads a dotted path; undefined when absent. */
@@ -64,14 +58,14 @@ export function getField(doc: EcsDoc, path: string): unknown {
   return getParts(doc, splitPath(path));
 }
 
-/** getField on a path already split. */
+/** getField on a path already split. Only own data: a name Object.prototype answers reads as absent. */
 export function getParts(doc: EcsDoc, parts: readonly string[]): unknown {
   let cur: unknown = doc;
   for (let i = 0; i < parts.length; i++) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[parts[i]!];
+    cur = own(cur as EcsDoc, parts[i]!);
   }
-  return cur;
+  return typeof cur === 'function' ? undefined : cur;
 }
 
 /** Removes a dotted path (and objects it leaves empty). */
@@ -80,8 +74,8 @@ export function deleteField(doc: EcsDoc, path: string): void {
   const stack: EcsDoc[] = [];
   let cur: EcsDoc = doc;
   for (let i = 0; i < parts.length - 1; i++) {
-    const next = cur[parts[i]!];
-    if (next === null || typeof next !== 'object') return;
+    const next = own(cur, parts[i]!) as EcsDoc | null | undefined;
+    if (next === null || next === undefined || typeof next !== 'object') return;
     stack.push(cur);
     cur = next;
   }
@@ -114,20 +108,14 @@ function appendAt(doc: EcsDoc, parts: readonly string[], cur: unknown, value: un
 
 /** appendUnique on `a.b` (the usual depth: `related.ip`, `event.type`), without the path walk. */
 function appendUnique2(doc: EcsDoc, a: string, b: string, value: unknown): void {
-  const obj = doc[a];
-  if (obj === undefined || obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
-    const fresh: EcsDoc = {};
-    fresh[b] = [value];
-    doc[a] = fresh;
-    return;
-  }
-  const cur = obj[b];
+  const obj = child(doc, a);
+  const cur = own(obj, b);
   if (Array.isArray(cur)) {
     if (!cur.includes(value)) cur.push(value);
-  } else if (cur === undefined) {
-    obj[b] = [value];
+  } else if (cur === undefined || typeof cur === 'function') {
+    put(obj, b, [value]);
   } else if (cur !== value) {
-    obj[b] = [cur, value];
+    put(obj, b, [cur, value]);
   }
 }
 
@@ -191,15 +179,15 @@ export function toInt(s: unknown): number | undefined {
   return neg ? -v : v;
 }
 
-const IANA: Record<string, number> = {
+const IANA = table<number>({
   hopopt: 0, icmp: 1, igmp: 2, ggp: 3, ipv4: 4, tcp: 6, egp: 8, igp: 9, udp: 17, ipv6: 41, 'ipv6-route': 43,
   'ipv6-frag': 44, rsvp: 46, gre: 47, esp: 50, ah: 51, 'ipv6-icmp': 58, icmpv6: 58, 'ipv6-nonxt': 59,
   'ipv6-opts': 60, eigrp: 88, ospf: 89, ospfigp: 89, ipip: 94, pim: 103, vrrp: 112, l2tp: 115, sctp: 132,
-};
-const IANA_NAMES: Record<number, string> = {
+});
+const IANA_NAMES = table<string>({
   0: 'hopopt', 1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp', 41: 'ipv6', 47: 'gre', 50: 'esp', 51: 'ah', 58: 'ipv6-icmp',
   88: 'eigrp', 89: 'ospf', 103: 'pim', 112: 'vrrp', 132: 'sctp',
-};
+});
 
 /** IANA protocol number of a transport name (`tcp` -> 6); undefined when unknown. */
 export function ianaNumber(transport: string): number | undefined {

@@ -8,7 +8,7 @@
  * `ledger_*` (in = written + dead-lettered + dropped + in flight); per output `output_up`,
  * `output_pending_events` (queue depth) and, for Elasticsearch, `elasticsearch_*`; per listener
  * `listener_up`, `listener_errors_total`, `listener_connections`, `listener_connections_refused_total`,
- * `listener_tls_failures_total`, `listener_rate_limit_pauses_total`; parser coverage per family and message id; the usual process_* and nodejs_* metrics.
+ * `listener_tls_failures_total`, `listener_oversize_bytes_total`, `listener_rate_limit_pauses_total`; parser coverage per family and message id; the usual process_* and nodejs_* metrics.
  */
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { DROP_REASONS, type SenderStats, type Telemetry } from '../core/telemetry.js';
@@ -122,6 +122,7 @@ export function createMetricsRegistry(m: MetricsSources): Registry {
     for (const s of m.sources) if (s.faults !== undefined) set({ listener: s.name }, s.faults.errors);
   });
   counter('syslog_ecs_listener_tls_failures_total', 'TLS: failed handshakes.', ['listener'], sourceNumber('tlsFailures'));
+  counter('syslog_ecs_listener_oversize_bytes_total', 'TCP/TLS: bytes of octet-counted frames refused for a count over max_message_bytes (each frame is also a drop, reason oversize).', ['listener'], sourceNumber('oversizeBytes'));
   counter('syslog_ecs_listener_rate_limit_pauses_total', 'TCP/TLS: times a connection stopped reading because its sender was over rate_limit (tcp_action pause).', ['listener'], sourceNumber('rateLimitPauses'));
 
   // outputs

@@ -1,8 +1,11 @@
 /**
  * TCP and TLS (RFC 5425) listener. Each connection gets its own StreamFramer (RFC 6587 octet
- * counting or LF, decided per frame in `auto`). Limits: max connections (refused and counted),
- * idle timeout, max message size (truncated and flagged). Back-pressure: while the outputs are full
- * every connection stops reading, so senders' socket buffers fill instead of our memory.
+ * counting or LF, decided per frame in `auto`). Limits: max connections (refused and counted; a TLS
+ * connection counts from its TCP accept, handshake included), handshake timeout and idle timeout
+ * (the socket is destroyed: a peer that neither reads nor closes does not keep its slot), max
+ * message size (lines truncated and flagged, over-long counted frames refused and counted
+ * `oversize`). Back-pressure: while the outputs are full every connection stops reading, so
+ * senders' socket buffers fill instead of our memory.
  */
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer, type TLSSocket, type SecureVersion } from 'node:tls';
@@ -62,9 +65,12 @@ export class TcpSource implements Source {
   private readonly limit: RateLimiter | null;
   /** times a connection stopped reading because its sender was over the rate limit */
   rateLimitPauses = 0;
-  /** connections refused at the limit, not allowed, or failing the TLS handshake */
+  /** connections refused at the limit or not allowed */
   connectionsRefused = 0;
+  /** TLS handshakes that failed or timed out (the connection is destroyed) */
   tlsFailures = 0;
+  /** bytes of counted frames refused for their size, on connections already closed */
+  private closedOversizeBytes = 0;
   readonly faults: ListenerFaults;
 
   constructor(private readonly opts: TcpOptions, private readonly handler: FrameHandler) {
@@ -80,6 +86,13 @@ export class TcpSource implements Source {
 
   get connections(): number {
     return this.conns.size;
+  }
+
+  /** Bytes of counted frames refused for being over max_message_bytes (skipped unread). */
+  get oversizeBytes(): number {
+    let n = this.closedOversizeBytes;
+    for (const c of this.conns) n += c.framer.refusedBytes;
+    return n;
   }
 
   private makeServer(): Server {
@@ -102,8 +115,10 @@ export class TcpSource implements Source {
         rejectUnauthorized: t.clientAuth === 'required',
         handshakeTimeout: t.handshakeTimeoutMs,
       }, (s: TLSSocket) => this.onConnection(s));
-      server.on('tlsClientError', () => {
+      // a failed or timed-out handshake leaves the socket open unless it is destroyed here
+      server.on('tlsClientError', (_err, socket) => {
         this.tlsFailures++;
+        socket.destroy();
       });
       return server;
     } catch (e) {
@@ -114,7 +129,9 @@ export class TcpSource implements Source {
   private onConnection(socket: Socket): void {
     const ip = normalizeAddress(socket.remoteAddress);
     const port = socket.remotePort ?? 0;
-    if (!this.allow.allows(ip) || this.conns.size >= this.opts.maxConnections) {
+    // the connection limit is the server's (maxConnections, counted on 'drop'): it sees TLS
+    // connections still in their handshake, which never reach this handler
+    if (!this.allow.allows(ip)) {
       this.connectionsRefused++;
       socket.destroy();
       return;
@@ -147,11 +164,16 @@ export class TcpSource implements Source {
         socket.pause();
       }
       if (r === WriteResult.Rejected) stats.dropped.queue_full++;
+    }, () => {
+      // a counted frame over max_message_bytes: refused unread, counted
+      stats.received++;
+      stats.dropped.oversize++;
     });
     const conn: Conn = { socket, framer, stats, throttledUntil: 0, owedMs: 0 };
     this.conns.add(conn);
     if (this.opts.idleTimeoutMs > 0) {
-      socket.setTimeout(this.opts.idleTimeoutMs, () => socket.end());
+      // destroy, not end(): a peer that neither reads nor closes would keep a half-closed slot
+      socket.setTimeout(this.opts.idleTimeoutMs, () => socket.destroy());
     }
     socket.on('data', (chunk: Buffer) => {
       paused = false;
@@ -178,7 +200,7 @@ export class TcpSource implements Source {
     socket.on('close', () => {
       readAt = Date.now();
       framer.end();
-      this.conns.delete(conn);
+      if (this.conns.delete(conn)) this.closedOversizeBytes += framer.refusedBytes;
     });
   }
 
@@ -204,6 +226,10 @@ export class TcpSource implements Source {
 
   private listen(host: string): Promise<void> {
     const server = this.makeServer();
+    server.maxConnections = this.opts.maxConnections;
+    server.on('drop', () => {
+      this.connectionsRefused++;
+    });
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', (err) => reject(new CollectorError('COL_ERR_LISTEN', `${this.name}: ${err.message}`, { cause: err })));
@@ -236,9 +262,11 @@ export class TcpSource implements Source {
     const deadline = Date.now() + graceMs;
     while (this.conns.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     for (const c of [...this.conns]) {
-      c.framer.end();
+      // cut by us: a frame still open is delivered flagged truncated
+      c.framer.end(true);
       c.socket.destroy();
       this.conns.delete(c);
+      this.closedOversizeBytes += c.framer.refusedBytes;
     }
     await closed;
   }

@@ -6,6 +6,7 @@
 import type { SyslogMessage } from '../core/types.js';
 import { SyslogFlag } from '../core/types.js';
 import { readIsoStamp, stamp } from './timestamp.js';
+import { record } from '../core/null-proto.js';
 
 /** Reads one header field up to the next space; null for the NILVALUE `-`. Sets `fieldEnd`. */
 let fieldEnd = 0;
@@ -24,7 +25,11 @@ function field(s: string, i: number, max: number): string | null | undefined {
   return s.slice(i, j);
 }
 
-/** Structured data at i. Returns the end index, or -1 when malformed; the result in `sdOut`. */
+/**
+ * Structured data at i. Returns the end index, or -1 when malformed; the result in `sdOut`. SD-IDs
+ * and parameter names are the sender's words (`__proto__`, `constructor`): both levels are
+ * objects that inherit nothing (record()), where such names are plain keys.
+ */
 let sdOut: Record<string, Record<string, string>> | null = null;
 function readSd(s: string, i: number): number {
   if (s.charCodeAt(i) === 45) {
@@ -32,7 +37,7 @@ function readSd(s: string, i: number): number {
     return i + 1;
   }
   if (s.charCodeAt(i) !== 91) return -1;
-  const out: Record<string, Record<string, string>> = {};
+  const out = record<Record<string, string>>();
   let p = i;
   const n = s.length;
   while (p < n && s.charCodeAt(p) === 91) {
@@ -45,7 +50,7 @@ function readSd(s: string, i: number): number {
     }
     if (p === idStart || p - idStart > 32) return -1;
     const id = s.slice(idStart, p);
-    const params: Record<string, string> = out[id] ?? {};
+    const params = out[id] ?? record<string>();
     while (p < n && s.charCodeAt(p) === 32) {
       p++;
       const nameStart = p;

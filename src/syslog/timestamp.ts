@@ -4,6 +4,7 @@
  */
 import { zonedToEpoch, parseFixedOffset, utcMs } from './timezone.js';
 import { inferYear } from './year.js';
+import { table } from '../core/null-proto.js';
 
 export interface StampResult {
   ms: number;
@@ -56,7 +57,7 @@ export function monthAt(s: string, i: number): number {
 }
 
 /** Zone abbreviations that devices write after a time; anything else is not taken as a zone. */
-const ZONE_ABBREV: Record<string, string> = {
+const ZONE_ABBREV = table<string>({
   UTC: '+00:00', GMT: '+00:00', Z: '+00:00', UT: '+00:00',
   EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00',
   PST: '-08:00', PDT: '-07:00', AKST: '-09:00', AKDT: '-08:00', HST: '-10:00',
@@ -64,7 +65,7 @@ const ZONE_ABBREV: Record<string, string> = {
   EET: '+02:00', EEST: '+03:00', BST: '+01:00', IST: '+05:30', JST: '+09:00', KST: '+09:00',
   AEST: '+10:00', AEDT: '+11:00', ACST: '+09:30', ACDT: '+10:30', AWST: '+08:00', NZST: '+12:00', NZDT: '+13:00',
   MSK: '+03:00', SGT: '+08:00', HKT: '+08:00',
-};
+});
 
 /**
  * Reads `hh:mm:ss[.fff]` at i. Returns the end index or -1; writes h/m/s/ms into `hms`.

@@ -111,4 +111,14 @@ export function ledger(stderr: string): Record<string, number> {
   return out;
 }
 
+/** SIGTERM, exit 0, and the printed ledger balanced with nothing in flight; returns the ledger. */
+export async function stopBalanced(c: Collector): Promise<Record<string, number>> {
+  const { code, stderr } = await c.stop();
+  if (code !== 0) throw new Error(`collector exited ${code}:\n${stderr}`);
+  const l = ledger(stderr);
+  // the loss ledger balances: nothing unaccounted
+  if (l.received !== l.written! + l.dead_lettered! + l.dropped! || l.in_flight !== 0) throw new Error('the ledger does not balance:\n' + stderr);
+  return l;
+}
+
 export const LOGGEN = existsSync(join(ROOT, '.peers/bin/loggen')) ? join(ROOT, '.peers/bin/loggen') : 'loggen';

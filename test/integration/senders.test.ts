@@ -8,7 +8,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
-import { startCollector, tempDir, readOutput, countOutput, waitFor, ledger, LOGGEN, type Collector } from '../helpers/collector.js';
+import { startCollector, tempDir, readOutput, countOutput, waitFor, ledger, stopBalanced, LOGGEN, type Collector } from '../helpers/collector.js';
 import { makePki, type Pki } from '../helpers/tls.js';
 import { readFileSync, readdirSync } from 'node:fs';
 
@@ -43,16 +43,6 @@ function tlsConfig(dir: string, clientAuth: 'none' | 'required'): string {
   return file;
 }
 
-async function stopOk(c: Collector): Promise<Record<string, number>> {
-  const { code, stderr } = await c.stop();
-  expect(code).toBe(0);
-  const l = ledger(stderr);
-  // the loss ledger balances: nothing unaccounted
-  expect(l.received).toBe(l.written! + l.dead_lettered! + l.dropped!);
-  expect(l.in_flight).toBe(0);
-  return l;
-}
-
 describe('util-linux logger', () => {
   test('UDP, TCP with octet counting and TCP with newlines all arrive with sender and listener', async () => {
     const dir = tempDir();
@@ -63,7 +53,7 @@ describe('util-linux logger', () => {
       logger(['--tcp', '--octet-count', '-n', '127.0.0.1', '-P', String(c.port('tcp')), '--rfc5424', '-t', 'octapp', 'hello over tcp, octet-counted']);
       logger(['--tcp', '-n', '127.0.0.1', '-P', String(c.port('tcp')), '--rfc3164', '-t', 'lfapp', 'hello over tcp, newline']);
     } finally {
-      await stopOk(c);
+      await stopBalanced(c);
     }
     const docs = readOutput(out);
     expect(docs).toHaveLength(3);
@@ -87,7 +77,7 @@ describe('util-linux logger', () => {
     try {
       logger(['--udp', '-n', '::1', '-P', String(c.port('udp')), '-t', 'v6app', 'hello over ipv6']);
     } finally {
-      await stopOk(c);
+      await stopBalanced(c);
     }
     const docs = readOutput(out);
     expect(docs).toHaveLength(1);
@@ -124,7 +114,7 @@ describe('rsyslog forwarding', () => {
     const c = await startCollector(['--listen', 'tcp://127.0.0.1:0', '--output', `file:${out}`]);
     await forward('', `action(type="omfwd" target="127.0.0.1" port="${c.port('tcp')}" protocol="tcp" TCP_Framing="octet-counted" template="RSYSLOG_SyslogProtocol23Format")`, c, 20);
     await waitFor(() => readOutput(out).filter((d) => d.log?.syslog?.appname === 'fwd').length === 20, 30_000, 'forwarded events');
-    await stopOk(c);
+    await stopBalanced(c);
     const docs = readOutput(out).filter((d) => d.log.syslog.appname === 'fwd');
     expect(docs.map((d) => d.message).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `forwarded message ${i}\nwith a second line`).sort());
     expect(docs[0]!.log.syslog.version).toBe('1');
@@ -139,7 +129,7 @@ describe('rsyslog forwarding', () => {
       c, 10);
     const out = join(dir, 'out');
     await waitFor(() => readOutput(out).filter((d) => d.log?.syslog?.appname === 'fwd').length === 10, 30_000, 'events over TLS');
-    await stopOk(c);
+    await stopBalanced(c);
   });
 });
 
@@ -176,7 +166,7 @@ describe('mutual TLS', () => {
     expect(await tryClient(port, 'none')).toBe('refused');
     expect(await tryClient(port, 'rogue')).toBe('refused');
     expect(await tryClient(port, 'good')).toBe('accepted');
-    await stopOk(c);
+    await stopBalanced(c);
     const docs = readOutput(join(dir, 'out'));
     expect(docs.filter((d) => d.log.syslog.appname === 'mtls')).toHaveLength(1);
   });
@@ -194,7 +184,7 @@ describe('loggen volume', () => {
     const out = join(dir, 'out');
     const c = await startCollector(['--listen', 'tcp://127.0.0.1:0', '--output', `file:${out}`]);
     loggen(['-i', '-S', '-n', '200000', '-r', '1000000', '127.0.0.1', String(c.port('tcp'))]);
-    const l = await stopOk(c);
+    const l = await stopBalanced(c);
     expect(l.received).toBe(200_000);
     expect(l.written).toBe(200_000);
     expect(countOutput(out)).toBe(200_000);
@@ -208,7 +198,7 @@ describe('loggen volume', () => {
     // had not read yet (measured: none lost with --tls-max-v1.2). Keep the rate well within what the
     // collector reads as it comes, also on a busy CI machine.
     loggen(['-U', '-n', '50000', '-r', '10000', '127.0.0.1', String(c.port('tls'))]);
-    const l = await stopOk(c);
+    const l = await stopBalanced(c);
     expect(l.written).toBe(50_000);
     expect(countOutput(join(dir, 'out'))).toBe(50_000);
   });

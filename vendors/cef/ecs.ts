@@ -8,9 +8,10 @@ import { appendUnique, getField, ianaNumber, isIp, relatedHost, relatedIp, relat
 import { communityId } from '../../src/ecs/community-id.js';
 import type { CefEvent } from './decode.js';
 import type { VendorContext } from '../../src/core/stages.js';
+import { table, record } from '../../src/core/null-proto.js';
 
 /** full extension name -> ECS field */
-const ECS_TARGET: Record<string, string> = {
+const ECS_TARGET = table<string>({
   agentAddress: 'agent.ip', agentDnsDomain: 'agent.name', agentHostName: 'agent.name', agentId: 'agent.id',
   agentMacAddress: 'agent.mac', agentReceiptTime: 'event.created', agentType: 'agent.type',
   agentVersion: 'agent.version', applicationProtocol: 'network.application', bytesIn: 'source.bytes',
@@ -36,7 +37,7 @@ const ECS_TARGET: Record<string, string> = {
   sourceServiceName: 'source.service.name', sourceTranslatedAddress: 'source.nat.ip',
   sourceTranslatedPort: 'source.nat.port', sourceUserId: 'source.user.id', sourceUserName: 'source.user.name',
   sourceUserPrivileges: 'source.user.group.name', startTime: 'event.start', type: 'event.kind',
-};
+});
 /** keys written after the others so they win over their synonyms */
 const LATE = new Set(['agentHostName', 'deviceHostName', 'destinationHostName', 'sourceHostName', 'eventId']);
 
@@ -102,7 +103,7 @@ export function cefToEcs(ev: CefEvent, doc: EcsDoc, ctx: VendorContext, vendorHo
   if (ev.severity !== '') cef.severity = ev.severity;
   const extKeys = ev.extIndexKey ? Object.keys(ev.ext) : ev.extKeys;
   if (extKeys.length) {
-    const ext: EcsDoc = {};
+    const ext: EcsDoc = record();
     for (const k of extKeys) if (k !== '_cefVer') ext[k] = ev.ext[k];
     if (Object.keys(ext).length) cef.extensions = ext;
   }

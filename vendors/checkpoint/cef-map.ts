@@ -7,14 +7,15 @@
 import type { EcsDoc } from '../../src/core/types.js';
 import { getField, setField } from '../../src/ecs/fields.js';
 import type { CefEvent } from '../cef/decode.js';
+import { table } from '../../src/core/null-proto.js';
 
-const RISK: Record<string, number> = {
+const RISK = table<number>({
   unknown: 0, informational: 0, 'very-low': 1, low: 2, medium: 3, high: 4, 'very-high': 5, critical: 5,
-};
-const SEVERITY: Record<string, number> = {
+});
+const SEVERITY = table<number>({
   unknown: 0, informational: 0, 'very-low': 1, low: 1, medium: 2, high: 3, 'very-high': 4, critical: 4,
-};
-const FACILITY: Record<string, string> = { '0': 'Network', '1': 'Endpoint', '2': 'Access', '3': 'Threat', '4': 'Mobile' };
+});
+const FACILITY = table<string>({ '0': 'Network', '1': 'Endpoint', '2': 'Access', '3': 'Threat', '4': 'Mobile' });
 
 /** extension -> field, copied as is */
 const COPY: readonly [string, string][] = [
@@ -30,54 +31,54 @@ const COPY: readonly [string, string][] = [
 
 /** extension -> (lower-cased label -> field) */
 const LABELLED: readonly [string, Record<string, string>][] = [
-  ['deviceCustomFloatingPoint1', { 'update version': 'observer.version' }],
-  ['deviceCustomIPv6Address2', { 'source ipv6 address': 'source.ip' }],
-  ['c6a2', { 'source ipv6 address': 'source.ip' }],
-  ['deviceCustomIPv6Address3', { 'destination ipv6 address': 'destination.ip' }],
-  ['deviceCustomNumber1', {
+  ['deviceCustomFloatingPoint1', table({ 'update version': 'observer.version' })],
+  ['deviceCustomIPv6Address2', table({ 'source ipv6 address': 'source.ip' })],
+  ['c6a2', table({ 'source ipv6 address': 'source.ip' })],
+  ['deviceCustomIPv6Address3', table({ 'destination ipv6 address': 'destination.ip' })],
+  ['deviceCustomNumber1', table({
     payload: 'network.bytes', 'elapsed time in seconds': 'event.duration',
     'email recipients number': 'checkpoint.email_recipients_num',
-  }],
-  ['deviceCustomNumber2', { 'duration in seconds': 'event.duration', 'icmp type': 'checkpoint.icmp_type' }],
-  ['DeviceCustomNumber2', { 'duration in seconds': 'event.duration', 'icmp type': 'checkpoint.icmp_type' }],
-  ['deviceCustomNumber3', { 'icmp code': 'checkpoint.icmp_code' }],
-  ['deviceCustomString1', {
+  })],
+  ['deviceCustomNumber2', table({ 'duration in seconds': 'event.duration', 'icmp type': 'checkpoint.icmp_type' })],
+  ['DeviceCustomNumber2', table({ 'duration in seconds': 'event.duration', 'icmp type': 'checkpoint.icmp_type' })],
+  ['deviceCustomNumber3', table({ 'icmp code': 'checkpoint.icmp_code' })],
+  ['deviceCustomString1', table({
     'application rule name': 'rule.name', 'dlp rule name': 'rule.name', 'threat prevention rule name': 'rule.name',
     'connectivity state': 'checkpoint.connectivity_state', 'email id': 'checkpoint.email_id',
     'voip log type': 'checkpoint.voip_log_type',
-  }],
-  ['deviceCustomString2', {
+  })],
+  ['deviceCustomString2', table({
     'protection id': 'checkpoint.protection_id', 'update status': 'checkpoint.update_status',
     'email subject': 'checkpoint.email_subject', 'sensor mode': 'checkpoint.sensor_mode',
     'scan invoke type': 'checkpoint.integrity_av_invoke_type', category: 'checkpoint.category',
     categories: 'rule.category', 'peer gateway': 'checkpoint.peer_gateway',
-  }],
-  ['deviceCustomString6', {
+  })],
+  ['deviceCustomString6', table({
     'application name': 'network.application', 'virus name': 'checkpoint.virus_name',
     'malware name': 'checkpoint.spyware_name', 'malware family': 'checkpoint.malware_family',
-  }],
-  ['deviceCustomString3', {
+  })],
+  ['deviceCustomString3', table({
     'user group': 'group.name', 'incident extension': 'checkpoint.incident_extension',
     'identity type': 'checkpoint.identity_type', 'email spool id': 'checkpoint.email_spool_id',
     'protection type': 'checkpoint.protection_type',
-  }],
-  ['deviceCustomString4', {
+  })],
+  ['deviceCustomString4', table({
     'malware status': 'checkpoint.spyware_status', 'destination os': 'os.name', 'scan result': 'checkpoint.scan_result',
     frequency: 'checkpoint.frequency', 'protection name': 'checkpoint.protection_name',
     'user response': 'checkpoint.user_status', 'email control': 'checkpoint.email_control',
     'tcp flags': 'checkpoint.tcp_flags', 'threat prevention rule id': 'rule.id',
-  }],
-  ['deviceCustomString5', {
+  })],
+  ['deviceCustomString5', table({
     'matched category': 'rule.category', 'authentication method': 'checkpoint.auth_method',
     'email session id': 'checkpoint.email_session_id', 'vlan id': 'network.vlan.id',
-  }],
-  ['deviceCustomDate2', { 'subscription expiration': 'checkpoint.subs_exp' }],
-  ['deviceFlexNumber1', { confidence: 'checkpoint.confidence_level' }],
-  ['deviceFlexNumber2', {
+  })],
+  ['deviceCustomDate2', table({ 'subscription expiration': 'checkpoint.subs_exp' })],
+  ['deviceFlexNumber1', table({ confidence: 'checkpoint.confidence_level' })],
+  ['deviceFlexNumber2', table({
     'destination phone number': 'checkpoint.dst_phone_number', 'performance impact': 'checkpoint.performance_impact',
-  }],
-  ['flexString1', { 'application signature id': 'checkpoint.app_sig_id' }],
-  ['flexString2', { 'malware action': 'rule.description', 'attack information': 'event.action' }],
+  })],
+  ['flexString1', table({ 'application signature id': 'checkpoint.app_sig_id' })],
+  ['flexString2', table({ 'malware action': 'rule.description', 'attack information': 'event.action' })],
 ];
 
 const COPY_AFTER: readonly [string, string][] = [

@@ -8,11 +8,12 @@ import { appendUnique, getField, relatedIp, relatedUser, setField, toInt } from 
 import type { CpKv } from './kv.js';
 import { cpTime, isoInZone, subsExp } from './time.js';
 import { isoTime as isoMs } from '../../src/ecs/base.js';
+import { table } from '../../src/core/null-proto.js';
 
-const TRANSPORT: Record<string, string> = {
+const TRANSPORT = table<string>({
   '0': 'hopopt', '1': 'icmp', '2': 'igmp', '6': 'tcp', '8': 'egp', '17': 'udp', '47': 'gre', '50': 'esp',
   '58': 'ipv6-icmp', '112': 'vrrp', '132': 'sctp',
-};
+});
 
 /** fields dropped at the end of Elastic's pipeline (copied elsewhere or internal) */
 const CLEANUP = [

@@ -3,6 +3,7 @@
  * event.action, with event.type refined by the outcome, as Elastic's two pipelines do.
  */
 import type { EcsDoc } from '../../src/core/types.js';
+import { table } from '../../src/core/null-proto.js';
 
 interface Cat { category?: string[]; type?: string[]; outcome?: string; action?: string }
 
@@ -17,7 +18,7 @@ const VPN_ERR = C(['connection', 'denied'], 'failure', 'client-vpn-error');
 const DF_INFO = C(['connection', 'info'], undefined, 'dynamic-filter');
 const DF_DENY = C(['connection', 'denied'], 'failure', 'dynamic-filter');
 
-export const ASA_CATEGORIES: Record<string, Cat> = {
+export const ASA_CATEGORIES = table<Cat>({
   '110002': C(['connection', 'info'], 'failure', 'firewall-rule'),
   '111007': C(['info'], 'success', 'configuration', ['configuration']),
   '111009': C(['info'], 'success', 'configuration', ['configuration']),
@@ -75,7 +76,7 @@ export const ASA_CATEGORIES: Record<string, Cat> = {
   '750002': C(['connection', 'start'], 'success', 'connection-started'), '750003': C(['connection', 'start'], 'failure'),
   '805001': C(['connection', 'start'], 'success', 'flow-offload-started'),
   '805002': C(['connection', 'end'], 'success', 'flow-offload-ended'),
-};
+});
 for (const id of ['106001', '106002', '106006', '106007', '106010', '106012', '106013', '106014', '106015', '106016',
   '106017', '106018', '106020', '106021', '106022', '106023', '106027', '106103', '313001', '313004', '313005',
   '313008', '313009', '322001', '434002', '710003', '710005', '710006']) ASA_CATEGORIES[id] = DENY;
@@ -87,17 +88,17 @@ for (const id of ['338001', '338002', '338003', '338004', '338101', '338102', '3
 for (const id of ['338005', '338006', '338007', '338008', '338203', '338204']) ASA_CATEGORIES[id] = DF_DENY;
 
 /** Outcome-dependent entries (106100, 106102 permitted/denied; 111004 OK/FAILED). */
-const ASA_BY_OUTCOME: Record<string, Record<string, Cat>> = {
-  '106100': {
+const ASA_BY_OUTCOME = table<Record<string, Cat>>({
+  '106100': table({
     denied: DENY, permitted: C(['connection', 'allowed'], 'success', 'firewall-rule'),
     'est-allowed': C(['connection', 'allowed'], 'success', 'firewall-rule'),
-  },
-  '106102': { denied: DENY, permitted: C(['connection', 'allowed'], 'success', 'firewall-rule') },
-  '111004': {
+  }),
+  '106102': table({ denied: DENY, permitted: C(['connection', 'allowed'], 'success', 'firewall-rule') }),
+  '111004': table({
     failed: C(['info'], 'failure', 'configuration', ['configuration']),
     ok: C(['change'], 'success', 'configuration', ['configuration']),
-  },
-};
+  }),
+});
 
 function applyCat(ev: EcsDoc, c: Cat): void {
   if (c.category) ev.category = [...c.category];
@@ -115,7 +116,7 @@ export function categorizeAsa(ev: EcsDoc, code: string, outcome: string | undefi
   if (c) applyCat(ev, c);
 }
 
-const FTD_ACTIONS: Record<string, { kind: string; category: string[]; type: string[]; outcome?: string }> = {
+const FTD_ACTIONS = table<{ kind: string; category: string[]; type: string[]; outcome?: string }>({
   'connection-finished': { kind: 'event', category: ['network'], type: ['connection', 'end'] },
   'connection-started': { kind: 'event', category: ['network'], type: ['connection', 'start'] },
   'file-detected': { kind: 'event', category: ['file'], type: ['info'] },
@@ -128,9 +129,9 @@ const FTD_ACTIONS: Record<string, { kind: string; category: string[]; type: stri
   error: { kind: 'event', outcome: 'failure', category: ['network'], type: ['info', 'end'] },
   deleted: { kind: 'event', category: ['network'], type: ['info', 'end'] },
   creation: { kind: 'event', category: ['network'], type: ['info', 'connection', 'start'] },
-};
+});
 
-const FTD_OUTCOME_TYPES: Record<string, [string, string | undefined, string | undefined]> = {
+const FTD_OUTCOME_TYPES = table<[string, string | undefined, string | undefined]>({
   // outcome -> [new outcome, type to add, category to add]
   success: ['success', 'allowed', undefined],
   failure: ['failure', 'denied', undefined],
@@ -141,7 +142,7 @@ const FTD_OUTCOME_TYPES: Record<string, [string, string | undefined, string | un
   monitor: ['success', undefined, undefined],
   monitored: ['success', undefined, 'intrusion_detection'],
   pass: ['success', 'allowed', undefined],
-};
+});
 
 export function categorizeFtd(ev: EcsDoc): void {
   const a = FTD_ACTIONS[ev.action as string];

@@ -15,27 +15,28 @@ import { VPN } from './messages/vpn.js';
 import { parseSecurity, SECURITY_EVENT_IDS } from './messages/security-events.js';
 import { categorizeAsa, categorizeFtd } from './categorize.js';
 import type { VendorContext } from '../../src/core/stages.js';
+import { table, record } from '../../src/core/null-proto.js';
 
-const HANDLERS: Record<string, Handler> = { ...FIREWALL, ...VPN };
+const HANDLERS = table<Handler>({ ...FIREWALL, ...VPN });
 
 const LEVELS = ['unknown', 'alert', 'critical', 'error', 'warning', 'notification', 'informational', 'debug'];
 
-const IANA: Record<string, number> = {
+const IANA = table<number>({
   icmp: 1, igmp: 2, ipv4: 4, tcp: 6, egp: 8, igp: 9, pup: 12, udp: 17, rdp: 27, irtp: 28, dccp: 33, idpr: 35,
   ipv6: 41, 'ipv6-route': 43, 'ipv6-frag': 44, rsvp: 46, gre: 47, esp: 50, 'ipv6-icmp': 58, 'ipv6-nonxt': 59,
   'ipv6-opts': 60,
-};
-const IANA_REV: Record<string, string> = {};
+});
+const IANA_REV = record<string>();
 for (const k in IANA) IANA_REV[String(IANA[k])] = k;
 
-const FTD_OUTCOMES: Record<string, string> = {
+const FTD_OUTCOMES = table<string>({
   'est-allowed': 'success', permitted: 'success', allow: 'success', denied: 'failure', deny: 'failure',
   dropped: 'failure',
-};
+});
 const FTD_SUCCESS = new Set(['113004', '113008', '113009', '113012', '602303', '602304', '611101', '734001', '713120', '304001']);
 const FTD_FAILURE = new Set(['113002', '113005', '113014', '113021', '605004', '611102', '716039', '710005', '713901',
   '713902', '713903', '713904', '713905', '110002']);
-const FTD_ACTION: Record<string, string> = {};
+const FTD_ACTION = record<string>();
 for (const id of ['113039', '746012']) FTD_ACTION[id] = 'client-vpn-connected';
 FTD_ACTION['602101'] = 'vpn-pmtu-d';
 for (const id of ['113029', '113030', '113031', '113032', '113033', '113034', '113035', '113036', '113037', '113038',
@@ -49,18 +50,18 @@ for (const id of ['305012', '302014', '302016', '302018', '302021', '302036', '3
   FTD_ACTION[id] = 'flow-expiration';
 }
 FTD_ACTION['302020'] = 'flow-creation';
-const SEC_ACTIONS: Record<string, string> = {
+const SEC_ACTIONS = table<string>({
   '430001': 'intrusion-detected', '430002': 'connection-started', '430003': 'connection-finished',
   '430004': 'file-detected', '430005': 'malware-detected',
-};
-const DNS_TYPES: Record<string, string> = {
+});
+const DNS_TYPES = table<string>({
   'a host address': 'A', 'ip6 address': 'AAAA', 'text strings': 'TXT', 'a domain name pointer': 'PTR',
   'an authoritative name server': 'NS', 'the canonical name for an alias': 'CNAME',
   'marks the start of a zone of authority': 'SOA', 'mail exchange': 'MX', 'server selection': 'SRV',
-};
-const DNS_CODES: Record<string, string> = {
+});
+const DNS_CODES = table<string>({
   'non-existent domain': 'NXDOMAIN', 'server failure': 'SERVFAIL', 'query refused': 'REFUSED', 'no error': 'NOERROR',
-};
+});
 const SEC_EVENT_INTS = ['connection_duration', 'dns_ttl', 'dst_port', 'file_count', 'file_size', 'http_response',
   'initiator_bytes', 'initiator_packets', 'responder_bytes', 'responder_packets', 'src_port'];
 

@@ -4,6 +4,7 @@
  * pipeline reads them.
  */
 import { read3164Stamp, stamp } from '../../src/syslog/timestamp.js';
+import { table } from '../../src/core/null-proto.js';
 
 export interface Marker {
   /** index of `%` in the text */
@@ -83,10 +84,10 @@ export interface Header {
 }
 
 /** The zone abbreviations of the pipeline's ASA_DATE, as the fixed offsets they denote. */
-const ABBREV: Record<string, string> = {
+const ABBREV = table<string>({
   EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00',
   PDT: '-07:00', AST: '-04:00', ADT: '-03:00', CET: '+01:00', CEST: '+02:00',
-};
+});
 
 const HOSTLIKE = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 

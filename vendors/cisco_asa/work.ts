@@ -6,6 +6,7 @@
  */
 import type { EcsDoc } from '../../src/core/types.js';
 import { getField, setField } from '../../src/ecs/fields.js';
+import { table } from '../../src/core/null-proto.js';
 
 export type Flavor = 'asa' | 'ftd';
 
@@ -75,7 +76,7 @@ export function match(w: Work, re: RegExp, s: string = w.msg): boolean {
   return true;
 }
 
-const GROUP_PATHS: Record<string, string> = {
+const GROUP_PATHS = table<string>({
   src: 'source.address', sport: 'source.port', dst: 'destination.address', dport: 'destination.port',
   transport: 'network.transport', protocol: 'network.protocol', direction: 'network.direction',
   iana: 'network.iana_number', reason: 'event.reason', suser: 'source.user.name', duser: 'destination.user.name',
@@ -84,7 +85,7 @@ const GROUP_PATHS: Record<string, string> = {
   dbytes: 'destination.bytes', smac: 'source.mac', email: 'user.email', ua: 'user_agent.original',
   client_user: 'client.user.name', file_path: 'file.path', event_id: 'event.id', net_type: 'network.type',
   sip: 'source.ip', dip: 'destination.ip', input_type: 'input.type', suser_domain: 'source.user.domain',
-};
+});
 
 export function apply(w: Work, key: string, v: string): void {
   switch (key) {

@@ -16,6 +16,7 @@ import {
 import { finish } from './finish.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
 import { DetectHint, type VendorContext, type VendorParser } from '../../src/core/stages.js';
+import { table } from '../../src/core/null-proto.js';
 
 /** `log.level` names of the Cisco severities, as Elastic's pipeline writes them. */
 const LEVELS: readonly string[] = [
@@ -24,7 +25,7 @@ const LEVELS: readonly string[] = [
 
 type Handler = (code: string, text: string, doc: EcsDoc, facility: string) => string | null;
 
-const HANDLERS: Record<string, Handler> = {
+const HANDLERS = table<Handler>({
   LOGIN_SUCCESS: (code, text, doc) => parseLogin(code, text, doc),
   LOGIN_FAILED: (code, text, doc) => parseLogin(code, text, doc),
   QUIET_MODE_ON: (code, text, doc) => parseLogin(code, text, doc),
@@ -37,7 +38,7 @@ const HANDLERS: Record<string, Handler> = {
   DROP_PKT: (_c, text, doc, fac) => (fac === 'FW' ? parseDropPkt(text, doc) : null),
   UPDOWN: (_c, text, doc) => parseLinkState(text, doc),
   CHANGED: (_c, text, doc) => parseLinkState(text, doc),
-};
+});
 /** NX-OS interface messages (`ETHPORT-5-IF_DOWN_LINK_FAILURE`, `IF_UP`, ...). */
 const ETHPORT_PREFIX = 'IF_';
 

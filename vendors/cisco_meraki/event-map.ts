@@ -1,11 +1,13 @@
 /** event.action / type / category by `cisco_meraki.event_subtype`, as Elastic's Meraki pipeline maps them. */
+import { table } from '../../src/core/null-proto.js';
+
 export interface EventInfo {
   readonly action?: string;
   readonly type?: readonly string[];
   readonly category?: readonly string[];
 }
 
-export const EVENT_MAP: Record<string, EventInfo> = {
+export const EVENT_MAP = table<EventInfo>({
   vpn_connectivity_change: { category: ['session'], type: ['connection'], action: 'vpn-connectivity-change' },
   dhcp_offer: { type: ['access', 'allowed'], action: 'dhcp-offer' },
   dhcp_no_offer: { type: ['access', 'denied'], action: 'dhcp-no-offer' },
@@ -39,4 +41,4 @@ export const EVENT_MAP: Record<string, EventInfo> = {
   multiple_dhcp_servers_detected: { type: ['protocol'] },
   dfs_event: { action: 'dynamic-frequency-selection-detected' },
   aps_association_reject: { action: 'association-rejected-for-load-balancing' },
-};
+});

@@ -19,6 +19,7 @@ import { finish } from './tail.js';
 import { applySteps, copy, move, take, type KvStep } from '../../src/ecs/kv-ops.js';
 import { dateTimeMs, eventTimeMs, normalizeTz, usableZone } from './time.js';
 import { DetectHint, type VendorContext, type VendorParser } from '../../src/core/stages.js';
+import { record } from '../../src/core/null-proto.js';
 
 /** keys dropped from `fortinet.firewall` once mapped or used */
 const REMOVE_AT_END = ['tz', 'date', 'devid', 'eventtime', 'time', 'duration'];
@@ -92,7 +93,7 @@ const OBSERVER: readonly KvStep[] = [
 /** The keys left after mapping, in line order, as `fortinet.firewall`. */
 function vendorFields(doc: EcsDoc, kv: FortiKv): void {
   const fw = kv.fw;
-  const out: EcsDoc = {};
+  const out: EcsDoc = record();
   for (let i = 0; i < REMOVE_AT_END.length; i++) delete fw[REMOVE_AT_END[i]!];
   const keys = kv.keys;
   for (let i = 0; i < keys.length; i++) {

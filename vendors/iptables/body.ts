@@ -8,6 +8,7 @@
 import type { EcsDoc } from '../../src/core/types.js';
 import { isIp, setField, toInt } from '../../src/ecs/fields.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
+import { table } from '../../src/core/null-proto.js';
 
 /** Hex text (`0x1C`, `1c`, `08:00`) to a number, skipping non-hex characters as Elastic's script does. */
 export function hexValue(s: string): number {
@@ -36,10 +37,10 @@ function readMac(v: string, doc: EcsDoc): void {
   }
 }
 
-const INT_KEYS: Record<string, string> = {
+const INT_KEYS = table<string>({
   LEN: 'iptables.length', TTL: 'iptables.ttl', ID: 'iptables.id', HOPLIMIT: 'iptables.ttl',
   FLOWLBL: 'iptables.flow_label', FRAG: 'iptables.fragment_offset',
-};
+});
 
 /**
  * Reads the LOG text starting at `IN=` (index `start` of s) into doc. Returns false when the

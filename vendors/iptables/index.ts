@@ -10,14 +10,15 @@ import { isoTime } from '../../src/ecs/base.js';
 import { readBody } from './body.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
 import { DetectHint, type VendorParser } from '../../src/core/stages.js';
+import { table } from '../../src/core/null-proto.js';
 
 /** Ubiquiti's one-letter rule actions, and how actions map to event.type. */
-const ACTION_NAMES: Record<string, string> = { d: 'drop', a: 'accept' };
-const ACTION_TYPES: Record<string, string> = { drop: 'denied', accept: 'allowed', deny: 'denied', drop_input: 'denied' };
+const ACTION_NAMES = table<string>({ d: 'drop', a: 'accept' });
+const ACTION_TYPES = table<string>({ drop: 'denied', accept: 'allowed', deny: 'denied', drop_input: 'denied' });
 /** Transports Elastic's community_id processor knows by name. */
-const CID_PROTOCOLS: Record<string, number> = {
+const CID_PROTOCOLS = table<number>({
   icmp: 1, igmp: 2, tcp: 6, udp: 17, gre: 47, 'ipv6-icmp': 58, eigrp: 88, ospf: 89, pim: 103, sctp: 132,
-};
+});
 
 function isWordChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;

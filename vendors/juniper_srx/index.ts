@@ -13,6 +13,7 @@ import { isoTime } from '../../src/ecs/base.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
 import { indexOfFrom } from '../../src/core/marker.js';
 import type { VendorParser } from '../../src/core/stages.js';
+import { table, record } from '../../src/core/null-proto.js';
 
 /** the firewall filter log's process tag, looked for from its `_` (see indexOfFrom) */
 const PFE_MARK = 'PFE_FW_SYSLOG_IP: ';
@@ -24,9 +25,9 @@ const LEVELS: readonly string[] = [
 ];
 /** Values the pipeline drops as empty. */
 const EMPTY = new Set(['None', 'UNKNOWN', 'N/A', '-']);
-const IANA_NAMES: Record<string, string> = {
+const IANA_NAMES = table<string>({
   0: 'hopopt', 1: 'icmp', 2: 'igmp', 6: 'tcp', 8: 'egp', 17: 'udp', 47: 'gre', 50: 'esp', 58: 'ipv6-icmp', 112: 'vrrp', 132: 'sctp',
-};
+});
 /** juniper.srx keys that become observer interface / zone fields. */
 const RENAMES: readonly [string, string][] = [
   ['packet_incoming_interface', 'observer.ingress.interface.name'],
@@ -162,7 +163,7 @@ export const parser: VendorParser = {
       if (process === 'RT_FLOW') mapFlow(srx, tag, doc);
       else if (process !== undefined && SECURITY_PROCESSES.has(process)) mapEndpoints(srx, doc);
       if (Object.keys(srx).length > 0) {
-        const ns = ((doc.juniper ??= {}).srx ??= {}) as Record<string, string>;
+        const ns = ((doc.juniper ??= {}).srx ??= record<string>()) as Record<string, string>;
         for (const k in srx) ns[k] = srx[k]!;
       }
       const secs = toInt(elapsed);

@@ -16,6 +16,7 @@ import { shortHeaderTime } from '../cef/header-time.js';
 import { readDevTime } from './date-format.js';
 import { isoTime as isoMs } from '../../src/ecs/base.js';
 import type { VendorContext, VendorParser } from '../../src/core/stages.js';
+import { record } from '../../src/core/null-proto.js';
 
 const MARK = 'LEEF:';
 
@@ -213,7 +214,7 @@ export function leefToEcs(ev: LeefEvent, doc: EcsDoc, ctx: VendorContext): void 
   if (ev.delimiter !== '\t') leef.delimiter = ev.delimiter;
   const keys = ev.indexKey ? Object.keys(x) : ev.keys;
   if (keys.length) {
-    const ext: EcsDoc = {};
+    const ext: EcsDoc = record();
     for (const k of keys) ext[k] = x[k];
     leef.extensions = ext;
   }

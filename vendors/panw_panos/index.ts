@@ -20,6 +20,7 @@ import { hipmatch } from './log-types/hipmatch.js';
 import { authentication } from './log-types/authentication.js';
 import { decryption } from './log-types/decryption.js';
 import type { VendorContext, VendorParser } from '../../src/core/stages.js';
+import { table, record } from '../../src/core/null-proto.js';
 
 const LOG_TYPES: Record<string, LogType> = Object.assign(Object.create(null) as Record<string, LogType>, {
   TRAFFIC: traffic, THREAT: threat, GLOBALPROTECT: globalprotect, SYSTEM: system, CONFIG: config, USERID: userid,
@@ -119,26 +120,26 @@ const TYPE_INFO: Record<string, TypeInfo> = Object.create(null) as Record<string
   }
 }
 
-const THREAT_ACTIONS: Record<string, string> = {
+const THREAT_ACTIONS = table<string>({
   data: 'data_match', file: 'file_match', flood: 'flood_detected', packet: 'packet_attack', scan: 'scan_detected',
   spyware: 'spyware_detected', url: 'url_filtering', virus: 'virus_detected', vulnerability: 'exploit_detected',
   wildfire: 'wildfire_verdict', 'wildfire-virus': 'wildfire_virus_detected',
-};
-const FLOW_ACTIONS: Record<string, [string, readonly string[]]> = {
+});
+const FLOW_ACTIONS = table<[string, readonly string[]]>({
   start: ['flow_started', ['start', 'connection']],
   end: ['flow_terminated', ['end', 'connection']],
   drop: ['flow_dropped', ['denied', 'connection']],
   deny: ['flow_denied', ['denied', 'connection']],
-};
+});
 const ALLOWED = new Set(['alert', 'allow', 'continue']);
 const DENIED = new Set([
   'deny', 'drop', 'reset-client', 'reset-server', 'reset-both', 'block-url', 'block-ip', 'random-drop', 'sinkhole', 'block',
 ]);
-const ACTION_FIX: Record<string, string> = {
+const ACTION_FIX = table<string>({
   'drop icmp': 'drop-icmp', 'drop ICMP': 'drop-icmp', 'reset both': 'reset-both', 'reset client': 'reset-client',
   'reset server': 'reset-server',
-};
-const SEVERITY: Record<string, number> = { critical: 1, high: 2, medium: 3, low: 4, informational: 5 };
+});
+const SEVERITY = table<number>({ critical: 1, high: 2, medium: 3, low: 4, informational: 5 });
 const HEADER_COLS = 7;
 const MAX_COLS = 160;
 
@@ -407,7 +408,7 @@ function common(f: Fields, doc: EcsDoc, subType: string, tz: string): void {
   const flags = readFlags(f.get('_temp_.labels'));
   let srcUser: string | undefined = f.get('_temp_.srcuser');
   if (!Number.isNaN(flags) && flags !== 0) {
-    const labels: Record<string, boolean> = {};
+    const labels = record<boolean>();
     for (let i = 0; i < FLAG_LABELS.length; i++) {
       const fl = FLAG_LABELS[i]!;
       if (flagBit(flags, fl[0])) labels[fl[1]] = true;

@@ -11,9 +11,10 @@ import type { EcsDoc } from '../../src/core/types.js';
 import { isIp, setField, toInt } from '../../src/ecs/fields.js';
 import { isoTime } from '../../src/ecs/base.js';
 import { set2, set3, set4 } from '../../src/ecs/set-path.js';
+import { table } from '../../src/core/null-proto.js';
 
-const ACTION_TYPE: Record<string, string> = { pass: 'allowed', block: 'denied' };
-const DIRECTION: Record<string, string> = { in: 'inbound', out: 'outbound' };
+const ACTION_TYPE = table<string>({ pass: 'allowed', block: 'denied' });
+const DIRECTION = table<string>({ in: 'inbound', out: 'outbound' });
 
 function long(doc: EcsDoc, path: string, v: string | undefined): void {
   const n = toInt(v);

@@ -13,6 +13,7 @@ import { isValidTimezone } from '../../src/syslog/timezone.js';
 import { EVENT_TYPES, MESSAGE_ACTION } from './message-codes.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
 import { DetectHint, type VendorContext, type VendorParser } from '../../src/core/stages.js';
+import { record } from '../../src/core/null-proto.js';
 
 const LOG_LEVEL: ReadonlyMap<string, string> = new Map([
   ['0', 'emergency'], ['1', 'alert'], ['2', 'critical'], ['3', 'error'], ['4', 'warning'], ['5', 'notice'], ['6', 'info'],
@@ -204,7 +205,7 @@ function webRequest(doc: EcsDoc, kv: KvMap): void {
 
 /** What is not mapped, as `sonicwall.firewall.*`. */
 function vendorFields(doc: EcsDoc, kv: KvMap): void {
-  const vendor = Object.create(null) as Record<string, string>;
+  const vendor = record<string>();
   let any = false;
   for (const k in kv) {
     if (CONSUMED.has(k)) continue;

@@ -3,6 +3,7 @@
  * assigns it (from SonicOS's log event reference: category, group, priority of each message id).
  * Built once at module load into a Map.
  */
+import { table } from '../../src/core/null-proto.js';
 
 export interface EventShape {
   kind: string;
@@ -12,7 +13,7 @@ export interface EventShape {
 }
 
 /** event.action value -> the categorisation it implies */
-export const EVENT_TYPES: Record<string, EventShape> = {
+export const EVENT_TYPES = table<EventShape>({
   'internal-log-success': { kind: 'event', category: ['host'], type: ['info'], outcome: 'success' },
   'internal-log-failure': { kind: 'event', category: ['host'], type: ['info'], outcome: 'failure' },
   'login-success': { kind: 'event', category: ['authentication'], type: ['start', 'info'], outcome: 'success' },
@@ -42,10 +43,10 @@ export const EVENT_TYPES: Record<string, EventShape> = {
   'config-info': { kind: 'event', category: ['configuration'], type: ['info'], outcome: 'success' },
   'config-delete': { kind: 'event', category: ['configuration'], type: ['deletion'], outcome: 'success' },
   'config-add': { kind: 'event', category: ['configuration'], type: ['creation'], outcome: 'success' },
-};
+});
 
 /** action -> message ids (SonicOS log event reference, grouped by what the event means) */
-const BY_ACTION: Record<string, string> = {
+const BY_ACTION = table<string>({
   'packet-dropped':
     '28 38 41 46 48 63 175 181 339 347 428 522 523 580 590 646 647 651 652 653 683 690 694 708 709 714 735 ' +
     '883 884 885 886 887 888 889 890 891 892 893 894 895 896 910 1029 1030 1031 1233 1253 1254 1257 1301 1302 ' +
@@ -85,7 +86,7 @@ const BY_ACTION: Record<string, string> = {
   'internal-log-success': '4 521 1046 1047 1049 1065 1392 1393 1494 1495 1496 1511 1513 1515 1520 1565 1567',
   'internal-log-failure':
     '53 93 94 95 164 573 574 599 600 601 1066 1107 1149 1152 1160 1161 1196 1268 1512 1514 1516 1521 1566 1568 1636 1637',
-};
+});
 
 /** message id -> event.action */
 export const MESSAGE_ACTION: ReadonlyMap<string, string> = (() => {

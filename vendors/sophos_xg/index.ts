@@ -18,6 +18,7 @@ import {
   antispam, antivirus, atp, contentFilter, firewall, idp, sandbox, systemEvent, systemHealth, waf, wireless,
 } from './log-types.js';
 import { DetectHint, type VendorContext, type VendorParser } from '../../src/core/stages.js';
+import { record } from '../../src/core/null-proto.js';
 
 const LEVELS = ['unknown', 'alert', 'critical', 'error', 'warning', 'notification', 'informational', 'debug'];
 /** the line's keys in order, reused */
@@ -147,7 +148,7 @@ function tail(doc: EcsDoc, xg: KvMap): void {
 
 /** The keys left, in line order, then the typed ones, as `sophos.xg`. */
 function vendorFields(doc: EcsDoc, xg: KvMap, order: string[], typed: EcsDoc): void {
-  const out: EcsDoc = {};
+  const out: EcsDoc = record();
   for (let i = 0; i < order.length; i++) {
     const k = order[i]!;
     const v = xg[k];

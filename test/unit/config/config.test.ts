@@ -35,6 +35,26 @@ describe('configuration', () => {
     ]);
   });
 
+  test('Object.prototype\'s names as keys are unknown keys, on their lines', () => {
+    const text = [
+      '__proto__: { x: 1 }',       // 1
+      'constructor: 5',            // 2
+      'listeners:',                // 3
+      '  - url: udp://0.0.0.0:514', // 4
+      '    toString: 3',            // 5
+      'pipeline:',                 // 6
+      '  hasOwnProperty: 1',        // 7
+    ].join('\n');
+    const { issues } = validateConfigText(text);
+    expect(issues).toEqual([
+      { path: '__proto__', line: 1, message: 'unknown key' },
+      { path: 'constructor', line: 2, message: 'unknown key' },
+      { path: 'listeners[0].toString', line: 5, message: 'unknown key' },
+      { path: 'pipeline.hasOwnProperty', line: 7, message: 'unknown key' },
+    ]);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
   test('semantic checks: zones, CIDRs, families, TLS files', () => {
     const { issues } = validateConfigText([
       'timezone: Mars/Olympus',

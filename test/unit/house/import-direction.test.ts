@@ -3,8 +3,9 @@
  * vendors -> ecs -> enrich -> sinks, and the stages meet only through the contracts in src/core.
  * ALLOWED below is the plan: what each room may import.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
+import { sourceFiles } from '../../helpers/source-files.js';
 
 const ROOT = process.cwd();
 
@@ -38,15 +39,6 @@ function roomOf(file: string): string | null {
   return rel.length === 2 ? rel[1]! : rel[1]!;
 }
 
-function walk(dir: string, out: string[]): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (name.endsWith('.ts')) out.push(p);
-  }
-  return out;
-}
-
 const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g;
 
 /** Imports against the layers, of [path, text] pairs. */
@@ -69,7 +61,7 @@ function backwardImports(files: readonly (readonly [string, string])[]): string[
 }
 
 describe('import direction', () => {
-  const files = [...walk(join(ROOT, 'src'), []), ...walk(join(ROOT, 'vendors'), [])].map((f) => [f, readFileSync(f, 'utf8')] as const);
+  const files = sourceFiles(join(ROOT, 'src'), join(ROOT, 'vendors'));
 
   test('every room of src/ is in the house plan', () => {
     const rooms = readdirSync(join(ROOT, 'src')).filter((n) => statSync(join(ROOT, 'src', n)).isDirectory() || n.endsWith('.ts'));

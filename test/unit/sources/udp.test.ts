@@ -1,6 +1,9 @@
 import { jest } from '@jest/globals';
 import { createSocket } from 'node:dgram';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { UdpSource } from '../../../src/sources/udp.js';
 import { Telemetry } from '../../../src/core/telemetry.js';
 import { WriteResult } from '../../../src/core/stages.js';
@@ -64,5 +67,56 @@ describe('udp source', () => {
     } finally {
       await src.stop();
     }
+  });
+
+  /**
+   * `logger` sends while this process's event loop is blocked (execFileSync), so every datagram is
+   * still in the kernel's queue when stop() begins, as on a SIGTERM during a burst.
+   */
+  function queueDatagrams(port: number, n: number): void {
+    const file = join(mkdtempSync(join(tmpdir(), 'udp-queue-')), 'lines');
+    writeFileSync(file, Array.from({ length: n }, (_, i) => `queued ${i}`).join('\n') + '\n');
+    execFileSync('logger', ['-d', '-n', '127.0.0.1', '-P', String(port), '-t', 'app', '-f', file]);
+  }
+
+  test('stop reads what the kernel still holds before closing: every datagram sent is received', async () => {
+    const frames: Frame[] = [];
+    const h = handler(frames);
+    const src = new UdpSource({ name: 'u', host: '127.0.0.1', port: 0, maxMessageBytes: 1024, receiveBufferBytes: 4 << 20 }, h);
+    jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    await src.start();
+    const port = Number(src.boundUrl.slice(src.boundUrl.lastIndexOf(':') + 1));
+    queueDatagrams(port, 3000);
+    await src.stop(30_000);
+    const t = h.telemetry.totals();
+    // read, or dropped by the kernel and counted so: nothing left unaccounted
+    expect(frames.length + t.dropped.kernel).toBe(3000);
+    expect(t.dropped.shutdown).toBe(0);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.at(-1)!.data.toString()).toMatch(/queued \d+$/);
+  });
+
+  test('what is still queued when the grace period runs out is counted as dropped (shutdown)', async () => {
+    const frames: Frame[] = [];
+    const h = handler(frames);
+    const src = new UdpSource({ name: 'u', host: '127.0.0.1', port: 0, maxMessageBytes: 1024, receiveBufferBytes: 4 << 20 }, h);
+    const lines: string[] = [];
+    jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+      lines.push(String(s));
+      return true;
+    });
+    await src.start();
+    const port = Number(src.boundUrl.slice(src.boundUrl.lastIndexOf(':') + 1));
+    queueDatagrams(port, 2000);
+    await src.stop(0);
+    const unknown = h.telemetry.stats('u', 'unknown');
+    expect(frames).toHaveLength(0);
+    // the kernel counts bytes, not datagrams: the number is an estimate (of what it kept), and not nothing
+    const queued = 2000 - unknown.dropped.kernel;
+    expect(src.shutdownDrops).toBeGreaterThan(queued / 2);
+    expect(src.shutdownDrops).toBeLessThan(queued * 1.5);
+    expect(unknown.dropped.shutdown).toBe(src.shutdownDrops);
+    expect(unknown.received).toBe(src.shutdownDrops + unknown.dropped.kernel);
+    expect(lines.join('')).toMatch(/still in the UDP receive queue at the end of the grace period: about \d+ datagrams counted as dropped \(shutdown\)/);
   });
 });

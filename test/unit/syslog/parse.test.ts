@@ -2,6 +2,7 @@ import { parseSyslog, decode } from '../../../src/syslog/parse.js';
 import { SyslogFlag } from '../../../src/core/types.js';
 import { inferYear } from '../../../src/syslog/year.js';
 import { zonedToEpoch } from '../../../src/syslog/timezone.js';
+import { globalsChanged, inheritedJunk, snapshotGlobals } from '../../helpers/hostile.js';
 
 const NOW = Date.parse('2024-03-15T12:00:00Z');
 const p = (s: string, tz = 'UTC', now = NOW) => parseSyslog(s, 0, tz, now);
@@ -24,6 +25,18 @@ describe('RFC 5424', () => {
       'examplePriority@32473': { class: 'high' },
     });
     expect(m.message).toBe('An application event');
+  });
+
+  test('SD-IDs and parameter names are the sender\'s words: __proto__ and constructor are kept as data', () => {
+    const before = snapshotGlobals();
+    const m = p('<34>1 - h a - - [__proto__ x="1"][constructor k="v"][id __proto__="p" toString="t"][id hasOwnProperty="h"] m');
+    expect(globalsChanged(before)).toEqual([]);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    expect(Object.keys(m.structuredData!)).toEqual(['__proto__', 'constructor', 'id']);
+    expect(JSON.stringify(m.structuredData)).toBe(
+      '{"__proto__":{"x":"1"},"constructor":{"k":"v"},"id":{"__proto__":"p","toString":"t","hasOwnProperty":"h"}}');
+    expect(inheritedJunk(m.structuredData)).toEqual([]);
+    expect(String({})).toBe('[object Object]');
   });
 
   test('NILVALUEs and no message', () => {

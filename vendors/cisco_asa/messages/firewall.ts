@@ -5,6 +5,7 @@
  */
 import type { Handler, Work } from '../work.js';
 import { match, put, vput } from '../work.js';
+import { table } from '../../../src/core/null-proto.js';
 
 const A = '(?<src>[^\\s/]+)/(?<sport>\\d+)';
 const B = '(?<dst>[^\\s/]+)/(?<dport>\\d+)';
@@ -289,7 +290,7 @@ function echoPat(w: Work): boolean {
   return true;
 }
 
-export const FIREWALL: Record<string, Handler> = {
+export const FIREWALL = table<Handler>({
   '106001': simple(R[106001]), '106002': simple(R[106002]), '106006': simple(R[106006]), '106007': simple(R[106007]),
   '106010': simple(R[106010]), '106012': simple(R[106012]), '106013': echoPat, '106014': simple(R[106014]),
   '106015': simple(R[106015]), '106016': simple(R[106016]), '106017': simple(R[106017]), '106018': simple(R[106018]),
@@ -310,7 +311,7 @@ export const FIREWALL: Record<string, Handler> = {
   '611101': simple(R[611101]), '611102': simple(R[611101]), '611103': simple(R[611103]),
   '710003': simple(R[710003]), '710005': simple(R[710005]), '710006': simple(R[710005]),
   '805001': simple(R[805001]), '805002': simple(R[805002]),
-};
+});
 for (const id of ['338001', '338002', '338003', '338004', '338005', '338006', '338007', '338008', '338101', '338102',
   '338103', '338104', '338201', '338202', '338203', '338204']) FIREWALL[id] = dynamicFilter;
 for (let n = 400000; n <= 400050; n++) FIREWALL[String(n)] = ips;

@@ -5,6 +5,7 @@
  * (before FTD 6.3) get the id whose keys are most represented.
  */
 import type { Work } from '../work.js';
+import { table } from '../../../src/core/null-proto.js';
 
 interface KeySpec { t: string; ids?: readonly string[]; ecs?: readonly string[]; event?: boolean }
 
@@ -12,7 +13,7 @@ const I1 = ['430001'], I23 = ['430002', '430003'], I3 = ['430003'], I45 = ['4300
 const I123 = ['430001', '430002', '430003'], I2345 = ['430002', '430003', '430004', '430005'];
 
 /** key -> target, counted ids, ECS fields; `event` marks FTD `security_event` keys (else `security`). */
-export const SECURITY_KEYS: Record<string, KeySpec> = {
+export const SECURITY_KEYS = table<KeySpec>({
   ACPolicy: { t: 'ac_policy', ids: I123, ecs: ['_rule_name'], event: true },
   AccessControlRuleAction: { t: 'access_control_rule_action', ids: I23, ecs: ['event.outcome'], event: true },
   AccessControlRuleName: { t: 'access_control_rule_name', ids: I23, ecs: ['_rule_name'], event: true },
@@ -121,7 +122,7 @@ export const SECURITY_KEYS: Record<string, KeySpec> = {
   DestinationSecurityGroupType: { t: 'destination_security_group_type', event: true },
   DestinationIP_DynamicAttribute: { t: 'destination_ip_dynamic_attribute', event: true },
   SourceIP_DynamicAttribute: { t: 'source_ip_dynamic_attribute', event: true },
-};
+});
 
 function isKeyChar(c: number): boolean {
   // the pipeline's `[A-za-z1-9\s]` (the A-z range also takes [ \ ] ^ _ `)

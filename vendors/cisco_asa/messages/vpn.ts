@@ -4,6 +4,7 @@
  */
 import type { Handler, Work } from '../work.js';
 import { match, put } from '../work.js';
+import { table } from '../../../src/core/null-proto.js';
 
 function re(s: string): RegExp {
   return new RegExp(s);
@@ -168,7 +169,7 @@ function tls(r: RegExp): Handler {
   };
 }
 
-export const VPN: Record<string, Handler> = {
+export const VPN = table<Handler>({
   '113004': simple(R[113004]), '113005': aaaRejected, '113008': simple(R[113008]), '113009': groupPolicy,
   '113012': simple(R[113012]), '113014': simple(R[113014]), '113015': simple(R[113015]), '113019': simple(R[113019]),
   '113021': simple(R[113021]), '113022': simple(R[113022]), '113023': simple(R[113022]), '113040': lockedGroup,
@@ -181,7 +182,7 @@ export const VPN: Record<string, Handler> = {
   '733100': simple(R[733100]), '734001': dap, '737003': simple(R[737003]), '737006': simple(R[737006]),
   '737016': simple(R[737016]), '737026': simple(R[737026]), '737034': simple(R[737034]),
   '750002': simple(R[750002]), '750003': reasonJoin, '746012': identity, '746013': identity,
-};
+});
 for (const id of ['113029', '113030', '113031', '113032', '113033', '113034', '113035', '113036', '113038', '113039']) {
   VPN[id] = either(R.gub, R.gus);
 }

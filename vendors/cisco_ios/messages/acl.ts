@@ -7,6 +7,7 @@
 import type { EcsDoc } from '../../../src/core/types.js';
 import { appendUnique, setField } from '../../../src/ecs/fields.js';
 import { compileDissect, runDissect, type Dissect } from '../dissect.js';
+import { table } from '../../../src/core/null-proto.js';
 
 const P = compileDissect('list %{acl} %{act} %{transport} %{saddr}(%{sport}) %{} %{daddr}(%{dport}), %{packets} packet');
 const P_AL = compileDissect('access-list %{acl} %{act} %{transport} %{saddr}(%{sport}) %{} %{daddr}(%{dport}), %{packets} packet');
@@ -17,7 +18,7 @@ const V6SP = compileDissect('list %{acl} %{act} %{nettype} %{saddr} %{} %{daddr}
 const NP = compileDissect('list %{acl} %{act} %{iana} %{saddr} %{} %{daddr}, %{packets} packet');
 
 /** Which dissects each mnemonic tries; `strict` ones are a parse failure when none matches. */
-const ACL_CODES: Record<string, { tries: readonly Dissect[]; strict: boolean }> = {
+const ACL_CODES = table<{ tries: readonly Dissect[]; strict: boolean }>({
   IPACCESSLOGP: { tries: [P, P_AL], strict: false },
   ACCESSLOGP: { tries: [P, P_AL], strict: false },
   IPV6ACCESSLOGP: { tries: [P, P_AL], strict: false },
@@ -28,7 +29,7 @@ const ACL_CODES: Record<string, { tries: readonly Dissect[]; strict: boolean }> 
   ACCESSLOGSP: { tries: [V6SP], strict: true },
   IPACCESSLOGNP: { tries: [NP], strict: true },
   ACCESSLOGNP: { tries: [NP], strict: true },
-};
+});
 
 export function isAclCode(code: string): boolean {
   return ACL_CODES[code] !== undefined;

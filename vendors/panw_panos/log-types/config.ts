@@ -1,11 +1,12 @@
 /** CONFIG log: configuration changes by administrators. */
 import { setField, isIp } from '../../../src/ecs/fields.js';
 import type { Fields, LogType } from '../shared.js';
+import { table } from '../../../src/core/null-proto.js';
 
-const CMD_ACTIONS: Record<string, string> = {
+const CMD_ACTIONS = table<string>({
   add: 'cmd-add', clone: 'cmd-clone', commit: 'cmd-commit', delete: 'cmd-delete', edit: 'cmd-edit', move: 'cmd-move',
   rename: 'cmd-rename', set: 'cmd-set',
-};
+});
 
 export const config: LogType = {
   columns: [
