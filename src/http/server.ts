@@ -17,6 +17,9 @@ import type { SenderStats, Telemetry } from '../core/telemetry.js';
 import type { Output } from '../core/stages.js';
 import type { Source } from '../core/stages.js';
 import { CollectorError } from '../core/errors.js';
+import { parseHostPort } from '../core/host-port.js';
+
+export { parseHostPort };
 import { createMetricsRegistry, safeHealth } from './metrics.js';
 import { RateTracker, renderStatusPage } from './status-page.js';
 import { FdPressure } from './fd-pressure.js';
@@ -41,13 +44,6 @@ export interface HealthReport {
   reasons: string[];
   listeners: { name: string; url: string; up: boolean }[];
   outputs: { name: string; ok: boolean; reason?: string; pending: number }[];
-}
-
-export function parseHostPort(s: string): { host: string; port: number } {
-  const m = /^(\[[0-9a-fA-F:.]+\]|[^:\s[\]]+):(\d{1,5})$/.exec(s.trim());
-  if (!m || Number(m[2]) > 65535) throw new CollectorError('COL_ERR_CONFIG', `http.listen: not HOST:PORT: "${s}"`);
-  const host = m[1]!.startsWith('[') ? m[1]!.slice(1, -1) : m[1]!;
-  return { host, port: Number(m[2]) };
 }
 
 const SECURITY_HEADERS = {
