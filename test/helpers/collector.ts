@@ -35,7 +35,10 @@ export async function startCollector(args: string[], env: NodeJS.ProcessEnv = {}
   proc.stdout!.resume();
   const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
   await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('collector did not start:\n' + err)), 20_000);
+    const t = setTimeout(() => {
+      proc.kill('SIGKILL'); // a collector that never got ready is not left behind
+      reject(new Error('collector did not start:\n' + err));
+    }, 20_000);
     const check = (): void => {
       if (err.includes('syslog-ecs: ready')) {
         clearTimeout(t);
