@@ -30,7 +30,7 @@ export function mergeFlags(base: Config | null, listen: string[], output: string
     if (issues.length > 0) throw configError('--output: ' + formatIssues('--output', issues));
     c.outputs = base ? [...c.outputs, ...config.outputs] : config.outputs;
   }
-  if (http !== undefined) c.http = { listen: http };
+  if (http !== undefined) c.http = { ...c.http, listen: http };
   return c;
 }
 

@@ -46,7 +46,7 @@ export interface Config {
     assets?: { file?: string };
     users?: { file?: string };
   };
-  http: { listen: string };
+  http: { listen: string; metrics_max_senders: number };
 }
 
 /**
@@ -154,7 +154,7 @@ export function validateConfigText(text: string, env: NodeJS.ProcessEnv = proces
   const config = v.object(configSpec, root, '') as unknown as Config;
   config.pipeline ??= { workers: 0, shutdown_grace_ms: 2000, event_original: 'always' };
   config.enrich ??= {};
-  config.http ??= { listen: '127.0.0.1:9102' };
+  config.http ??= { listen: '127.0.0.1:9102', metrics_max_senders: 1000 };
   checkSemantics(config, v, (path) => findNode(root, path), env);
   v.issues.sort((a, b) => a.line - b.line);
   return { config, issues: v.issues };

@@ -184,6 +184,7 @@ export const configSpec: Record<string, FieldSpec> = {
     type: 'object', optional: true, doc: 'Health, metrics and status page.',
     fields: {
       listen: { type: 'string', default: '127.0.0.1:9102', doc: '`HOST:PORT` of /health, /metrics and the status page; empty to disable.' },
+      metrics_max_senders: { type: 'int', min: 0, max: 100_000, default: 1000, doc: 'Senders per listener with /metrics series of their own (the first seen); the others are summed under `sender="other"`, so a flood of spoofed addresses cannot grow the scrape. The status page lists them all.' },
     },
   },
 };

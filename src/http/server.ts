@@ -37,6 +37,8 @@ export interface HttpServerOptions {
   rateIntervalMs?: number;
   /** watches open file descriptors against the limit (default: this process's, sampled each second) */
   fds?: FdPressure;
+  /** senders per listener with /metrics series of their own (`http.metrics_max_senders`) */
+  maxSenders?: number;
 }
 
 export interface HealthReport {
@@ -65,7 +67,7 @@ export class HttpServer {
   constructor(private readonly opts: HttpServerOptions) {
     this.registry = createMetricsRegistry({
       telemetry: opts.telemetry, sources: opts.sources, outputs: opts.outputs, secondaryStats: opts.secondaryStats,
-      listenerUp: (s) => this.listenerUp(s),
+      listenerUp: (s) => this.listenerUp(s), maxSenders: opts.maxSenders,
     });
     this.rates = new RateTracker(opts.telemetry);
     this.fds = opts.fds ?? new FdPressure();

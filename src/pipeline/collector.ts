@@ -131,6 +131,7 @@ async function build(config: Config, undo: (() => Promise<void> | void)[]): Prom
   // /health, /metrics and the status page (src/http): after the sources, stopped first
   const http: HttpServer | null = await startHttpServer({
     listen: config.http.listen, telemetry, sources, outputs, secondaryStats: pipeline.secondaryStats,
+    maxSenders: config.http.metrics_max_senders,
   });
   let stopping: Promise<void> | null = null;
   /**
