@@ -103,7 +103,7 @@ export const esFields: Record<string, FieldSpec> = {
   retry_backoff_ms: { type: 'int', min: 1, max: 600_000, default: 250, doc: 'First retry delay; doubles per attempt with jitter.' },
   retry_backoff_max_ms: { type: 'int', min: 1, max: 3_600_000, default: 30_000, doc: 'Longest retry delay (at least `retry_backoff_ms`).' },
   queue_max_events: { type: 'int', min: 1, max: 100_000_000, default: 10_000, doc: 'Events held in memory (batched and in flight) before the output reports full: TCP listeners stop reading, the overflow goes to the disk buffer.' },
-  queue_max_bytes: { type: 'int', min: 1 << 20, max: 1 << 30, default: 64 << 20, doc: 'The same bound in bytes of bulk entries; whichever is reached first. Without a disk buffer, what paused sources still deliver is taken up to as much again, then refused (UDP counts `queue_full`).' },
+  queue_max_bytes: { type: 'int', min: 1 << 20, max: 1 << 30, default: 32 << 20, doc: 'The same bound in bytes of bulk entries; whichever is reached first. Without a disk buffer, what paused sources still deliver is taken up to as much again, then refused (UDP counts `queue_full`).' },
   request_timeout_ms: { type: 'int', min: 100, max: 3_600_000, default: 60_000, doc: 'A bulk request not answered within this is retried.' },
   compression: { type: 'bool', default: false, doc: 'gzip request bodies.' },
   disk_buffer: {

@@ -132,6 +132,7 @@ describe('SIGTERM with Elasticsearch unreachable', () => {
     const extra = [
       `      index_template: "${prefix}-{dataset}-{yyyy.MM.dd}"`,
       `      template_name: ${prefix}`,
+      `      dead_letter: { index: ${prefix}-dead-letter }`,
       '      disk_buffer:',
       `        path: ${disk}`,
       '        max_bytes: 67108864',

@@ -84,6 +84,20 @@ export class ElasticsearchOutput implements Output {
   private readonly tracker = new HealthTracker();
   /** events in memory: in the open batch, queued, or in flight */
   private memCount = 0;
+  /** bytes of those events' bulk entries */
+  private memBytes = 0;
+  private readonly softBytes: number;
+  private readonly hardBytes: number;
+  private readonly lowBytes: number;
+  /**
+   * Set when a batch went back to the disk buffer because Elasticsearch did not answer: the disk
+   * is not read back until a probe (or a request) gets an answer, so an outage costs no
+   * read-fail-respill churn (CPU, segment growth) while nothing comes in.
+   */
+  private holdReplay = false;
+  private probeAttempt = 0;
+  private nextProbeAt = 0;
+  private probing = false;
   private readonly soft: number;
   private readonly hard: number;
   private readonly low: number;
@@ -118,6 +132,9 @@ export class ElasticsearchOutput implements Output {
     this.hard = settings.queueMaxEvents + Math.max(settings.queueMaxEvents, 40_000);
     // resume once a whole batch fits again (ES never waits for the queue to half-empty)
     this.low = Math.max(1, settings.queueMaxEvents - maxItems + 1);
+    this.softBytes = settings.queueMaxBytes;
+    this.hardBytes = 2 * settings.queueMaxBytes;
+    this.lowBytes = Math.max(settings.queueMaxBytes >> 1, settings.queueMaxBytes - settings.flushBytes);
     this.abandonedSignal = new Promise((r) => {
       this.signalAbandoned = r;
     });
@@ -204,6 +221,7 @@ export class ElasticsearchOutput implements Output {
         process.stderr.write(`syslog-ecs: ${this.name}: disk buffer sync failed: ${(e as Error).message}\n`);
       }
     }
+    this.probe();
     this.pump();
   }
 
@@ -218,9 +236,9 @@ export class ElasticsearchOutput implements Output {
 
   private take(entry: Entry, stats: SenderStats): WriteResult {
     if (this.closed) return WriteResult.Rejected;
-    if (!this.spilling && this.memCount < this.soft) {
+    if (!this.spilling && this.memCount < this.soft && this.memBytes < this.softBytes) {
       this.addToMemory(entry.head, entry.json, stats, null);
-      if (this.memCount >= this.soft) {
+      if (this.memCount >= this.soft || this.memBytes >= this.softBytes) {
         this.full = true;
         this.batcher.flush(); // sources pause now: no point waiting for the timer
         return WriteResult.Full;
@@ -237,7 +255,7 @@ export class ElasticsearchOutput implements Output {
       }
       return WriteResult.Rejected;
     }
-    if (this.memCount < this.hard) {
+    if (this.memCount < this.hard && this.memBytes < this.hardBytes) {
       this.addToMemory(entry.head, entry.json, stats, null);
       return WriteResult.Full;
     }
@@ -246,7 +264,7 @@ export class ElasticsearchOutput implements Output {
 
   private addToMemory(head: string, json: string | Buffer, stats: SenderStats | null, ticket: DiskTicket | null): void {
     this.memCount++;
-    this.batcher.add(head, json, stats, ticket);
+    this.memBytes += this.batcher.add(head, json, stats, ticket);
   }
 
   /** reads disk records back while memory has room; ends spilling once the disk is drained */
@@ -256,7 +274,7 @@ export class ElasticsearchOutput implements Output {
       this.maybeDrain();
       return;
     }
-    if (this.spilling && this.memCount < this.low) {
+    if (this.spilling && !this.holdReplay && this.belowLow()) {
       const records = disk.read(this.soft - this.memCount);
       for (const r of records) {
         let stats: SenderStats | null = null;
@@ -274,8 +292,33 @@ export class ElasticsearchOutput implements Output {
     this.maybeDrain();
   }
 
+  /** room for a whole batch again: resume the sources, read the disk back */
+  private belowLow(): boolean {
+    return this.memCount < this.low && this.memBytes < this.lowBytes;
+  }
+
+  /** While replay is held (Elasticsearch did not answer), asks it at backoff intervals whether it is back. */
+  private probe(): void {
+    if (!this.holdReplay || this.probing || this.waker.cancelled || Date.now() < this.nextProbeAt) return;
+    this.probing = true;
+    this.esClient.ping({}, { signal: this.aborter.signal, requestTimeout: Math.min(this.settings.requestTimeoutMs, 10_000) }).then(
+      () => {
+        this.holdReplay = false;
+        this.probeAttempt = 0;
+        this.tracker.success();
+        this.pump();
+      },
+      (e: unknown) => {
+        this.tracker.failure(describeError(e));
+        this.nextProbeAt = Date.now() + backoffMs(++this.probeAttempt, this.settings.retryBackoffMs, this.settings.retryBackoffMaxMs);
+      },
+    ).finally(() => {
+      this.probing = false;
+    });
+  }
+
   private maybeDrain(): void {
-    if (this.full && !this.spilling && this.memCount < this.low && !this.closed) {
+    if (this.full && !this.spilling && this.belowLow() && !this.closed) {
       this.full = false;
       for (const cb of this.drainCallbacks) cb();
     }
@@ -335,6 +378,7 @@ export class ElasticsearchOutput implements Output {
         return;
       }
       this.tracker.success();
+      this.holdReplay = false;
       if (!res.errors || res.items === null) {
         for (const it of pending) this.done(it, 'written');
         return;
@@ -383,6 +427,11 @@ export class ElasticsearchOutput implements Output {
         this.disk.sync(); // on disk before the old records are acknowledged
         this.spilling = true;
         this.full = true;
+        if (!this.holdReplay) {
+          this.holdReplay = true;
+          this.probeAttempt = 0;
+          this.nextProbeAt = Date.now() + backoffMs(1, this.settings.retryBackoffMs, this.settings.retryBackoffMaxMs);
+        }
         for (const it of back) {
           this.counters.spilledToDisk++;
           this.done(it, 'respilled');
@@ -409,6 +458,7 @@ export class ElasticsearchOutput implements Output {
 
   private done(it: Item, outcome: 'written' | 'duplicate' | 'dead_lettered' | 'failed' | 'respilled' | 'shutdown'): void {
     this.memCount--;
+    this.memBytes -= it.end - it.start;
     switch (outcome) {
       case 'written':
         this.counters.written++;
@@ -434,7 +484,7 @@ export class ElasticsearchOutput implements Output {
         break;
     }
     if (it.ticket !== null) this.disk?.ack(it.ticket);
-    if (this.memCount < this.low) this.pump();
+    if (this.belowLow()) this.pump();
   }
 
   onDrain(cb: () => void): void {

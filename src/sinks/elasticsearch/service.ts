@@ -13,6 +13,10 @@ export function createClient(s: EsSettings): Client {
     requestTimeout: s.requestTimeoutMs,
     compression: s.compression,
     name: 'syslog-ecs',
+    // the default redaction deep-copies each failed request's metadata, the body included: a
+    // 5 MB bulk body became some 600 MB of garbage per failed attempt; `remove` drops the headers
+    // (credentials) and copies nothing
+    redaction: { type: 'remove' },
   };
   if (s.cloudId !== undefined) opts.cloud = { id: s.cloudId };
   else opts.nodes = s.urls;
