@@ -61,6 +61,22 @@ export async function runCommand(args: string[]): Promise<number> {
   const base = values.config !== undefined ? loadConfigFile(values.config) : null;
   const config = mergeFlags(base, values.listen ?? [], values.output ?? [], values.http);
   const collector = await startCollector(config);
+  // logrotate's postrotate and operators send SIGHUP: reload and reopen, never exit
+  const onHup = (): void => {
+    let next: Config | null = null;
+    try {
+      const file = values.config !== undefined ? loadConfigFile(values.config) : null;
+      next = mergeFlags(file, values.listen ?? [], values.output ?? [], values.http);
+    } catch (e) {
+      process.stderr.write(`syslog-ecs: reload: ${(e as Error).message.trim()}\nsyslog-ecs: reload: keeping the running configuration\n`);
+    }
+    try {
+      collector.reload(next);
+    } catch (e) {
+      process.stderr.write(`syslog-ecs: reload failed: ${(e as Error).message}\n`);
+    }
+  };
+  process.on('SIGHUP', onHup);
   process.stderr.write('syslog-ecs: ready\n');
   const timedOut = await new Promise<boolean>((resolve) => {
     const onSignal = (sig: string): void => {

@@ -170,6 +170,8 @@ export interface Output {
    */
   close(deadline?: number): Promise<void>;
   health(): OutputHealth;
+  /** closes and reopens its files (SIGHUP, after logrotate moved them); nothing is lost */
+  reopen?(): void;
 }
 
 export const WriteResult = {

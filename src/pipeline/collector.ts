@@ -27,7 +27,16 @@ export interface RunningCollector {
   /** the /health, /metrics and status page endpoint; null when disabled or its address was taken */
   http: HttpServer | null;
   stop(): Promise<void>;
+  /**
+   * SIGHUP: applies what can change while running (`senders` when parsing on the main thread),
+   * names what needs a restart, reloads the inventory, users and GeoIP databases, and has the
+   * outputs reopen their files. `next`: the configuration read again (null: it could not be read).
+   */
+  reload(next: Config | null): void;
 }
+
+/** The sections a reload cannot apply to a running collector. */
+const RESTART_SECTIONS = ['timezone', 'listeners', 'outputs', 'pipeline', 'enrich', 'http'] as const;
 
 /** After the grace period, how long the outputs may still flush before what is left is spilled or counted. */
 export const SHUTDOWN_FLUSH_MS = 5000;
@@ -151,5 +160,22 @@ async function build(config: Config, undo: (() => Promise<void> | void)[]): Prom
     })();
     return stopping;
   };
-  return { sources, outputs, telemetry, pipeline, config, http, stop };
+  let running = config;
+  const reload = (next: Config | null): void => {
+    if (next !== null) {
+      const changed = RESTART_SECTIONS.filter((k) => JSON.stringify(next[k]) !== JSON.stringify(running[k]));
+      if (JSON.stringify(next.senders) !== JSON.stringify(running.senders)) {
+        if (pool === null) {
+          for (const p of processors.values()) p.setSenders(next.senders);
+          running = { ...running, senders: next.senders };
+          process.stderr.write('syslog-ecs: reload: senders applied\n');
+        } else changed.push('senders' as never);
+      }
+      if (changed.length > 0) process.stderr.write(`syslog-ecs: reload: ${changed.join(', ')} changed: a restart applies them\n`);
+    }
+    enrichment.reload();
+    for (const o of outputs) o.reopen?.();
+    process.stderr.write('syslog-ecs: reload: enrichment data read again, output files reopened\n');
+  };
+  return { sources, outputs, telemetry, pipeline, config, http, stop, reload };
 }

@@ -118,7 +118,8 @@ export class FileOutput implements Output {
   private readonly handles = new Map<string, { fh: FileHandle; lastUsed: number }>();
   private lastError: string | null = null;
   private closed = false;
-
+  /** set by reopen(): the files are closed before the next flush writes (not during one) */
+  private reopenAsked = false;
 
   constructor(private readonly opts: FileOutputOptions) {
     this.dir = resolve(opts.directory);
@@ -208,7 +209,18 @@ export class FileOutput implements Output {
     return h.fh;
   }
 
+  /** Closes the files before the next write, which opens them anew (logrotate's postrotate). */
+  reopen(): void {
+    this.reopenAsked = true;
+    if (this.flushing === null) void this.flush();
+  }
+
   private async writeBatch(batch: Map<string, Pending>): Promise<void> {
+    if (this.reopenAsked) {
+      this.reopenAsked = false;
+      for (const h of this.handles.values()) await h.fh.close().catch(() => undefined);
+      this.handles.clear();
+    }
     for (const [file, p] of batch) {
       p.blocks[p.blocks.length - 1] = p.blocks[p.blocks.length - 1]!.subarray(0, p.used);
       let events = 0;
