@@ -12,6 +12,9 @@
  *          unaccounted (sent - received - counted drops, kernel drops included)
  *   e2e    loggen into Elasticsearch (a node started by scripts/elasticsearch) through syslog-ecs and through
  *          syslog-ng (syslog-parser + the http() bulk destination elasticsearch-http() expands to): docs/s, CPU
+ *   faults Elasticsearch down under 5k events/s (with and without a disk buffer), disk full,
+ *          SIGKILL and restart, SIGHUP under load (bench/faults.mjs; raw rows also in
+ *          bench/results/faults.json, or faults-quick.json with --quick)
  *   plus the benches the other parts bring (dist/bench/*.bench.js: enrichment, Elasticsearch)
  * Writes bench/results/latest.json (and --json FILE), bench/results/table.md and bench/results/chart.svg.
  * Installs the peers (rsyslog, syslog-ng's loggen) through scripts/install-peers when missing.
@@ -21,6 +24,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, readdi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import { scenarioFaults } from './faults.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -700,7 +704,15 @@ function chart() {
 const t0 = Date.now();
 ensurePeers();
 if (!existsSync('dist/cli.js')) execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
-for (const [name, fn] of [['parse', scenarioParse], ['tcp', scenarioTcp], ['udp', scenarioUdp], ['e2e', scenarioE2e]]) {
+const faults = async () => {
+  const from = results.length;
+  await scenarioFaults({ quick, log, notes, results, freePort, procUsage, ledgerOf, tuneUdp, LOGGEN });
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(`bench/results/faults${quick ? '-quick' : ''}.json`, JSON.stringify({ date: new Date().toISOString(), quick, results: results.slice(from) }, null, 1) + '\n');
+};
+// faults only when asked for: its outages take minutes and it mounts a filesystem
+for (const [name, fn] of [['parse', scenarioParse], ['tcp', scenarioTcp], ['udp', scenarioUdp], ['e2e', scenarioE2e], ['faults', faults]]) {
+  if (name === 'faults' && !only?.includes('faults')) continue;
   if (!want(name)) continue;
   log(`scenario ${name}`);
   try {

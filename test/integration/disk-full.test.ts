@@ -6,9 +6,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startCollector, tempDir, ledger } from '../helpers/collector.js';
+import { startCollector, tempDir, ledger, configFile, httpOf, metric } from '../helpers/collector.js';
 
 const N = 20_000;
 const MORE = 500;
@@ -53,26 +53,14 @@ async function send(port: number, from: number, n: number): Promise<void> {
 
 test(`${N} events into a 2 MB filesystem: whole lines only, counted exactly; room again: whole lines after`, async () => {
   const out = join(mnt, 'out');
-  const cfg = join(tempDir(), 'c.yaml');
-  writeFileSync(cfg, [
-    'listeners:',
-    '  - url: tcp://127.0.0.1:0',
-    'outputs:',
-    `  - url: file:${out}`,
-    '    flush_interval_ms: 100',
-    '    flush_bytes: 65536',
-    'http:',
-    '  listen: 127.0.0.1:0',
-  ].join('\n') + '\n');
+  const cfg = configFile(['listeners:', '  - url: tcp://127.0.0.1:0', 'outputs:', `  - url: file:${out}`, '    flush_interval_ms: 100', '    flush_bytes: 65536', 'http:', '  listen: 127.0.0.1:0']);
   const c = await startCollector(['--config', cfg]);
-  const http = /http on (http:\/\/\S+)/.exec(c.stderr())![1]!;
+  const http = httpOf(c);
   /** waits until every event received has an outcome: written or dropped (output_error) */
   const settled = async (n: number): Promise<{ written: number; errors: number }> => {
     for (;;) {
-      const m = await (await fetch(http + '/metrics')).text();
-      const num = (re: RegExp): number => Number(re.exec(m)?.[1] ?? 0);
-      const written = num(/^syslog_ecs_ledger_written_total (\d+)/m);
-      const errors = num(/^syslog_ecs_ledger_dropped_total\{reason="output_error"\} (\d+)/m);
+      const written = await metric(http, /^syslog_ecs_ledger_written_total (\d+)/m);
+      const errors = await metric(http, /^syslog_ecs_ledger_dropped_total\{reason="output_error"\} (\d+)/m);
       if (written + errors >= n) return { written, errors };
       await new Promise((r) => setTimeout(r, 100));
     }

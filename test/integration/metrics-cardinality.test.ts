@@ -6,25 +6,15 @@
  */
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
-import { startCollector, tempDir, ledger } from '../helpers/collector.js';
+import { startCollector, tempDir, ledger, configFile, httpOf } from '../helpers/collector.js';
 import { MAX_LABEL_CHARS, MAX_MESSAGE_IDS_PER_FAMILY } from '../../src/core/telemetry.js';
 
 const N = 25_000;
 
 test(`${N} unique 3000-character CEF signature ids: bounded /metrics, /health answers`, async () => {
   const dir = tempDir();
-  const cfg = join(dir, 'c.yaml');
-  writeFileSync(cfg, [
-    'listeners:',
-    '  - url: tcp://127.0.0.1:0',
-    'outputs:',
-    `  - url: file:${join(dir, 'out')}`,
-    'http:',
-    '  listen: 127.0.0.1:0',
-  ].join('\n') + '\n');
-  const c = await startCollector(['--config', cfg]);
-  const http = /http on (http:\/\/\S+)/.exec(c.stderr())![1]!;
+  const c = await startCollector(['--config', configFile(['listeners:', '  - url: tcp://127.0.0.1:0', 'outputs:', `  - url: file:${join(dir, 'out')}`, 'http:', '  listen: 127.0.0.1:0'], dir)]);
+  const http = httpOf(c);
   const sock = connect(c.port('tcp'), '127.0.0.1');
   await new Promise<void>((r) => sock.once('connect', () => r()));
   const pad = 'x'.repeat(3000 - 6);

@@ -10,22 +10,13 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@elastic/elasticsearch';
-import { startCollector, tempDir, ledger, CLI } from '../helpers/collector.js';
+import { startCollector, tempDir, ledger, CLI, configFile, deadPort, httpOf } from '../helpers/collector.js';
 import { esUrl } from '../setup/es-node.mjs';
 
 const GRACE_MS = 1000;
 /** src/pipeline/collector.ts SHUTDOWN_FLUSH_MS + src/cli/run-command.ts WATCHDOG_MARGIN_MS */
 const BOUND_MS = GRACE_MS + 5000 + 3000;
 const N = 2000;
-
-/** A port where nothing listens (bound, then closed). */
-async function deadPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 /** A TCP server that accepts connections and never answers: requests hang until they time out. */
 async function blackhole(): Promise<{ port: number; server: Server; sockets: Set<Socket> }> {
@@ -40,8 +31,7 @@ async function blackhole(): Promise<{ port: number; server: Server; sockets: Set
 }
 
 function config(dir: string, esUrlText: string, extra: string[] = []): string {
-  const cfg = join(dir, 'c.yaml');
-  writeFileSync(cfg, [
+  return configFile([
     'listeners:',
     '  - url: tcp://127.0.0.1:0',
     'outputs:',
@@ -53,8 +43,7 @@ function config(dir: string, esUrlText: string, extra: string[] = []): string {
     `  shutdown_grace_ms: ${GRACE_MS}`,
     'http:',
     '  listen: 127.0.0.1:0',
-  ].join('\n') + '\n');
-  return cfg;
+  ], dir);
 }
 
 /** Sends N lines over one TCP connection and waits until the collector has received them all. */
@@ -80,12 +69,6 @@ async function sendAll(port: number, metrics: () => Promise<string>, tag: string
   }
 }
 
-function httpUrl(stderr: string): string {
-  const m = /http on (http:\/\/\S+)/.exec(stderr);
-  if (!m) throw new Error('no http endpoint in:\n' + stderr);
-  return m[1]!;
-}
-
 async function stopTimed(c: Awaited<ReturnType<typeof startCollector>>): Promise<{ code: number | null; stderr: string; ms: number }> {
   const t0 = Date.now();
   const r = await c.stop();
@@ -96,7 +79,7 @@ describe('SIGTERM with Elasticsearch unreachable', () => {
   test('nothing listening at the Elasticsearch address: exits 3, every event counted as dropped (shutdown)', async () => {
     const dir = tempDir();
     const c = await startCollector(['--config', config(dir, `http://127.0.0.1:${await deadPort()}`)]);
-    const metrics = async (): Promise<string> => (await fetch(httpUrl(c.stderr()) + '/metrics')).text();
+    const metrics = async (): Promise<string> => (await fetch(httpOf(c) + '/metrics')).text();
     const sock = await sendAll(c.port('tcp'), metrics, 'refused');
     const { code, stderr, ms } = await stopTimed(c);
     sock.destroy();
@@ -112,7 +95,7 @@ describe('SIGTERM with Elasticsearch unreachable', () => {
     try {
       const dir = tempDir();
       const c = await startCollector(['--config', config(dir, `http://127.0.0.1:${hole.port}`)]);
-      const metrics = async (): Promise<string> => (await fetch(httpUrl(c.stderr()) + '/metrics')).text();
+      const metrics = async (): Promise<string> => (await fetch(httpOf(c) + '/metrics')).text();
       const sock = await sendAll(c.port('tcp'), metrics, 'silent');
       const { code, stderr, ms } = await stopTimed(c);
       sock.destroy();
@@ -138,7 +121,7 @@ describe('SIGTERM with Elasticsearch unreachable', () => {
       '        max_bytes: 67108864',
     ];
     const c = await startCollector(['--config', config(dir, `http://127.0.0.1:${await deadPort()}`, extra)]);
-    const metrics = async (): Promise<string> => (await fetch(httpUrl(c.stderr()) + '/metrics')).text();
+    const metrics = async (): Promise<string> => (await fetch(httpOf(c) + '/metrics')).text();
     const sock = await sendAll(c.port('tcp'), metrics, 'kept');
     const first = await stopTimed(c);
     sock.destroy();

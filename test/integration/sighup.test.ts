@@ -7,7 +7,7 @@
 import { connect } from 'node:net';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startCollector, tempDir, ledger } from '../helpers/collector.js';
+import { startCollector, tempDir, ledger, httpOf, metric } from '../helpers/collector.js';
 
 const ROUNDS = 4;
 
@@ -44,7 +44,7 @@ test(`${ROUNDS} rotations and SIGHUPs under load: still running, files reopened,
   const cfg = join(dir, 'c.yaml');
   writeFileSync(cfg, config(dir, '+01:00'));
   const c = await startCollector(['--config', cfg]);
-  const http = /http on (http:\/\/\S+)/.exec(c.stderr())![1]!;
+  const http = httpOf(c);
   const sock = connect(c.port('tcp'), '127.0.0.1');
   await new Promise<void>((r) => sock.once('connect', () => r()));
   let sent = 0;
@@ -58,7 +58,7 @@ test(`${ROUNDS} rotations and SIGHUPs under load: still running, files reopened,
       await new Promise((r) => setTimeout(r, 10));
     }
   })();
-  const written = async (): Promise<number> => Number(/^syslog_ecs_ledger_written_total (\d+)/m.exec(await (await fetch(http + '/metrics')).text())?.[1] ?? 0);
+  const written = (): Promise<number> => metric(http, /^syslog_ecs_ledger_written_total (\d+)/m);
 
   const reloads = (): number => c.stderr().split('output files reopened').length - 1;
   for (let round = 1; round <= ROUNDS; round++) {

@@ -3,7 +3,6 @@
  * configuration (events and bytes), no copy of a request body per failed attempt, and no
  * read-fail-respill churn of the disk buffer while nothing comes in.
  */
-import { createServer } from 'node:net';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,14 +12,7 @@ import { esSettingsFromConfig } from '../../../src/config/elasticsearch.js';
 import { WriteResult } from '../../../src/core/stages.js';
 import { SenderStats } from '../../../src/core/telemetry.js';
 import type { EcsDoc } from '../../../src/core/types.js';
-
-async function deadPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
+import { deadPort } from '../../helpers/collector.js';
 
 /** An event of about 2 KB of JSON. */
 function event(i: number): EcsDoc {
