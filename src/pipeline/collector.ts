@@ -163,13 +163,13 @@ async function build(config: Config, undo: (() => Promise<void> | void)[]): Prom
   let running = config;
   const reload = (next: Config | null): void => {
     if (next !== null) {
-      const changed = RESTART_SECTIONS.filter((k) => JSON.stringify(next[k]) !== JSON.stringify(running[k]));
+      const changed: string[] = RESTART_SECTIONS.filter((k) => JSON.stringify(next[k]) !== JSON.stringify(running[k]));
       if (JSON.stringify(next.senders) !== JSON.stringify(running.senders)) {
         if (pool === null) {
           for (const p of processors.values()) p.setSenders(next.senders);
           running = { ...running, senders: next.senders };
           process.stderr.write('syslog-ecs: reload: senders applied\n');
-        } else changed.push('senders' as never);
+        } else changed.push('senders');
       }
       if (changed.length > 0) process.stderr.write(`syslog-ecs: reload: ${changed.join(', ')} changed: a restart applies them\n`);
     }
