@@ -297,22 +297,26 @@ export class ElasticsearchOutput implements Output {
     return this.memCount < this.low && this.memBytes < this.lowBytes;
   }
 
-  /** While replay is held (Elasticsearch did not answer), asks it at backoff intervals whether it is back. */
+  /**
+   * While replay is held (Elasticsearch did not answer), asks it at backoff intervals whether it is
+   * back. Any HTTP answer counts (a node may refuse `GET /` with 401 or 405); a connection error,
+   * a timeout, 429 or 5xx does not.
+   */
   private probe(): void {
     if (!this.holdReplay || this.probing || this.waker.cancelled || Date.now() < this.nextProbeAt) return;
     this.probing = true;
-    this.esClient.ping({}, { signal: this.aborter.signal, requestTimeout: Math.min(this.settings.requestTimeoutMs, 10_000) }).then(
-      () => {
-        this.holdReplay = false;
-        this.probeAttempt = 0;
-        this.tracker.success();
-        this.pump();
-      },
-      (e: unknown) => {
-        this.tracker.failure(describeError(e));
-        this.nextProbeAt = Date.now() + backoffMs(++this.probeAttempt, this.settings.retryBackoffMs, this.settings.retryBackoffMaxMs);
-      },
-    ).finally(() => {
+    const answered = (): void => {
+      this.holdReplay = false;
+      this.probeAttempt = 0;
+      this.tracker.success();
+      this.pump();
+    };
+    const opts = { signal: this.aborter.signal, requestTimeout: Math.min(this.settings.requestTimeoutMs, 10_000), maxRetries: 0 };
+    this.esClient.transport.request({ method: 'GET', path: '/' }, opts).then(answered, (e: unknown) => {
+      if (classifyRequestError(e) !== 'retry') return answered();
+      this.tracker.failure(describeError(e));
+      this.nextProbeAt = Date.now() + backoffMs(++this.probeAttempt, this.settings.retryBackoffMs, this.settings.retryBackoffMaxMs);
+    }).finally(() => {
       this.probing = false;
     });
   }
