@@ -39,6 +39,11 @@ export async function scenarioFaults(h) {
       }
     }
     try {
+      h.results.push(await sigtermWhileDown(h, es.url, h.quick ? 30 : 60));
+    } catch (e) {
+      h.notes.push(`faults sigterm while down: ${e.message}`);
+    }
+    try {
       h.results.push(await sigkillRestart(h, es.url));
     } catch (e) {
       h.notes.push(`faults sigkill: ${e.message}`);
@@ -194,6 +199,35 @@ async function esDown(h, esUrl, outage, withDisk) {
   return row;
 }
 
+/** SIGTERM while Elasticsearch is still down after `outage` s under 5k events/s (default settings). */
+async function sigtermWhileDown(h, esUrl, outage) {
+  const prefix = `bench-faults-term-${Date.now().toString(36)}`;
+  const proxy = new FaultProxy(new URL(esUrl).hostname, Number(new URL(esUrl).port));
+  const proxyPort = await proxy.up();
+  const c = await startCollector([
+    'listeners:', '  - url: udp://127.0.0.1:0', 'outputs:', `  - url: http://127.0.0.1:${proxyPort}`, '    elasticsearch:',
+    `      index_template: "${prefix}-{dataset}-{yyyy.MM.dd}"`, `      template_name: ${prefix}`, `      dead_letter: { index: ${prefix}-dead-letter }`,
+    'http:', '  listen: 127.0.0.1:0',
+  ].join('\n') + '\n');
+  const grace = 2000;
+  const gen = loggenUdp(h, c.port('udp'), 5 + outage + 30);
+  await sleep(5000);
+  await proxy.down();
+  await sleep(outage * 1000);
+  const held = await metric(c.http, /^syslog_ecs_output_pending_events\{[^}]*\} (\d+)/m);
+  const stop = await stopTimed(c);
+  gen.kill();
+  const l = h.ledgerOf(c.stderr());
+  rmSync(c.dir, { recursive: true, force: true });
+  const row = {
+    scenario: 'faults', system: 'sigterm while Elasticsearch is down', outage_s: outage, rate: RATE, held_at_sigterm: held,
+    sigterm_ms: stop.ms, bound_ms: grace + 5000, exit_code: stop.code, ledger: l, unaccounted: (l.in_flight ?? 0),
+    note: `input at ${RATE}/s and Elasticsearch down for ${outage} s, ${held} events held: SIGTERM to exit ${stop.ms} ms (bound: shutdown_grace_ms ${grace} + 5000), exit ${stop.code}, ledger printed: ${l.shutdown ?? 0} dropped (shutdown), in flight ${l.in_flight}`,
+  };
+  h.log(`faults ${JSON.stringify(row)}`);
+  return row;
+}
+
 /** SIGKILL mid-stream (disk buffer, Elasticsearch reachable), restart on the same buffer. */
 async function sigkillRestart(h, esUrl) {
   const n = h.quick ? 50_000 : 200_000;
@@ -225,7 +259,8 @@ async function sigkillRestart(h, esUrl) {
   const receivedBeforeKill = await metric(first.http, /^syslog_ecs_ledger_in_total (\d+)/m);
   await stopTimed(first, 'SIGKILL');
   const second = await startCollector(cfg(port));
-  await genDone;
+  await Promise.race([genDone, sleep(120_000)]);
+  gen.kill();
   const sent = loggenSent(genOut) ?? n;
   let indexed = 0;
   let last = -1, stableSince = Date.now();
