@@ -14,6 +14,9 @@
  *          syslog-ng (syslog-parser + the http() bulk destination elasticsearch-http() expands to): docs/s, CPU
  *   kafka  the same load through collector -> Kafka and Kafka -> indexer -> Elasticsearch beside the
  *          direct path, round by round (bench/kafka-tiers.mjs)
+ *   faults Elasticsearch down under 5k events/s (with and without a disk buffer), disk full,
+ *          SIGKILL and restart, SIGHUP under load (bench/faults.mjs; raw rows also in
+ *          bench/results/faults.json, or faults-quick.json with --quick)
  *   plus the benches the other parts bring (dist/bench/*.bench.js: enrichment, Elasticsearch)
  * Writes bench/results/latest.json (and --json FILE), bench/results/table.md and bench/results/chart.svg.
  * Installs the peers (rsyslog, syslog-ng's loggen) through scripts/install-peers when missing.
@@ -24,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { scenarioKafka } from './kafka-tiers.mjs';
+import { scenarioFaults } from './faults.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -705,7 +709,15 @@ ensurePeers();
 if (!existsSync('dist/cli.js')) execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
 // collector -> Kafka and Kafka -> indexer -> Elasticsearch beside the direct path (bench/kafka-tiers.mjs)
 const scenarioKafkaTiers = () => scenarioKafka({ quick, log, notes, results, procUsage, freePort, waitReady, stopProc, waitCount, median, sleep, LOGGEN, WARM: WARM_IN_PROCESS });
-for (const [name, fn] of [['parse', scenarioParse], ['tcp', scenarioTcp], ['udp', scenarioUdp], ['e2e', scenarioE2e], ['kafka', scenarioKafkaTiers]]) {
+const faults = async () => {
+  const from = results.length;
+  await scenarioFaults({ quick, log, notes, results, freePort, procUsage, ledgerOf, tuneUdp, LOGGEN });
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(`bench/results/faults${quick ? '-quick' : ''}.json`, JSON.stringify({ date: new Date().toISOString(), quick, results: results.slice(from) }, null, 1) + '\n');
+};
+// faults only when asked for: its outages take minutes and it mounts a filesystem
+for (const [name, fn] of [['parse', scenarioParse], ['tcp', scenarioTcp], ['udp', scenarioUdp], ['e2e', scenarioE2e], ['kafka', scenarioKafkaTiers], ['faults', faults]]) {
+  if (name === 'faults' && !only?.includes('faults')) continue;
   if (!want(name)) continue;
   log(`scenario ${name}`);
   try {

@@ -1,5 +1,5 @@
 /**
- * syslog-ecs command line: `parse`, `run`, `check-config`.
+ * syslog-ecs command line: `run`, `parse`, `check-config`, `setup`, `directory-sync`, `config-reference`.
  */
 import { parseArgs } from 'node:util';
 import { parseCommand } from './cli/parse-command.js';
@@ -11,6 +11,14 @@ const USAGE = `usage:
   syslog-ecs check-config FILE
   syslog-ecs setup --output URL [--kibana URL]
   syslog-ecs directory-sync --url ldap://HOST --base DN --out FILE
+  syslog-ecs config-reference
+
+run: SIGTERM or SIGINT stops it within pipeline.shutdown_grace_ms + 5 s and prints the loss
+ledger; SIGHUP reloads the configuration where it can, GeoIP, inventory and users, and reopens
+output files.
+exit codes: 0 stopped, nothing dropped at shutdown; 1 internal error; 2 bad command line,
+configuration or start error (nothing keeps running); 3 stopped, events not delivered by the
+deadline counted as dropped (shutdown); 4 shutdown cut short past its bound.
 `;
 
 /** Joins `--opt -05:00` into `--opt=-05:00`: node's parseArgs takes a leading dash for an option. */
@@ -105,6 +113,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
+    // a failed command leaves nothing running: whatever handle is still open, the process ends
+    setTimeout(() => process.exit(), 1000).unref();
     if (err instanceof CollectorError) {
       process.stderr.write(`syslog-ecs: ${err.code}: ${err.message}\n`);
       if (err instanceof UsageError) process.stderr.write(USAGE);

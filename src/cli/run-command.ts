@@ -3,12 +3,13 @@
  * collector. Without arguments it runs on the embedded defaults (UDP and TCP on port 5514, all
  * interfaces; NDJSON files under ./data). `--listen`/`--output` add to the config file's lists;
  * without a config file they replace the embedded defaults. SIGTERM/SIGINT: stop accepting, drain,
- * flush, print the ledger, exit 0.
+ * flush within the shutdown bound, print the ledger, exit (codes below).
  */
 import { parseArgs } from 'node:util';
 import { loadConfigFile, defaultConfig, validateConfigText, formatIssues, type Config, type ListenerConfig } from '../config/load.js';
 import { configError } from '../core/errors.js';
-import { startCollector } from '../pipeline/collector.js';
+import { startCollector, SHUTDOWN_FLUSH_MS } from '../pipeline/collector.js';
+import { parseHostPort } from '../core/host-port.js';
 import { formatLedger } from './ledger.js';
 
 function listenerFromUrl(url: string): ListenerConfig {
@@ -29,9 +30,22 @@ export function mergeFlags(base: Config | null, listen: string[], output: string
     if (issues.length > 0) throw configError('--output: ' + formatIssues('--output', issues));
     c.outputs = base ? [...c.outputs, ...config.outputs] : config.outputs;
   }
-  if (http !== undefined) c.http = { listen: http };
+  if (http !== undefined) c.http = { ...c.http, listen: http };
   return c;
 }
+
+/**
+ * Exit codes of `run` (docs/operations.md, `--help`): 0 stopped on SIGTERM/SIGINT with nothing
+ * dropped at shutdown (what a disk buffer holds is replayed at the next start); 3 stopped, but
+ * events that could not be delivered by the deadline were counted as dropped (`shutdown`); 4 the
+ * shutdown did not finish within its bound and was cut short (the ledger as it stood is printed).
+ * Configuration and start errors exit 2 before anything listens (cli.ts).
+ */
+export const EXIT_STOPPED = 0;
+export const EXIT_STOPPED_WITH_LOSS = 3;
+export const EXIT_SHUTDOWN_TIMEOUT = 4;
+/** past the shutdown deadline (grace + flush), how long before the process is ended regardless */
+const WATCHDOG_MARGIN_MS = 3000;
 
 export async function runCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -43,23 +57,52 @@ export async function runCommand(args: string[]): Promise<number> {
       http: { type: 'string' },
     },
   });
+  if (values.http !== undefined && values.http.trim() !== '') parseHostPort(values.http, '--http');
   const base = values.config !== undefined ? loadConfigFile(values.config) : null;
   const config = mergeFlags(base, values.listen ?? [], values.output ?? [], values.http);
   const collector = await startCollector(config);
+  // logrotate's postrotate and operators send SIGHUP: reload and reopen, never exit
+  const onHup = (): void => {
+    let next: Config | null = null;
+    try {
+      const file = values.config !== undefined ? loadConfigFile(values.config) : null;
+      next = mergeFlags(file, values.listen ?? [], values.output ?? [], values.http);
+    } catch (e) {
+      process.stderr.write(`syslog-ecs: reload: ${(e as Error).message.trim()}\nsyslog-ecs: reload: keeping the running configuration\n`);
+    }
+    try {
+      collector.reload(next);
+    } catch (e) {
+      process.stderr.write(`syslog-ecs: reload failed: ${(e as Error).message}\n`);
+    }
+  };
+  process.on('SIGHUP', onHup);
   process.stderr.write('syslog-ecs: ready\n');
-  await new Promise<void>((resolve) => {
+  const timedOut = await new Promise<boolean>((resolve) => {
     const onSignal = (sig: string): void => {
       process.stderr.write(`syslog-ecs: ${sig}: stopping (draining, flushing)\n`);
       process.removeAllListeners('SIGTERM');
       process.removeAllListeners('SIGINT');
-      collector.stop().then(resolve, (e: unknown) => {
+      // whatever an output or a worker does, the process ends: late, it prints the ledger as it stands
+      const bound = config.pipeline.shutdown_grace_ms + SHUTDOWN_FLUSH_MS + WATCHDOG_MARGIN_MS;
+      const watchdog = setTimeout(() => {
+        process.stderr.write(`syslog-ecs: shutdown did not finish within ${bound} ms; stopping now\n`);
+        resolve(true);
+      }, bound);
+      watchdog.unref();
+      collector.stop().then(() => {
+        clearTimeout(watchdog);
+        resolve(false);
+      }, (e: unknown) => {
+        clearTimeout(watchdog);
         process.stderr.write(`syslog-ecs: shutdown error: ${(e as Error).message}\n`);
-        resolve();
+        resolve(false);
       });
     };
     process.once('SIGTERM', () => onSignal('SIGTERM'));
     process.once('SIGINT', () => onSignal('SIGINT'));
   });
   process.stderr.write(formatLedger(collector.telemetry) + '\n');
-  return 0;
+  if (timedOut) process.exit(EXIT_SHUTDOWN_TIMEOUT);
+  return collector.telemetry.totals().dropped.shutdown > 0 ? EXIT_STOPPED_WITH_LOSS : EXIT_STOPPED;
 }

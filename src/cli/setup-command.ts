@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { CollectorError, UsageError } from '../core/errors.js';
-import { esSettingsFromConfig } from '../sinks/elasticsearch/config.js';
+import { esSettingsFromConfig } from '../config/elasticsearch.js';
 import { createClient } from '../sinks/elasticsearch/service.js';
 import { installTemplates } from '../sinks/elasticsearch/templates.js';
 import { DATASETS } from '../dispatch/dispatch.js';

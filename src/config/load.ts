@@ -6,20 +6,19 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
-import { configSpec, kafkaListenerSpec, kafkaOutputSpec, type FieldSpec } from './schema.js';
+import { configSpec, esFields, kafkaListenerSpec, kafkaOutputSpec, type FieldSpec } from './schema.js';
+import { Validator, type ConfigIssue } from './validator.js';
+import { esSettingsOf, type EsConfig } from './elasticsearch.js';
 import { CollectorError } from '../core/errors.js';
+import { parseHostPort } from '../core/host-port.js';
 import { isValidTimezone } from '../syslog/timezone.js';
 import { FAMILY_IDS } from '../dispatch/dispatch.js';
-import { esSettingsFromConfig } from '../sinks/elasticsearch/config.js';
+
+export type { ConfigIssue } from './validator.js';
+export { esSettingsOf, type EsConfig } from './elasticsearch.js';
 
 /** config `pipeline.event_original`: which documents keep the raw line */
 export type EventOriginalMode = 'always' | 'on_failure';
-
-export interface ConfigIssue {
-  path: string;
-  line: number;
-  message: string;
-}
 
 export interface TlsConfig {
   cert_file?: string; key_file?: string; ca_file?: string; min_version: string; ciphers?: string;
@@ -49,7 +48,7 @@ export interface ListenerConfig {
 export interface SenderConfig { match: string; family?: string; timezone?: string }
 export interface OutputConfig {
   url: string; flush_interval_ms: number; flush_bytes: number; max_buffered_bytes: number; index_template: string;
-  elasticsearch?: unknown;
+  elasticsearch?: EsConfig;
   /** filled in (defaults) for every `kafka://` output */
   kafka?: KafkaOutputConfig;
 }
@@ -64,135 +63,24 @@ export interface Config {
     assets?: { file?: string };
     users?: { file?: string };
   };
-  http: { listen: string };
+  http: { listen: string; metrics_max_senders: number };
 }
 
-class Validator {
-  readonly issues: ConfigIssue[] = [];
-  constructor(private readonly lines: LineCounter) {}
-
-  line(node: Node | null | undefined): number {
-    const r = node?.range;
-    return r ? this.lines.linePos(r[0]).line : 0;
-  }
-
-  fail(path: string, node: Node | null | undefined, message: string): void {
-    this.issues.push({ path, line: this.line(node), message });
-  }
-
-  value(spec: FieldSpec, node: Node | null | undefined, path: string): unknown {
-    switch (spec.type) {
-      case 'section':
-        return node ? (node as { toJSON(): unknown }).toJSON() : undefined;
-      case 'object':
-        return this.object(spec.fields, node, path);
-      case 'list': {
-        if (!isSeq(node)) {
-          this.fail(path, node, 'must be a list');
-          return [];
-        }
-        return node.items.map((item, i) => this.value(spec.of, item as Node, `${path}[${i}]`));
-      }
-      case 'string-list': {
-        if (!isSeq(node)) {
-          this.fail(path, node, 'must be a list of strings');
-          return [];
-        }
-        return node.items.map((item, i) => {
-          if (!isScalar(item) || typeof item.value !== 'string') this.fail(`${path}[${i}]`, item as Node, 'must be a string');
-          return isScalar(item) ? String(item.value) : '';
-        });
-      }
-      default: {
-        if (!isScalar(node)) {
-          this.fail(path, node, `must be a ${spec.type === 'int' ? 'number' : spec.type}`);
-          return undefined;
-        }
-        const v = node.value;
-        if (spec.type === 'string') {
-          if (typeof v === 'number') return String(v);
-          if (typeof v !== 'string') this.fail(path, node, 'must be a string');
-          return v;
-        }
-        if (spec.type === 'bool') {
-          if (typeof v !== 'boolean') this.fail(path, node, 'must be true or false');
-          return v;
-        }
-        if (spec.type === 'int') {
-          if (typeof v !== 'number' || !Number.isInteger(v)) {
-            this.fail(path, node, 'must be an integer');
-            return undefined;
-          }
-          if (spec.min !== undefined && v < spec.min) this.fail(path, node, `must be at least ${spec.min}`);
-          if (spec.max !== undefined && v > spec.max) this.fail(path, node, `must be at most ${spec.max}`);
-          return v;
-        }
-        // enum
-        if (typeof v !== 'string' || !spec.values.includes(v)) {
-          this.fail(path, node, `must be one of ${spec.values.join(', ')}`);
-        }
-        return v;
-      }
-    }
-  }
-
-  object(fields: Record<string, FieldSpec>, node: Node | null | undefined, path: string): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    if (node !== undefined && node !== null && !isMap(node)) {
-      if (!(isScalar(node) && node.value === null)) this.fail(path || '(top level)', node, 'must be a mapping of keys');
-    }
-    const seen = new Set<string>();
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const keyNode = pair.key as Node;
-        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-        const p = path ? `${path}.${key}` : key;
-        // own keys only: `constructor` or `__proto__` in a file is an unknown key, not Object.prototype's
-        const spec = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
-        if (!spec) {
-          const near = Object.keys(fields).find((k) => k.replace(/_/g, '') === key.replace(/[_-]/g, '').toLowerCase());
-          this.fail(p, keyNode, `unknown key${near ? ` (did you mean "${near}"?)` : ''}`);
-          continue;
-        }
-        seen.add(key);
-        out[key] = this.value(spec, pair.value as Node, p);
-      }
-    }
-    for (const [key, spec] of Object.entries(fields)) {
-      if (seen.has(key)) continue;
-      if (spec.type === 'list' && spec.default !== undefined) {
-        out[key] = spec.default.map((item) => fillDefaults(spec.of, structuredClone(item)));
-      } else if ('default' in spec && spec.default !== undefined) out[key] = structuredClone(spec.default);
-      else if (spec.type === 'object' && spec.optional === true && (spec.fields && hasDefaults(spec.fields)) && path === '') {
-        out[key] = this.object(spec.fields, undefined, key);
-      }
-    }
-    return out;
-  }
-}
-
-/** Defaults of an object spec filled into a default value (list items given as defaults). */
-function fillDefaults(spec: FieldSpec, value: unknown): unknown {
-  if (spec.type !== 'object' || value === null || typeof value !== 'object') return value;
-  const v = value as Record<string, unknown>;
-  for (const [k, f] of Object.entries(spec.fields)) {
-    if (v[k] === undefined && 'default' in f && f.default !== undefined) v[k] = structuredClone(f.default);
-  }
-  return v;
-}
-
-function hasDefaults(fields: Record<string, FieldSpec>): boolean {
-  return Object.values(fields).some((f) => 'default' in f && f.default !== undefined);
-}
-
-/** Semantic checks after the shape is right. */
-function checkSemantics(c: Config, v: Validator, find: (path: string) => Node | null): void {
+/**
+ * Semantic checks: zones, URLs, CIDRs, families, the Elasticsearch section. They run whatever the
+ * shape checks found, on what could be read, so one run reports every error.
+ */
+function checkSemantics(c: Config, v: Validator, find: (path: string) => Node | null, env: NodeJS.ProcessEnv): void {
   const at = (path: string, message: string): void => v.fail(path, find(path), message);
-  if (!isValidTimezone(c.timezone)) at('timezone', `unknown zone "${c.timezone}"`);
-  c.listeners.forEach((l, i) => {
+  const zone = (path: string, tz: unknown): void => {
+    if (typeof tz === 'string' && !isValidTimezone(tz)) at(path, `unknown zone "${tz}"`);
+  };
+  zone('timezone', c.timezone);
+  (Array.isArray(c.listeners) ? c.listeners : []).forEach((l, i) => {
     const p = `listeners[${i}]`;
+    if (l === null || typeof l !== 'object') return;
     if (typeof l.url !== 'string') {
-      at(p, 'url is required');
+      if (l.url === undefined) at(p, 'url is required');
       return;
     }
     if (l.url.startsWith('kafka:')) {
@@ -204,37 +92,43 @@ function checkSemantics(c: Config, v: Validator, find: (path: string) => Node | 
     } catch (e) {
       at(`${p}.url`, (e as Error).message);
     }
-    if (l.timezone !== undefined && !isValidTimezone(l.timezone)) at(`${p}.timezone`, `unknown zone "${l.timezone}"`);
-    for (const [j, a] of (l.allow ?? []).entries()) if (!isCidr(a)) at(`${p}.allow[${j}]`, `not an IP or CIDR: "${a}"`);
+    zone(`${p}.timezone`, l.timezone);
+    for (const [j, a] of (Array.isArray(l.allow) ? l.allow : []).entries()) if (typeof a === 'string' && !isCidr(a)) at(`${p}.allow[${j}]`, `not an IP or CIDR: "${a}"`);
     if (l.url.startsWith('tls:') && (!l.tls?.cert_file || !l.tls?.key_file)) at(`${p}.tls`, 'a tls:// listener needs tls.cert_file and tls.key_file');
     if (l.tls?.client_auth && l.tls.client_auth !== 'none' && !l.tls.ca_file) at(`${p}.tls.ca_file`, 'client_auth needs ca_file');
-    if (l.rate_limit !== undefined && l.rate_limit.events_per_s === undefined) at(`${p}.rate_limit`, 'rate_limit needs events_per_s');
-    if (l.rate_limit !== undefined && l.rate_limit.events_per_s === undefined) at(`${p}.rate_limit`, 'rate_limit needs events_per_s');
-    if (l.rate_limit !== undefined && l.rate_limit.events_per_s === undefined) at(`${p}.rate_limit`, 'rate_limit needs events_per_s');
   });
-  c.senders.forEach((s, i) => {
+  (Array.isArray(c.senders) ? c.senders : []).forEach((s, i) => {
     const p = `senders[${i}]`;
+    if (s === null || typeof s !== 'object') return;
     if (typeof s.match !== 'string' || !isCidr(s.match)) at(`${p}.match`, `not an IP or CIDR: "${s.match}"`);
-    if (s.family !== undefined && !FAMILY_IDS.includes(s.family)) at(`${p}.family`, `unknown family "${s.family}" (known: ${FAMILY_IDS.join(', ')})`);
-    if (s.timezone !== undefined && !isValidTimezone(s.timezone)) at(`${p}.timezone`, `unknown zone "${s.timezone}"`);
+    if (typeof s.family === 'string' && !FAMILY_IDS.includes(s.family)) at(`${p}.family`, `unknown family "${s.family}" (known: ${FAMILY_IDS.join(', ')})`);
+    zone(`${p}.timezone`, s.timezone);
   });
-  c.outputs.forEach((o, i) => {
-    if (typeof o.url !== 'string') at(`outputs[${i}]`, 'url is required');
-    else if (!/^(file:.+|stdout|https?:\/\/.+|kafka:\/\/.+)$/.test(o.url)) at(`outputs[${i}].url`, `must be file:DIR, stdout, http(s)://HOST:PORT or kafka://HOST:PORT/TOPIC, not "${o.url}"`);
+  (Array.isArray(c.outputs) ? c.outputs : []).forEach((o, i) => {
+    if (o === null || typeof o !== 'object') return;
+    if (typeof o.url !== 'string') {
+      if (o.url === undefined) at(`outputs[${i}]`, 'url is required');
+    } else if (!/^(file:.+|stdout|https?:\/\/.+|kafka:\/\/.+)$/.test(o.url)) at(`outputs[${i}].url`, `must be file:DIR, stdout, http(s)://HOST:PORT or kafka://HOST:PORT/TOPIC, not "${o.url}"`);
     else if (o.url.startsWith('kafka:')) checkKafka(o.url, o.kafka, `outputs[${i}]`, 'output', at);
     else if (o.url.startsWith('http')) {
-      // the Elasticsearch section is validated by the output's own settings reader
-      const section = { ...(typeof o.elasticsearch === 'object' && o.elasticsearch !== null ? o.elasticsearch : {}), url: o.url };
-      try {
-        esSettingsFromConfig(section, `outputs[${i}].elasticsearch`);
-      } catch (e) {
-        const msg = (e as Error).message;
-        const m = /^(outputs\[\d+\]\.elasticsearch[\w.[\]]*): (.*)$/s.exec(msg);
-        if (m) at(m[1]!, m[2]!);
-        else at(`outputs[${i}].elasticsearch`, msg);
-      }
-    }
+      const section = o.elasticsearch ?? (defaultEsSection() as EsConfig);
+      if (section.index_template === undefined && typeof o.index_template === 'string') section.index_template = o.index_template;
+      for (const issue of esSettingsOf(section, o.url, `outputs[${i}].elasticsearch`, env, `outputs[${i}].url`).issues) at(issue.path, issue.message);
+    } else if (o.elasticsearch !== undefined) at(`outputs[${i}].elasticsearch`, 'only for http(s):// outputs');
   });
+  const listen = c.http?.listen;
+  if (typeof listen === 'string' && listen.trim() !== '') {
+    try {
+      parseHostPort(listen);
+    } catch (e) {
+      at('http.listen', `not HOST:PORT: "${listen}" (empty to disable)`);
+    }
+  }
+}
+
+/** The `elasticsearch:` keys with their defaults (an http(s) output without the section). */
+export function defaultEsSection(): EsConfig {
+  return new Validator(new LineCounter()).object(esFields, undefined, 'elasticsearch') as unknown as EsConfig;
 }
 
 /** A Kafka output or listener: the URL, the topic (and group), TLS and SASL keys that go together. */
@@ -317,32 +211,36 @@ export function parseListenUrl(url: string): ListenUrl {
 }
 
 /** Validates YAML text; returns the config with defaults and the list of issues (empty when valid). */
-export function validateConfigText(text: string): { config: Config; issues: ConfigIssue[] } {
+export function validateConfigText(text: string, env: NodeJS.ProcessEnv = process.env): { config: Config; issues: ConfigIssue[] } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const v = new Validator(lines);
-  for (const e of doc.errors) {
-    v.issues.push({ path: '(yaml)', line: e.linePos?.[0]?.line ?? 0, message: e.message.split('\n')[0]! });
+  if (doc.errors.length > 0) {
+    // the shape of a document that does not parse says nothing more: its syntax errors alone
+    const lastChar = text.trimEnd().length - 1;
+    for (const e of doc.errors) {
+      v.issues.push({ path: '(yaml)', line: lines.linePos(Math.max(0, Math.min(e.pos[0], lastChar))).line, message: e.message.split('\n')[0]! });
+    }
+    return { config: defaultConfig(), issues: v.issues };
   }
   const root = (doc.contents ?? null) as Node | null;
-  const config = v.object(configSpec as Record<string, FieldSpec>, root, '') as unknown as Config;
+  const config = v.object(configSpec, root, '') as unknown as Config;
   config.pipeline ??= { workers: 0, shutdown_grace_ms: 2000, event_original: 'always' };
   config.enrich ??= {};
-  config.http ??= { listen: '127.0.0.1:9102' };
+  config.http ??= { listen: '127.0.0.1:9102', metrics_max_senders: 1000 };
   // a kafka:// entry without its section gets the section's defaults
-  for (const [i, o] of (config.outputs ?? []).entries()) {
-    if (typeof o.url === 'string' && o.url.startsWith('kafka:') && o.kafka === undefined) {
+  for (const [i, o] of (Array.isArray(config.outputs) ? config.outputs : []).entries()) {
+    if (o !== null && typeof o === 'object' && typeof o.url === 'string' && o.url.startsWith('kafka:') && o.kafka === undefined) {
       o.kafka = v.object((kafkaOutputSpec as { fields: Record<string, FieldSpec> }).fields, undefined, `outputs[${i}].kafka`) as unknown as KafkaOutputConfig;
     }
   }
-  for (const [i, l] of (config.listeners ?? []).entries()) {
-    if (typeof l.url === 'string' && l.url.startsWith('kafka:') && l.kafka === undefined) {
+  for (const [i, l] of (Array.isArray(config.listeners) ? config.listeners : []).entries()) {
+    if (l !== null && typeof l === 'object' && typeof l.url === 'string' && l.url.startsWith('kafka:') && l.kafka === undefined) {
       l.kafka = v.object((kafkaListenerSpec as { fields: Record<string, FieldSpec> }).fields, undefined, `listeners[${i}].kafka`) as unknown as KafkaListenerConfig;
     }
   }
-  if (v.issues.length === 0) {
-    checkSemantics(config, v, (path) => findNode(root, path));
-  }
+  checkSemantics(config, v, (path) => findNode(root, path), env);
+  v.issues.sort((a, b) => a.line - b.line);
   return { config, issues: v.issues };
 }
 

@@ -7,13 +7,13 @@ function typeName(s: FieldSpec): string {
     case 'enum': return s.values.map((v) => '`' + v + '`').join(' \\| ');
     case 'string-list': return 'list of strings';
     case 'list': return 'list';
-    case 'object': return 'mapping';
-    case 'section': return 'mapping (see below)';
+    case 'object': return s.shorthand !== undefined ? 'mapping or `true`/`false`' : 'mapping';
     default: return s.type;
   }
 }
 
 function defaultText(s: FieldSpec): string {
+  if (s.required === true) return 'required';
   if (!('default' in s) || s.default === undefined) return '';
   return '`' + JSON.stringify(s.default) + '`';
 }

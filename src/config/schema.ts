@@ -3,16 +3,17 @@
  * file (errors name the key and its line), applies defaults and generates docs/configuration.md.
  */
 
-export type FieldSpec =
+/** `required`: a mapping that holds the field must give it (there is no default). */
+export type FieldSpec = (
   | { type: 'string'; doc: string; default?: string; example?: string }
   | { type: 'int'; doc: string; default?: number; min?: number; max?: number }
   | { type: 'bool'; doc: string; default?: boolean }
   | { type: 'enum'; doc: string; values: readonly string[]; default?: string }
   | { type: 'string-list'; doc: string; default?: readonly string[] }
-  | { type: 'object'; doc: string; fields: Record<string, FieldSpec>; optional?: boolean }
+  /** `shorthand`: a bare `true`/`false` stands for `{<shorthand>: true/false}` */
+  | { type: 'object'; doc: string; fields: Record<string, FieldSpec>; optional?: boolean; shorthand?: string }
   | { type: 'list'; doc: string; of: FieldSpec; default?: readonly unknown[] }
-  /** a section validated by its component (the Elasticsearch output) */
-  | { type: 'section'; doc: string };
+) & { required?: boolean };
 
 const tlsFields: Record<string, FieldSpec> = {
   cert_file: { type: 'string', doc: 'PEM certificate chain of the listener.' },
@@ -104,7 +105,7 @@ export const listenerSpec: FieldSpec = {
     rate_limit: {
       type: 'object', optional: true, doc: 'Per-sender rate limit (token bucket per sender address); none by default.',
       fields: {
-        events_per_s: { type: 'int', min: 1, doc: 'Sustained events per second each sender may send (required with rate_limit).' },
+        events_per_s: { type: 'int', min: 1, required: true, doc: 'Sustained events per second each sender may send.' },
         burst: { type: 'int', min: 1, doc: 'Bucket depth: events a sender may send at once above the rate; default events_per_s.' },
         tcp_action: {
           type: 'enum', values: ['pause', 'drop'], default: 'pause',
@@ -125,6 +126,62 @@ export const senderSpec: FieldSpec = {
   },
 };
 
+/**
+ * The `elasticsearch:` section of an `http(s)://` output. Secrets are given as an environment
+ * variable's name (`*_env`) or a file (`*_file`); `ES_API_KEY`, `ES_USERNAME`/`ES_PASSWORD` and
+ * `ES_CLOUD_ID` fill unset credentials.
+ */
+export const esFields: Record<string, FieldSpec> = {
+  urls: { type: 'string-list', doc: 'More nodes of the same cluster (`http(s)://HOST:PORT`), besides the output\'s `url`.' },
+  cloud_id: { type: 'string', doc: 'Elastic Cloud id (instead of URLs).' },
+  cloud_id_env: { type: 'string', doc: 'Environment variable holding the Elastic Cloud id.' },
+  api_key: { type: 'string', doc: 'API key (base64 `id:key`); prefer `api_key_env` or `api_key_file`.' },
+  api_key_env: { type: 'string', doc: 'Environment variable holding the API key (default: `ES_API_KEY` when no credentials are given).' },
+  api_key_file: { type: 'string', doc: 'File holding the API key.' },
+  username: { type: 'string', doc: 'Basic authentication user (default: `ES_USERNAME`); needs a password.' },
+  password: { type: 'string', doc: 'Basic authentication password; prefer `password_env` or `password_file`.' },
+  password_env: { type: 'string', doc: 'Environment variable holding the password (default: `ES_PASSWORD`).' },
+  password_file: { type: 'string', doc: 'File holding the password.' },
+  ca_file: { type: 'string', doc: 'PEM CA bundle the cluster\'s certificate must chain to.' },
+  ca_fingerprint: { type: 'string', doc: 'SHA-256 fingerprint of the cluster\'s CA (64 hex digits, colons allowed).' },
+  tls_verify: { type: 'bool', default: true, doc: 'Verify the cluster\'s certificate (`false` only against test nodes).' },
+  index_template: { type: 'string', doc: 'Index name template; default: the output\'s `index_template`. Names matching `logs-*-*` are refused (Elasticsearch makes them data streams: use `data_stream`).' },
+  data_stream: {
+    type: 'object', optional: true, shorthand: 'enabled', doc: 'Write to data streams `logs-{dataset}-{namespace}` instead of daily indices (`true` or `{enabled, namespace}`).',
+    fields: {
+      enabled: { type: 'bool', default: true, doc: 'Data streams on.' },
+      namespace: { type: 'string', default: 'default', doc: 'Data stream namespace: lower-case letters, digits and `_`.' },
+    },
+  },
+  flush_bytes: { type: 'int', min: 1024, max: 100 << 20, default: 5 << 20, doc: 'A bulk request is sent when this many bytes are batched.' },
+  flush_interval_ms: { type: 'int', min: 1, max: 3_600_000, default: 1000, doc: '... or when its oldest event has waited this long.' },
+  concurrency: { type: 'int', min: 1, max: 64, default: 2, doc: 'Bulk requests in flight at once.' },
+  max_retries: { type: 'int', min: 0, max: 1000, default: 10, doc: 'Attempts after the first for a failed request or a retryable item; then the disk buffer (when there is one) or the dead-letter store.' },
+  retry_backoff_ms: { type: 'int', min: 1, max: 600_000, default: 250, doc: 'First retry delay; doubles per attempt with jitter.' },
+  retry_backoff_max_ms: { type: 'int', min: 1, max: 3_600_000, default: 30_000, doc: 'Longest retry delay (at least `retry_backoff_ms`).' },
+  queue_max_events: { type: 'int', min: 1, max: 100_000_000, default: 10_000, doc: 'Events held in memory (batched and in flight) before the output reports full: TCP listeners stop reading, the overflow goes to the disk buffer.' },
+  queue_max_bytes: { type: 'int', min: 1 << 20, max: 1 << 30, default: 32 << 20, doc: 'The same bound in bytes of bulk entries; whichever is reached first. Without a disk buffer, what paused sources still deliver is taken up to as much again, then refused (UDP counts `queue_full`).' },
+  request_timeout_ms: { type: 'int', min: 100, max: 3_600_000, default: 60_000, doc: 'A bulk request not answered within this is retried.' },
+  compression: { type: 'bool', default: false, doc: 'gzip request bodies.' },
+  disk_buffer: {
+    type: 'object', optional: true, doc: 'On-disk overflow buffer: segment files, synced before acknowledgement, replayed in order when Elasticsearch is back, kept across restarts. Off by default.',
+    fields: {
+      path: { type: 'string', required: true, doc: 'Directory of the segment files (one per output).' },
+      max_bytes: { type: 'int', min: 1 << 20, default: 1 << 30, doc: 'Bytes on disk at most; past it UDP counts `queue_full` and TCP stays paused.' },
+      segment_bytes: { type: 'int', min: 1 << 16, doc: 'Segment file size; default an eighth of `max_bytes` within 1-64 MiB.' },
+    },
+  },
+  dead_letter: {
+    type: 'object', optional: true, doc: 'Where refused events go, with the reason: an index and/or a file (the file takes what the index refuses). Default: the index `syslog-ecs-dead-letter`.',
+    fields: {
+      index: { type: 'string', doc: 'Dead-letter index.' },
+      file: { type: 'string', doc: 'Dead-letter NDJSON file.' },
+    },
+  },
+  setup_templates: { type: 'bool', default: true, doc: 'Install the index templates at start (or later, when the cluster first answers).' },
+  template_name: { type: 'string', default: 'syslog-ecs', doc: 'Prefix of the index and component template names.' },
+};
+
 export const outputSpec: FieldSpec = {
   type: 'object',
   doc: 'An output. File and stdout take the keys below; `http(s)://` outputs take the Elasticsearch keys (docs/configuration.md, Elasticsearch); `kafka://` outputs the `kafka:` keys.',
@@ -134,7 +191,7 @@ export const outputSpec: FieldSpec = {
     flush_bytes: { type: 'int', min: 1024, default: 1 << 20, doc: 'File output: write when this many bytes are buffered.' },
     max_buffered_bytes: { type: 'int', min: 1 << 16, default: 32 << 20, doc: 'File output: above this the sources are paused (TCP) or drop and count (UDP). As much memory in 1 MiB blocks stays with the output for reuse while it is busy (fresh memory costs a page fault per 4 KiB, dear on virtual machines); after a minute without writes it keeps 8 MiB.' },
     index_template: { type: 'string', doc: 'File name (and Elasticsearch index) template.', default: 'syslog-ecs-{dataset}-{yyyy.MM.dd}' },
-    elasticsearch: { type: 'section', doc: 'Elasticsearch output settings (for `http(s)://` URLs).' },
+    elasticsearch: { type: 'object', optional: true, doc: 'Elasticsearch output settings (for `http(s)://` URLs; docs/elasticsearch.md).', fields: esFields },
     kafka: kafkaOutputSpec,
   },
 };
@@ -185,6 +242,7 @@ export const configSpec: Record<string, FieldSpec> = {
     type: 'object', optional: true, doc: 'Health, metrics and status page.',
     fields: {
       listen: { type: 'string', default: '127.0.0.1:9102', doc: '`HOST:PORT` of /health, /metrics and the status page; empty to disable.' },
+      metrics_max_senders: { type: 'int', min: 0, max: 100_000, default: 1000, doc: 'Senders per listener with /metrics series of their own (the first seen); the others are summed under `sender="other"`, so a flood of spoofed addresses cannot grow the scrape. The status page lists them all.' },
     },
   },
 };

@@ -194,9 +194,15 @@ export interface Output {
   pending(): number;
   /** write out what is buffered */
   flush(): Promise<void>;
-  /** flush and release resources; no write after this */
-  close(): Promise<void>;
+  /**
+   * Flush and release resources; no write after this. With a deadline (epoch ms), what is not
+   * delivered by then goes to the output's disk buffer or is counted as dropped (`shutdown`), and
+   * the call returns shortly after it.
+   */
+  close(deadline?: number): Promise<void>;
   health(): OutputHealth;
+  /** closes and reopens its files (SIGHUP, after logrotate moved them); nothing is lost */
+  reopen?(): void;
 }
 
 export const WriteResult = {

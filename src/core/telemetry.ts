@@ -30,8 +30,30 @@ export class SenderStats {
   constructor(readonly listener: string, readonly sender: string) {}
 }
 
+/** Adds one ledger's counters to another's (totals, senders folded into `other`). */
+export function addStats(into: SenderStats, s: SenderStats): void {
+  into.received += s.received;
+  into.parsed += s.parsed;
+  into.unknown += s.unknown;
+  into.syslogOnly += s.syslogOnly;
+  into.failed += s.failed;
+  into.truncated += s.truncated;
+  into.written += s.written;
+  into.deadLettered += s.deadLettered;
+  for (const r of DROP_REASONS) into.dropped[r] += s.dropped[r];
+  if (s.lastSeen > into.lastSeen) into.lastSeen = s.lastSeen;
+}
+
 /** senders counted apart per listener; later ones are counted together as `other` */
 const MAX_SENDERS = 10_000;
+
+/** The label value that stands for the values past a bound. */
+export const OTHER = 'other';
+/** Longest label value taken from the wire (message ids); longer ones count as `other`. */
+export const MAX_LABEL_CHARS = 128;
+/** Distinct message ids per family in the coverage counts; the rest count as `other`. */
+export const MAX_MESSAGE_IDS_PER_FAMILY = 500;
+const MAX_COVERAGE_KEYS = 20_000;
 
 /** A message that was not parsed, beside what was extracted from it (for the status page). */
 export interface UnparsedSample {
@@ -52,6 +74,8 @@ export class Telemetry {
   private readonly sendersPerListener = new Map<string, number>();
   /** events by family and message id, parsed vs unknown */
   readonly coverage = new Map<string, { parsed: number; unknown: number }>();
+  /** distinct message ids counted per family (bounded: MAX_MESSAGE_IDS_PER_FAMILY) */
+  private readonly idsPerFamily = new Map<string, number>();
   /** latest unparsed messages per sender (newest last), for the status page */
   readonly samples = new Map<SenderStats, UnparsedSample[]>();
 
@@ -120,44 +144,54 @@ export class Telemetry {
   }
 
   countCoverage(family: string, messageId: string, ok: boolean): void {
-    const key = family + ' ' + messageId;
-    let c = this.coverage.get(key);
-    if (c === undefined) {
-      if (this.coverage.size >= 20_000) return;
-      c = { parsed: 0, unknown: 0 };
-      this.coverage.set(key, c);
-    }
+    const c = this.coverage.get(family + ' ' + messageId) ?? this.newCoverage(family, messageId);
+    if (c === null) return;
     if (ok) c.parsed++;
     else c.unknown++;
+  }
+
+  /**
+   * The counts of a message id not seen yet. Ids are wire text and become /metrics labels: an id
+   * longer than MAX_LABEL_CHARS, or past MAX_MESSAGE_IDS_PER_FAMILY distinct ids of its family,
+   * is counted under `other`, so hostile ids cannot grow the scrape.
+   */
+  private newCoverage(family: string, messageId: string): { parsed: number; unknown: number } | null {
+    const n = this.idsPerFamily.get(family) ?? 0;
+    if (messageId.length > MAX_LABEL_CHARS || n >= MAX_MESSAGE_IDS_PER_FAMILY) {
+      const otherKey = family + ' ' + OTHER;
+      const o = this.coverage.get(otherKey);
+      if (o !== undefined || this.coverage.size >= MAX_COVERAGE_KEYS) return o ?? null;
+      const fresh = { parsed: 0, unknown: 0 };
+      this.coverage.set(otherKey, fresh);
+      return fresh;
+    }
+    if (this.coverage.size >= MAX_COVERAGE_KEYS) return null;
+    this.idsPerFamily.set(family, n + 1);
+    const fresh = { parsed: 0, unknown: 0 };
+    this.coverage.set(family + ' ' + messageId, fresh);
+    return fresh;
   }
 
   /** Adds coverage counted elsewhere (a parser worker): [family + ' ' + message id, parsed, unknown]. */
   addCoverage(entries: readonly (readonly [string, number, number])[]): void {
     for (const [key, parsed, unknown] of entries) {
-      let c = this.coverage.get(key);
-      if (c === undefined) {
-        if (this.coverage.size >= 20_000) continue;
-        c = { parsed: 0, unknown: 0 };
-        this.coverage.set(key, c);
-      }
+      const sp = key.indexOf(' ');
+      const c = this.coverage.get(key) ?? this.newCoverage(key.slice(0, sp), key.slice(sp + 1));
+      if (c === null) continue;
       c.parsed += parsed;
       c.unknown += unknown;
     }
   }
 
+  /** Forgets the coverage counts (a parser worker, once it has handed them over). */
+  clearCoverage(): void {
+    this.coverage.clear();
+    this.idsPerFamily.clear();
+  }
+
   totals(): Omit<SenderStats, 'listener' | 'sender' | 'family' | 'lastSeen'> & { inFlight: number } {
     const t = new SenderStats('', '');
-    for (const s of this.senders.values()) {
-      t.received += s.received;
-      t.parsed += s.parsed;
-      t.unknown += s.unknown;
-      t.syslogOnly += s.syslogOnly;
-      t.failed += s.failed;
-      t.truncated += s.truncated;
-      t.written += s.written;
-      t.deadLettered += s.deadLettered;
-      for (const r of DROP_REASONS) t.dropped[r] += s.dropped[r];
-    }
+    for (const s of this.senders.values()) addStats(t, s);
     const dropped = DROP_REASONS.reduce((a, r) => a + t.dropped[r], 0);
     return {
       received: t.received, parsed: t.parsed, unknown: t.unknown, syslogOnly: t.syslogOnly, failed: t.failed,

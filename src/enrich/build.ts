@@ -38,6 +38,8 @@ export interface Enrichment {
   geoip: GeoIp | null;
   assets: AssetEnricher | null;
   users: UserEnricher | null;
+  /** reads the inventory, the users and the GeoIP databases again (SIGHUP); bad files keep the data loaded */
+  reload(): void;
   /** stops the file watchers */
   close(): void;
 }
@@ -76,6 +78,11 @@ export async function buildEnrichment(s: EnrichSettings): Promise<Enrichment> {
     geoip,
     assets,
     users,
+    reload() {
+      assets?.reload();
+      users?.reload();
+      geoip?.reload();
+    },
     close() {
       assets?.close();
       geoip?.close();

@@ -281,6 +281,20 @@ export class GeoIp implements Enricher {
     this.log('info', `GeoIP database ${path} (${db.type}) loaded`);
   }
 
+  /** Reads the databases again where their files changed (SIGHUP); unchanged files stay as loaded. */
+  reload(): void {
+    const files = new Set<string>();
+    for (const f of [this.explicit.geo, this.explicit.asn]) if (f !== null) files.add(f);
+    if (this.dir !== null) {
+      try {
+        for (const n of readdirSync(this.dir)) if (n.endsWith('.mmdb')) files.add(join(this.dir, n));
+      } catch (e) {
+        this.log('warn', `GeoIP directory ${this.dir}: ${(e as Error).message}; keeping the databases loaded`);
+      }
+    }
+    for (const f of files) this.onFileChanged(f);
+  }
+
   close(): void {
     this.watcher?.close();
     this.watcher = null;

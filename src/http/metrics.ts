@@ -11,7 +11,7 @@
  * `listener_tls_failures_total`, `listener_oversize_bytes_total`, `listener_rate_limit_pauses_total`; parser coverage per family and message id; the usual process_* and nodejs_* metrics.
  */
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import { DROP_REASONS, type SenderStats, type Telemetry } from '../core/telemetry.js';
+import { DROP_REASONS, MAX_LABEL_CHARS, OTHER, SenderStats, addStats, type Telemetry } from '../core/telemetry.js';
 import type { Output } from '../core/stages.js';
 import type { Source } from '../core/stages.js';
 
@@ -23,6 +23,43 @@ export interface MetricsSources {
   secondaryStats?: readonly SenderStats[];
   /** whether a listener is up (bound and not stopped) */
   listenerUp(s: Source): boolean;
+  /** senders per listener with series of their own; the others are summed under sender="other" */
+  maxSenders?: number;
+}
+
+/** Default of `http.metrics_max_senders`. */
+export const METRICS_MAX_SENDERS = 1000;
+
+/** A label value from configuration or the wire, cut to a bounded length. */
+function label(v: string): string {
+  return v.length > MAX_LABEL_CHARS ? v.slice(0, MAX_LABEL_CHARS) : v;
+}
+
+/**
+ * The senders as /metrics shows them: the first `max` of each listener (in the order they were
+ * first seen, so a sender keeps its series from scrape to scrape), the rest summed into one
+ * `other` row per listener.
+ */
+export function boundedSenders(senders: Iterable<SenderStats>, max: number): SenderStats[] {
+  const kept = new Map<string, number>();
+  const folded = new Map<string, SenderStats>();
+  const out: SenderStats[] = [];
+  for (const s of senders) {
+    const n = kept.get(s.listener) ?? 0;
+    if (n < max && s.sender !== OTHER) {
+      kept.set(s.listener, n + 1);
+      out.push(s);
+      continue;
+    }
+    let o = folded.get(s.listener);
+    if (o === undefined) {
+      o = new SenderStats(s.listener, OTHER);
+      folded.set(s.listener, o);
+      out.push(o);
+    }
+    addStats(o, s);
+  }
+  return out;
 }
 
 /** What the Elasticsearch output exposes (read by duck typing: the output module is optional). */
@@ -63,9 +100,11 @@ export function createMetricsRegistry(m: MetricsSources): Registry {
     });
   };
 
+  const maxSenders = m.maxSenders ?? METRICS_MAX_SENDERS;
+  const senders = (): SenderStats[] => boundedSenders(m.telemetry.senders.values(), maxSenders);
   const perSender = (field: keyof Pick<SenderStats, 'received' | 'parsed' | 'unknown' | 'syslogOnly' | 'failed' | 'truncated' | 'written' | 'deadLettered'>) =>
     (set: Set): void => {
-      for (const s of m.telemetry.senders.values()) set({ listener: s.listener, sender: s.sender }, s[field]);
+      for (const s of senders()) set({ listener: label(s.listener), sender: s.sender }, s[field]);
     };
   const LS = ['listener', 'sender'];
   counter('syslog_ecs_received_total', 'Messages received, per listener and sender.', LS, perSender('received'));
@@ -77,13 +116,13 @@ export function createMetricsRegistry(m: MetricsSources): Registry {
   counter('syslog_ecs_written_total', 'Events the primary output wrote.', LS, perSender('written'));
   counter('syslog_ecs_dead_lettered_total', 'Events the primary output rejected into the dead-letter store.', LS, perSender('deadLettered'));
   counter('syslog_ecs_dropped_total', 'Events dropped, by reason (only reasons that occurred are listed per sender).', [...LS, 'reason'], (set) => {
-    for (const s of m.telemetry.senders.values()) {
-      for (const r of DROP_REASONS) if (s.dropped[r] > 0) set({ listener: s.listener, sender: s.sender, reason: r }, s.dropped[r]);
+    for (const s of senders()) {
+      for (const r of DROP_REASONS) if (s.dropped[r] > 0) set({ listener: label(s.listener), sender: s.sender, reason: r }, s.dropped[r]);
     }
   });
   gauge('syslog_ecs_sender_last_seen_seconds', 'Unix time of the sender\'s last message.', [...LS, 'family'], (set) => {
-    for (const s of m.telemetry.senders.values()) {
-      if (s.lastSeen > 0) set({ listener: s.listener, sender: s.sender, family: s.family }, s.lastSeen / 1000);
+    for (const s of senders()) {
+      if (s.lastSeen > 0) set({ listener: label(s.listener), sender: s.sender, family: s.family }, s.lastSeen / 1000);
     }
   });
 
@@ -108,18 +147,18 @@ export function createMetricsRegistry(m: MetricsSources): Registry {
 
   // listeners
   gauge('syslog_ecs_listener_up', '1 while the listener is bound.', ['listener', 'url'], (set) => {
-    for (const s of m.sources) set({ listener: s.name, url: s.boundUrl }, m.listenerUp(s) ? 1 : 0);
+    for (const s of m.sources) set({ listener: label(s.name), url: s.boundUrl }, m.listenerUp(s) ? 1 : 0);
   });
   const sourceNumber = (key: string) => (set: Set): void => {
     for (const s of m.sources) {
       const v = (s as unknown as Record<string, unknown>)[key];
-      if (typeof v === 'number') set({ listener: s.name }, v);
+      if (typeof v === 'number') set({ listener: label(s.name) }, v);
     }
   };
   gauge('syslog_ecs_listener_connections', 'TCP/TLS: open connections.', ['listener'], sourceNumber('connections'));
   counter('syslog_ecs_listener_connections_refused_total', 'TCP/TLS: connections refused (limit, allowlist).', ['listener'], sourceNumber('connectionsRefused'));
   counter('syslog_ecs_listener_errors_total', 'Socket errors of a bound listener (an error in the last minute makes /health 503; running out of file descriptors shows in process_open_fds instead).', ['listener'], (set) => {
-    for (const s of m.sources) if (s.faults !== undefined) set({ listener: s.name }, s.faults.errors);
+    for (const s of m.sources) if (s.faults !== undefined) set({ listener: label(s.name) }, s.faults.errors);
   });
   counter('syslog_ecs_listener_tls_failures_total', 'TLS: failed handshakes.', ['listener'], sourceNumber('tlsFailures'));
   counter('syslog_ecs_listener_oversize_bytes_total', 'TCP/TLS: bytes of octet-counted frames refused for a count over max_message_bytes (each frame is also a drop, reason oversize).', ['listener'], sourceNumber('oversizeBytes'));

@@ -17,6 +17,9 @@ import type { SenderStats, Telemetry } from '../core/telemetry.js';
 import type { Output } from '../core/stages.js';
 import type { Source } from '../core/stages.js';
 import { CollectorError } from '../core/errors.js';
+import { parseHostPort } from '../core/host-port.js';
+
+export { parseHostPort };
 import { createMetricsRegistry, safeHealth } from './metrics.js';
 import { RateTracker, renderStatusPage } from './status-page.js';
 import { FdPressure } from './fd-pressure.js';
@@ -34,6 +37,8 @@ export interface HttpServerOptions {
   rateIntervalMs?: number;
   /** watches open file descriptors against the limit (default: this process's, sampled each second) */
   fds?: FdPressure;
+  /** senders per listener with /metrics series of their own (`http.metrics_max_senders`) */
+  maxSenders?: number;
 }
 
 export interface HealthReport {
@@ -41,13 +46,6 @@ export interface HealthReport {
   reasons: string[];
   listeners: { name: string; url: string; up: boolean }[];
   outputs: { name: string; ok: boolean; reason?: string; pending: number }[];
-}
-
-export function parseHostPort(s: string): { host: string; port: number } {
-  const m = /^(\[[0-9a-fA-F:.]+\]|[^:\s[\]]+):(\d{1,5})$/.exec(s.trim());
-  if (!m || Number(m[2]) > 65535) throw new CollectorError('COL_ERR_CONFIG', `http.listen: not HOST:PORT: "${s}"`);
-  const host = m[1]!.startsWith('[') ? m[1]!.slice(1, -1) : m[1]!;
-  return { host, port: Number(m[2]) };
 }
 
 const SECURITY_HEADERS = {
@@ -69,7 +67,7 @@ export class HttpServer {
   constructor(private readonly opts: HttpServerOptions) {
     this.registry = createMetricsRegistry({
       telemetry: opts.telemetry, sources: opts.sources, outputs: opts.outputs, secondaryStats: opts.secondaryStats,
-      listenerUp: (s) => this.listenerUp(s),
+      listenerUp: (s) => this.listenerUp(s), maxSenders: opts.maxSenders,
     });
     this.rates = new RateTracker(opts.telemetry);
     this.fds = opts.fds ?? new FdPressure();

@@ -28,9 +28,38 @@ export interface RunningCollector {
   /** the /health, /metrics and status page endpoint; null when disabled or its address was taken */
   http: HttpServer | null;
   stop(): Promise<void>;
+  /**
+   * SIGHUP: applies what can change while running (`senders` when parsing on the main thread),
+   * names what needs a restart, reloads the inventory, users and GeoIP databases, and has the
+   * outputs reopen their files. `next`: the configuration read again (null: it could not be read).
+   */
+  reload(next: Config | null): void;
 }
 
+/** The sections a reload cannot apply to a running collector. */
+const RESTART_SECTIONS = ['timezone', 'listeners', 'outputs', 'pipeline', 'enrich', 'http'] as const;
+
+/** After the grace period, how long the outputs may still flush before what is left is spilled or counted. */
+export const SHUTDOWN_FLUSH_MS = 5000;
+
 export async function startCollector(config: Config): Promise<RunningCollector> {
+  // what has been started, stopped in reverse order when a later step fails
+  const undo: (() => Promise<void> | void)[] = [];
+  try {
+    return await build(config, undo);
+  } catch (e) {
+    for (const u of undo.reverse()) {
+      try {
+        await u();
+      } catch {
+        /* the start error is the one to report */
+      }
+    }
+    throw e;
+  }
+}
+
+async function build(config: Config, undo: (() => Promise<void> | void)[]): Promise<RunningCollector> {
   const telemetry = new Telemetry();
   const g = config.enrich.geoip;
   const enrichSettings: EnrichSettings = {
@@ -43,6 +72,7 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
     watch: true,
   };
   const enrichment = await buildEnrichment(enrichSettings);
+  undo.push(() => enrichment.close());
   const enrichers = enrichment.enrichers;
   const processors = new Map<string, Processor>();
   const processorFor = (tz: string): Processor => {
@@ -56,19 +86,24 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
   const processor = processorFor(config.timezone);
   const outputs: Output[] = [];
   for (const [i, oc] of config.outputs.entries()) outputs.push(await createOutput(oc, i));
-  for (const o of outputs) await o.start();
+  for (const o of outputs) {
+    undo.push(() => o.close(Date.now()));
+    await o.start();
+  }
   const pipeline = new Pipeline(telemetry, processor, outputs);
   // parsing on worker threads (the main thread keeps sockets and outputs), else inline
   let pool: ParserPool | null = null;
   if (config.pipeline.workers > 0) {
-    pool = new ParserPool(pipeline, {
+    const p = new ParserPool(pipeline, {
       workers: config.pipeline.workers,
       senders: config.senders,
       eventOriginal: config.pipeline.event_original,
       enrich: enrichSettings,
       workerFile: new URL('./parse-worker.js', import.meta.url),
     });
-    await pool.start();
+    pool = p;
+    undo.push(() => p.close(1000));
+    await p.start();
   }
   // the parsing code compiled before the first burst meets it (workers warm up their own)
   if (pool === null) warmUp();
@@ -102,33 +137,53 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
       }, u.protocol === 'json+tcp' ? pipeline.handlerFor(jsonLines) : handler));
     }
   }
-  try {
-    for (const s of sources) {
-      await s.start();
-      process.stderr.write(`syslog-ecs: listening on ${s.boundUrl} (${s.name})\n`);
-    }
-  } catch (e) {
-    for (const s of sources) await s.stop(0).catch(() => undefined);
-    for (const o of outputs) await o.close().catch(() => undefined);
-    throw e;
+  for (const s of sources) {
+    undo.push(() => s.stop(0));
+    await s.start();
+    process.stderr.write(`syslog-ecs: listening on ${s.boundUrl} (${s.name})\n`);
   }
   for (const o of outputs) process.stderr.write(`syslog-ecs: output ${o.name}\n`);
   // /health, /metrics and the status page (src/http): after the sources, stopped first
   const http: HttpServer | null = await startHttpServer({
     listen: config.http.listen, telemetry, sources, outputs, secondaryStats: pipeline.secondaryStats,
+    maxSenders: config.http.metrics_max_senders,
   });
   let stopping: Promise<void> | null = null;
+  /**
+   * Stops within shutdown_grace_ms + SHUTDOWN_FLUSH_MS: open connections deliver during the grace
+   * period, the outputs flush until the deadline, then spill to their disk buffer or count what
+   * is left as dropped (`shutdown`).
+   */
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      const grace = config.pipeline.shutdown_grace_ms;
+      const deadline = Date.now() + grace + SHUTDOWN_FLUSH_MS;
       await http?.stop();
-      for (const s of sources) await s.stop(config.pipeline.shutdown_grace_ms);
-      if (pool !== null) await pool.close();
-      for (const o of outputs) await o.close();
-      for (const s of sources) await s.finish?.();
+      await Promise.all(sources.map((s) => s.stop(grace)));
+      if (pool !== null) await pool.close(Math.max(0, deadline - Date.now()));
+      await Promise.all(outputs.map((o) => o.close(deadline)));
+      // a Kafka listener commits the offsets of what the outputs finished with
+      await Promise.all(sources.map((s) => s.finish?.()));
       enrichment.close();
     })();
     return stopping;
   };
-  return { sources, outputs, telemetry, pipeline, config, http, stop };
+  let running = config;
+  const reload = (next: Config | null): void => {
+    if (next !== null) {
+      const changed: string[] = RESTART_SECTIONS.filter((k) => JSON.stringify(next[k]) !== JSON.stringify(running[k]));
+      if (JSON.stringify(next.senders) !== JSON.stringify(running.senders)) {
+        if (pool === null) {
+          for (const p of processors.values()) p.setSenders(next.senders);
+          running = { ...running, senders: next.senders };
+          process.stderr.write('syslog-ecs: reload: senders applied\n');
+        } else changed.push('senders');
+      }
+      if (changed.length > 0) process.stderr.write(`syslog-ecs: reload: ${changed.join(', ')} changed: a restart applies them\n`);
+    }
+    enrichment.reload();
+    for (const o of outputs) o.reopen?.();
+    process.stderr.write('syslog-ecs: reload: enrichment data read again, output files reopened\n');
+  };
+  return { sources, outputs, telemetry, pipeline, config, http, stop, reload };
 }
-

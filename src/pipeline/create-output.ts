@@ -1,11 +1,11 @@
 /** Builds an output from its config entry (`file:DIR`, `stdout`, `http(s)://...`, `kafka://...`). */
-import type { OutputConfig } from '../config/load.js';
+import { defaultEsSection, esSettingsOf, type OutputConfig } from '../config/load.js';
 import type { Output } from '../core/stages.js';
 import { FileOutput } from '../sinks/file/file-output.js';
 import { StdoutOutput } from '../sinks/stdout-output.js';
-import { CollectorError } from '../core/errors.js';
+import { CollectorError, configError } from '../core/errors.js';
 import { DATASETS } from '../dispatch/dispatch.js';
-import { ElasticsearchOutput, esSettingsFromConfig } from '../sinks/elasticsearch/index.js';
+import { ElasticsearchOutput } from '../sinks/elasticsearch/index.js';
 import { createKafkaOutput } from './kafka-client.js';
 
 export async function createOutput(c: OutputConfig, index = 0): Promise<Output> {
@@ -21,9 +21,10 @@ export async function createOutput(c: OutputConfig, index = 0): Promise<Output> 
   }
   if (c.url.startsWith('http://') || c.url.startsWith('https://')) {
     // the Elasticsearch keys sit under `elasticsearch:`; the URL and index template come from the entry
-    const section: Record<string, unknown> = { ...(typeof c.elasticsearch === 'object' && c.elasticsearch !== null ? c.elasticsearch : {}), url: c.url };
-    if (c.index_template && !('index_template' in section)) section.index_template = c.index_template;
-    const settings = esSettingsFromConfig(section, `outputs[${index}].elasticsearch`);
+    const section = { ...(c.elasticsearch ?? defaultEsSection()) };
+    section.index_template ??= c.index_template;
+    const { settings, issues } = esSettingsOf(section, c.url, `outputs[${index}].elasticsearch`, process.env, `outputs[${index}].url`);
+    if (issues.length > 0) throw configError(issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
     settings.datasets = DATASETS;
     return new ElasticsearchOutput(settings);
   }

@@ -127,7 +127,7 @@ parentPort!.on('message', (m: BatchMessage) => {
     })),
     coverage: [...telemetry.coverage].map(([k, c]): [string, number, number] => [k, c.parsed, c.unknown]),
   };
-  telemetry.coverage.clear();
+  telemetry.clearCoverage();
   frames.reset(null);
   parentPort!.postMessage(result, [times.buffer, starts.buffer, lens.buffer, result.out, result.spare]);
 });

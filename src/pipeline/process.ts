@@ -48,7 +48,7 @@ export interface Prepared {
 
 export class Processor {
   private readonly opts: ProcessorOptions;
-  private readonly resolver: SenderResolver;
+  private resolver: SenderResolver;
   private readonly overrides = new Map<string, VendorParser>();
   private readonly ctx: VendorContext = { timezone: 'UTC', receivedAt: 0 };
   private readonly originalAlways: boolean;
@@ -58,6 +58,13 @@ export class Processor {
     this.resolver = new SenderResolver(opts.senders);
     this.originalAlways = (opts.eventOriginal ?? 'always') === 'always';
     for (const r of opts.senders) if (r.family) this.overrides.set(r.family, vendorForFamily(r.family));
+  }
+
+  /** Takes new sender rules (a configuration reload); the next frame is read with them. */
+  setSenders(rules: readonly SenderRule[]): void {
+    this.resolver = new SenderResolver(rules);
+    this.overrides.clear();
+    for (const r of rules) if (r.family) this.overrides.set(r.family, vendorForFamily(r.family));
   }
 
   process(frame: Frame, stats: SenderStats): EcsDoc {

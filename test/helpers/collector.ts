@@ -3,7 +3,8 @@
  * it to be ready, reads the ports it bound, and stops it with a signal.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -35,7 +36,10 @@ export async function startCollector(args: string[], env: NodeJS.ProcessEnv = {}
   proc.stdout!.resume();
   const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
   await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('collector did not start:\n' + err)), 20_000);
+    const t = setTimeout(() => {
+      proc.kill('SIGKILL'); // a collector that never got ready is not left behind
+      reject(new Error('collector did not start:\n' + err));
+    }, 20_000);
     const check = (): void => {
       if (err.includes('syslog-ecs: ready')) {
         clearTimeout(t);
@@ -122,3 +126,32 @@ export async function stopBalanced(c: Collector): Promise<Record<string, number>
 }
 
 export const LOGGEN = existsSync(join(ROOT, '.peers/bin/loggen')) ? join(ROOT, '.peers/bin/loggen') : 'loggen';
+
+/** Writes a configuration file from YAML lines into `dir` (a fresh one by default); returns its path. */
+export function configFile(lines: readonly string[], dir = tempDir()): string {
+  const file = join(dir, 'c.yaml');
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+/** The /health and /metrics base URL a collector printed (started with `http.listen: 127.0.0.1:0`). */
+export function httpOf(c: Collector): string {
+  const m = /http on (http:\/\/\S+)/.exec(c.stderr());
+  if (!m) throw new Error('no http endpoint in:\n' + c.stderr());
+  return m[1]!;
+}
+
+/** A number from the collector's /metrics: the first group of `re`, 0 when absent. */
+export async function metric(http: string, re: RegExp): Promise<number> {
+  const m = re.exec(await (await fetch(http + '/metrics')).text());
+  return m ? Number(m[1]) : 0;
+}
+
+/** A port where nothing listens (bound, then closed): connections to it are refused. */
+export async function deadPort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const port = (s.address() as { port: number }).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}

@@ -8,7 +8,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalNode, stopLocalNode, DEFAULT_PORT } from '../setup/es-node.mjs';
-import { ElasticsearchOutput, esSettingsFromConfig } from '../../src/sinks/elasticsearch/index.js';
+import { ElasticsearchOutput } from '../../src/sinks/elasticsearch/index.js';
+import { esSettingsFromConfig } from '../../src/config/elasticsearch.js';
 import { WriteResult } from '../../src/core/stages.js';
 import { uniq, event, statsFor, countDocs, distinctSeq, waitFor } from './helpers/es-sink.js';
 

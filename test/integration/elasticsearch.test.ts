@@ -5,7 +5,8 @@
  */
 import { Client } from '@elastic/elasticsearch';
 import { esUrl } from '../setup/es-node.mjs';
-import { ElasticsearchOutput, esSettingsFromConfig } from '../../src/sinks/elasticsearch/index.js';
+import { ElasticsearchOutput } from '../../src/sinks/elasticsearch/index.js';
+import { esSettingsFromConfig } from '../../src/config/elasticsearch.js';
 import { uniq, event, statsFor, writeAll, countDocs, distinctSeq } from './helpers/es-sink.js';
 
 let url: string;

@@ -57,9 +57,9 @@ export class Batcher {
 
   /**
    * Adds an entry given as its parts (`head`: the action line with its \n; `doc`: the document),
-   * written as `head + doc + '\n'` would be, without building that string.
+   * written as `head + doc + '\n'` would be, without building that string. Returns the entry's bytes.
    */
-  add(head: string, doc: string | Buffer, stats: SenderStats | null, ticket: DiskTicket | null): void {
+  add(head: string, doc: string | Buffer, stats: SenderStats | null, ticket: DiskTicket | null): number {
     const text = typeof doc === 'string';
     // worst case 3 bytes per UTF-16 unit; measure exactly only when that might not fit
     let need = head.length * 3 + (text ? doc.length * 3 : doc.length) + 1;
@@ -82,6 +82,7 @@ export class Batcher {
         this.flush();
       }, this.flushIntervalMs);
     }
+    return at - start;
   }
 
   /** events waiting in the open batch */

@@ -21,13 +21,16 @@ import type { EsSettings } from './config.js';
 import { Encoder, entryFromLine, lineOf, type Entry } from './encoder.js';
 import { Batcher, bodyOf, lineOf as itemLine, type Batch, type Item } from './batcher.js';
 import { BulkService, createClient } from './service.js';
-import { backoffMs, classifyItem, classifyRequestError, describeError, sleep } from './retry.js';
+import { Waker, backoffMs, classifyItem, classifyRequestError, describeError } from './retry.js';
 import { DeadLetterStore, type DeadLetterRecord } from './dead-letter.js';
 import { DiskBuffer, type DiskTicket } from './disk-buffer.js';
 import { HealthTracker } from './health.js';
 import { installTemplates } from './templates.js';
 
-export { esSettingsFromConfig, esSettingsForUrl, type EsSettings } from './config.js';
+export type { EsSettings } from './config.js';
+
+/** How long start() waits for the index templates before it goes on and installs them in the background. */
+const START_WAIT_MS = 5000;
 
 /** Counters of the output itself (across senders), for telemetry and tests. */
 export interface EsOutputCounters {
@@ -40,6 +43,8 @@ export interface EsOutputCounters {
   retries: number;
   spilledToDisk: number;
   replayedFromDisk: number;
+  /** not delivered by the shutdown deadline and not spilled: counted as dropped (`shutdown`) */
+  droppedAtShutdown: number;
 }
 
 /** A FIFO of sender ledgers, parallel to the disk records appended in this run. */
@@ -65,6 +70,7 @@ export class ElasticsearchOutput implements Output {
   readonly name: string;
   readonly counters: EsOutputCounters = {
     written: 0, duplicates: 0, deadLettered: 0, failed: 0, bulkRequests: 0, retries: 0, spilledToDisk: 0, replayedFromDisk: 0,
+    droppedAtShutdown: 0,
   };
   private client: Client | null = null;
   private bulk: BulkService | null = null;
@@ -78,6 +84,20 @@ export class ElasticsearchOutput implements Output {
   private readonly tracker = new HealthTracker();
   /** events in memory: in the open batch, queued, or in flight */
   private memCount = 0;
+  /** bytes of those events' bulk entries */
+  private memBytes = 0;
+  private readonly softBytes: number;
+  private readonly hardBytes: number;
+  private readonly lowBytes: number;
+  /**
+   * Set when a batch went back to the disk buffer because Elasticsearch did not answer: the disk
+   * is not read back until a probe (or a request) gets an answer, so an outage costs no
+   * read-fail-respill churn (CPU, segment growth) while nothing comes in.
+   */
+  private holdReplay = false;
+  private probeAttempt = 0;
+  private nextProbeAt = 0;
+  private probing = false;
   private readonly soft: number;
   private readonly hard: number;
   private readonly low: number;
@@ -90,7 +110,14 @@ export class ElasticsearchOutput implements Output {
   private timers: NodeJS.Timeout[] = [];
   private closed = false;
   private started = false;
-  private readonly cancel = { cancelled: false };
+  /** ends backoff sleeps: at close with Elasticsearch down and a disk buffer, or at the shutdown deadline */
+  private readonly waker = new Waker();
+  /** aborts the requests in flight at the shutdown deadline */
+  private readonly aborter = new AbortController();
+  /** set at the shutdown deadline: what is not delivered goes to the disk buffer or is counted */
+  private abandoned = false;
+  private readonly abandonedSignal: Promise<void>;
+  private signalAbandoned: () => void = () => undefined;
   private templatesPending: Promise<void> | null = null;
 
   constructor(readonly settings: EsSettings) {
@@ -105,6 +132,12 @@ export class ElasticsearchOutput implements Output {
     this.hard = settings.queueMaxEvents + Math.max(settings.queueMaxEvents, 40_000);
     // resume once a whole batch fits again (ES never waits for the queue to half-empty)
     this.low = Math.max(1, settings.queueMaxEvents - maxItems + 1);
+    this.softBytes = settings.queueMaxBytes;
+    this.hardBytes = 2 * settings.queueMaxBytes;
+    this.lowBytes = Math.max(settings.queueMaxBytes >> 1, settings.queueMaxBytes - settings.flushBytes);
+    this.abandonedSignal = new Promise((r) => {
+      this.signalAbandoned = r;
+    });
   }
 
   /** The client (created at start); for setup and tests. */
@@ -117,7 +150,7 @@ export class ElasticsearchOutput implements Output {
     if (this.started) return;
     this.started = true;
     const s = this.settings;
-    this.bulk = new BulkService(this.esClient);
+    this.bulk = new BulkService(this.esClient, this.aborter.signal);
     try {
       this.deadLetter = new DeadLetterStore(s.deadLetter, this.bulk);
       if (s.diskBuffer !== null) {
@@ -132,9 +165,20 @@ export class ElasticsearchOutput implements Output {
       throw new CollectorError('COL_ERR_OUTPUT', `${this.name}: ${(e as Error).message}`, { cause: e });
     }
     if (s.setupTemplates) {
-      try {
-        await installTemplates(this.esClient, s);
-      } catch (e) {
+      // a node that accepts and does not answer must not hold the start up for request_timeout_ms
+      const install = installTemplates(this.esClient, s, this.aborter.signal).then(() => null, (e: unknown) => e);
+      let timer: NodeJS.Timeout | undefined;
+      const slow = new Promise<'slow'>((r) => {
+        timer = setTimeout(() => r('slow'), START_WAIT_MS);
+      });
+      const first = await Promise.race([install, slow]);
+      clearTimeout(timer);
+      if (first === 'slow') {
+        this.tracker.failure(`no answer within ${START_WAIT_MS} ms at start`);
+        process.stderr.write(`syslog-ecs: ${this.name}: Elasticsearch did not answer within ${START_WAIT_MS} ms at start; templates will be installed when it answers\n`);
+        this.templatesPending = install.then((e) => (e === null ? this.templatesInstalled() : this.retryTemplates()));
+      } else if (first !== null) {
+        const e = first;
         const outcome = classifyRequestError(e);
         if (outcome !== 'retry') throw new CollectorError('COL_ERR_ES_SETUP', `${this.name}: installing index templates: ${describeError(e)}`, { cause: e });
         // Elasticsearch is not reachable yet: keep collecting (memory, disk buffer); install before the first bulk
@@ -150,18 +194,22 @@ export class ElasticsearchOutput implements Output {
   }
 
   private async retryTemplates(): Promise<void> {
-    for (let attempt = 1; !this.cancel.cancelled; attempt++) {
-      await sleep(backoffMs(attempt, this.settings.retryBackoffMs, this.settings.retryBackoffMaxMs), this.cancel);
-      if (this.cancel.cancelled) return;
+    for (let attempt = 1; !this.waker.cancelled; attempt++) {
+      await this.waker.sleep(backoffMs(attempt, this.settings.retryBackoffMs, this.settings.retryBackoffMaxMs));
+      if (this.waker.cancelled) return;
       try {
-        await installTemplates(this.esClient, this.settings);
-        this.tracker.success();
-        this.templatesPending = null;
+        await installTemplates(this.esClient, this.settings, this.aborter.signal);
+        this.templatesInstalled();
         return;
       } catch (e) {
         this.tracker.failure(describeError(e));
       }
     }
+  }
+
+  private templatesInstalled(): void {
+    this.tracker.success();
+    this.templatesPending = null;
   }
 
   /** fsync what was spilled, read back what the disk holds, resume sources when there is room */
@@ -173,6 +221,7 @@ export class ElasticsearchOutput implements Output {
         process.stderr.write(`syslog-ecs: ${this.name}: disk buffer sync failed: ${(e as Error).message}\n`);
       }
     }
+    this.probe();
     this.pump();
   }
 
@@ -187,9 +236,9 @@ export class ElasticsearchOutput implements Output {
 
   private take(entry: Entry, stats: SenderStats): WriteResult {
     if (this.closed) return WriteResult.Rejected;
-    if (!this.spilling && this.memCount < this.soft) {
+    if (!this.spilling && this.memCount < this.soft && this.memBytes < this.softBytes) {
       this.addToMemory(entry.head, entry.json, stats, null);
-      if (this.memCount >= this.soft) {
+      if (this.memCount >= this.soft || this.memBytes >= this.softBytes) {
         this.full = true;
         this.batcher.flush(); // sources pause now: no point waiting for the timer
         return WriteResult.Full;
@@ -206,7 +255,7 @@ export class ElasticsearchOutput implements Output {
       }
       return WriteResult.Rejected;
     }
-    if (this.memCount < this.hard) {
+    if (this.memCount < this.hard && this.memBytes < this.hardBytes) {
       this.addToMemory(entry.head, entry.json, stats, null);
       return WriteResult.Full;
     }
@@ -215,17 +264,17 @@ export class ElasticsearchOutput implements Output {
 
   private addToMemory(head: string, json: string | Buffer, stats: SenderStats | null, ticket: DiskTicket | null): void {
     this.memCount++;
-    this.batcher.add(head, json, stats, ticket);
+    this.memBytes += this.batcher.add(head, json, stats, ticket);
   }
 
   /** reads disk records back while memory has room; ends spilling once the disk is drained */
   private pump(): void {
     const disk = this.disk;
-    if (disk === null || this.closed || this.cancel.cancelled) {
+    if (disk === null || this.closed || this.waker.cancelled) {
       this.maybeDrain();
       return;
     }
-    if (this.spilling && this.memCount < this.low) {
+    if (this.spilling && !this.holdReplay && this.belowLow()) {
       const records = disk.read(this.soft - this.memCount);
       for (const r of records) {
         let stats: SenderStats | null = null;
@@ -243,8 +292,37 @@ export class ElasticsearchOutput implements Output {
     this.maybeDrain();
   }
 
+  /** room for a whole batch again: resume the sources, read the disk back */
+  private belowLow(): boolean {
+    return this.memCount < this.low && this.memBytes < this.lowBytes;
+  }
+
+  /**
+   * While replay is held (Elasticsearch did not answer), asks it at backoff intervals whether it is
+   * back. Any HTTP answer counts (a node may refuse `GET /` with 401 or 405); a connection error,
+   * a timeout, 429 or 5xx does not.
+   */
+  private probe(): void {
+    if (!this.holdReplay || this.probing || this.waker.cancelled || Date.now() < this.nextProbeAt) return;
+    this.probing = true;
+    const answered = (): void => {
+      this.holdReplay = false;
+      this.probeAttempt = 0;
+      this.tracker.success();
+      this.pump();
+    };
+    const opts = { signal: this.aborter.signal, requestTimeout: Math.min(this.settings.requestTimeoutMs, 10_000), maxRetries: 0 };
+    this.esClient.transport.request({ method: 'GET', path: '/' }, opts).then(answered, (e: unknown) => {
+      if (classifyRequestError(e) !== 'retry') return answered();
+      this.tracker.failure(describeError(e));
+      this.nextProbeAt = Date.now() + backoffMs(++this.probeAttempt, this.settings.retryBackoffMs, this.settings.retryBackoffMaxMs);
+    }).finally(() => {
+      this.probing = false;
+    });
+  }
+
   private maybeDrain(): void {
-    if (this.full && !this.spilling && this.memCount < this.low && !this.closed) {
+    if (this.full && !this.spilling && this.belowLow() && !this.closed) {
       this.full = false;
       for (const cb of this.drainCallbacks) cb();
     }
@@ -265,11 +343,16 @@ export class ElasticsearchOutput implements Output {
 
   /** Sends items of a batch until each has an outcome (written, duplicate, dead-lettered, spilled, failed). */
   private async send(batch: Batch, items: Item[]): Promise<void> {
-    if (this.templatesPending !== null) await this.templatesPending;
+    // the shutdown deadline ends the wait for the templates too
+    if (this.templatesPending !== null) await Promise.race([this.templatesPending, this.abandonedSignal]);
     const s = this.settings;
     let pending = items;
     let attempt = 0;
     while (pending.length > 0) {
+      if (this.abandoned) {
+        await this.giveUp(batch, pending, 0, 'shutdown', 'not delivered by the shutdown deadline', attempt, true);
+        return;
+      }
       const body = bodyOf(batch, pending);
       this.counters.bulkRequests++;
       let res;
@@ -288,10 +371,10 @@ export class ElasticsearchOutput implements Output {
           return;
         }
         if (outcome !== 'fatal') this.tracker.failure(reason);
-        if (outcome === 'retry' && attempt < s.maxRetries && !this.cancel.cancelled) {
+        if (outcome === 'retry' && attempt < s.maxRetries && !this.waker.cancelled) {
           attempt++;
           this.counters.retries++;
-          await sleep(backoffMs(attempt, s.retryBackoffMs, s.retryBackoffMaxMs), this.cancel);
+          await this.waker.sleep(backoffMs(attempt, s.retryBackoffMs, s.retryBackoffMaxMs));
           continue;
         }
         await this.giveUp(batch, pending, outcome === 'fatal' ? statusOf(e) : 0, outcome === 'fatal' ? 'request_rejected' : 'elasticsearch_unavailable',
@@ -299,6 +382,7 @@ export class ElasticsearchOutput implements Output {
         return;
       }
       this.tracker.success();
+      this.holdReplay = false;
       if (!res.errors || res.items === null) {
         for (const it of pending) this.done(it, 'written');
         return;
@@ -312,7 +396,7 @@ export class ElasticsearchOutput implements Output {
         const o = classifyItem(r.status, r.error?.type);
         if (o === 'ok') this.done(it, 'written');
         else if (o === 'duplicate') this.done(it, 'duplicate');
-        else if (o === 'retry' && attempt < s.maxRetries && !this.cancel.cancelled) retry.push(it);
+        else if (o === 'retry' && attempt < s.maxRetries && !this.waker.cancelled) retry.push(it);
         else {
           const type = r.error?.type ?? 'unknown';
           let reason = r.error?.reason ?? `status ${r.status}`;
@@ -327,7 +411,7 @@ export class ElasticsearchOutput implements Output {
       if (pending.length > 0) {
         attempt++;
         this.counters.retries++;
-        await sleep(backoffMs(attempt, s.retryBackoffMs, s.retryBackoffMaxMs), this.cancel);
+        await this.waker.sleep(backoffMs(attempt, s.retryBackoffMs, s.retryBackoffMaxMs));
       }
     }
   }
@@ -347,6 +431,11 @@ export class ElasticsearchOutput implements Output {
         this.disk.sync(); // on disk before the old records are acknowledged
         this.spilling = true;
         this.full = true;
+        if (!this.holdReplay) {
+          this.holdReplay = true;
+          this.probeAttempt = 0;
+          this.nextProbeAt = Date.now() + backoffMs(1, this.settings.retryBackoffMs, this.settings.retryBackoffMaxMs);
+        }
         for (const it of back) {
           this.counters.spilledToDisk++;
           this.done(it, 'respilled');
@@ -355,6 +444,12 @@ export class ElasticsearchOutput implements Output {
       }
       items = rest;
       if (items.length === 0) return;
+    }
+    if (this.abandoned) {
+      // the deadline passed: no dead letter (it is Elasticsearch too), counted as shutdown drops
+      for (const it of items) this.done(it, 'shutdown');
+      process.stderr.write(`syslog-ecs: ${this.name}: ${items.length} events not delivered by the shutdown deadline (dropped: shutdown)\n`);
+      return;
     }
     process.stderr.write(`syslog-ecs: ${this.name}: ${items.length} events not written: ${reason}\n`);
     await this.toDeadLetter(items.map((it) => ({ entry: entryFromLine(itemLine(batch, it)), status: status ?? 0, type, reason, attempts })), items, !unavailable);
@@ -365,8 +460,9 @@ export class ElasticsearchOutput implements Output {
     for (let i = 0; i < items.length; i++) this.done(items[i]!, stored[i] ? 'dead_lettered' : 'failed');
   }
 
-  private done(it: Item, outcome: 'written' | 'duplicate' | 'dead_lettered' | 'failed' | 'respilled'): void {
+  private done(it: Item, outcome: 'written' | 'duplicate' | 'dead_lettered' | 'failed' | 'respilled' | 'shutdown'): void {
     this.memCount--;
+    this.memBytes -= it.end - it.start;
     switch (outcome) {
       case 'written':
         this.counters.written++;
@@ -384,11 +480,15 @@ export class ElasticsearchOutput implements Output {
         this.counters.failed++;
         if (it.stats) it.stats.dropped.output_error++;
         break;
+      case 'shutdown':
+        this.counters.droppedAtShutdown++;
+        if (it.stats) it.stats.dropped.shutdown++;
+        break;
       case 'respilled':
         break;
     }
     if (it.ticket !== null) this.disk?.ack(it.ticket);
-    if (this.memCount < this.low) this.pump();
+    if (this.belowLow()) this.pump();
   }
 
   onDrain(cb: () => void): void {
@@ -415,22 +515,49 @@ export class ElasticsearchOutput implements Output {
     }
   }
 
-  async close(): Promise<void> {
+  /**
+   * Flushes until `deadline` (epoch ms; none: until everything has an outcome), then gives up:
+   * backoff sleeps end, requests in flight are aborted, and what is left goes to the disk buffer
+   * when there is one, else is counted as dropped (`shutdown`).
+   */
+  async close(deadline = Number.POSITIVE_INFINITY): Promise<void> {
     if (this.closed) return;
     // Elasticsearch down and a disk buffer: stop retrying, what is in memory goes back to the disk
-    if (!this.tracker.reachable && this.disk !== null) this.cancel.cancelled = true;
+    if (!this.tracker.reachable && this.disk !== null) this.waker.cancel();
     try {
-      await this.flush();
+      const flushed = this.flush();
+      let timer: NodeJS.Timeout | undefined;
+      const late = Number.isFinite(deadline)
+        ? new Promise<boolean>((r) => {
+          timer = setTimeout(() => r(true), Math.max(0, deadline - Date.now()));
+        })
+        : null;
+      const timedOut = late === null ? (await flushed, false) : await Promise.race([flushed.then(() => false), late]);
+      clearTimeout(timer);
+      if (timedOut) {
+        this.abandon();
+        await flushed;
+      }
     } finally {
       this.closed = true;
-      this.cancel.cancelled = true;
+      this.waker.cancel();
       for (const t of this.timers) clearInterval(t);
       this.timers = [];
       this.batcher.close();
       await this.queue.onIdle();
       this.disk?.close();
+      this.aborter.abort(); // a template install still waiting for a silent node
       await this.client?.close().catch(() => undefined);
     }
+  }
+
+  /** The shutdown deadline passed: every send gives up now (see send and giveUp). */
+  private abandon(): void {
+    this.abandoned = true;
+    this.signalAbandoned();
+    this.waker.cancel();
+    this.aborter.abort();
+    this.batcher.flush();
   }
 
   /** Bytes held in the on-disk buffer (0 without one), for /metrics. */

@@ -60,12 +60,31 @@ export function describeError(err: unknown): string {
   return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }
 
-export function sleep(ms: number, signal?: { cancelled: boolean }): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    if (signal?.cancelled) {
-      clearTimeout(t);
-      resolve();
-    }
-  });
+/** Backoff sleeps that all end at once when the output gives up (shutdown). */
+export class Waker {
+  private readonly sleeping = new Set<() => void>();
+  private stopped = false;
+
+  get cancelled(): boolean {
+    return this.stopped;
+  }
+
+  /** Resolves after `ms`, or at once when cancelled. */
+  sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(t);
+        this.sleeping.delete(wake);
+        resolve();
+      };
+      const t = setTimeout(wake, ms);
+      this.sleeping.add(wake);
+    });
+  }
+
+  cancel(): void {
+    this.stopped = true;
+    for (const wake of [...this.sleeping]) wake();
+  }
 }

@@ -13,6 +13,10 @@ export function createClient(s: EsSettings): Client {
     requestTimeout: s.requestTimeoutMs,
     compression: s.compression,
     name: 'syslog-ecs',
+    // the default redaction deep-copies each failed request's metadata, the body included: a
+    // 5 MB bulk body became some 600 MB of garbage per failed attempt; `remove` drops the headers
+    // (credentials) and copies nothing
+    redaction: { type: 'remove' },
   };
   if (s.cloudId !== undefined) opts.cloud = { id: s.cloudId };
   else opts.nodes = s.urls;
@@ -74,13 +78,14 @@ export function parseBulkResponse(raw: Buffer | string): BulkResult {
 }
 
 export class BulkService {
-  constructor(private readonly client: Client) {}
+  /** `signal`: aborts every request in flight (the output's shutdown deadline) */
+  constructor(private readonly client: Client, private readonly signal?: AbortSignal) {}
 
   /** Sends one bulk body; throws on connection errors and HTTP errors (BulkHttpError). */
   async bulk(body: string | Buffer): Promise<BulkResult> {
     const res = await this.client.transport.request(
       { method: 'POST', path: '/_bulk', querystring: { filter_path: FILTER }, bulkBody: body },
-      { asStream: true, meta: true, maxRetries: 0 },
+      { asStream: true, meta: true, maxRetries: 0, ...(this.signal !== undefined ? { signal: this.signal } : {}) },
     );
     let raw = await readAll(res.body);
     const enc = String(res.headers?.['content-encoding'] ?? '').toLowerCase();

@@ -126,8 +126,9 @@ function isUnknownTypeError(e: unknown): boolean {
   return e instanceof errors.ResponseError && e.statusCode === 400 && /match_only_text/.test(JSON.stringify(e.meta?.body ?? ''));
 }
 
-/** Installs (or updates) the templates; idempotent. Throws the client's errors. */
-export async function installTemplates(client: Client, s: EsSettings): Promise<InstalledTemplates> {
+/** Installs (or updates) the templates; idempotent. Throws the client's errors; `signal` aborts the requests. */
+export async function installTemplates(client: Client, s: EsSettings, signal?: AbortSignal): Promise<InstalledTemplates> {
+  const opts = signal !== undefined ? { signal } : {};
   const name = s.templateName;
   const settingsName = `${name}-settings`;
   const mappingsName = `${name}-mappings`;
@@ -135,14 +136,14 @@ export async function installTemplates(client: Client, s: EsSettings): Promise<I
     name: settingsName,
     template: { settings: SETTINGS },
     _meta: { managed_by: 'syslog-ecs' },
-  });
+  }, opts);
   let textType: 'text' | 'match_only_text' = 'match_only_text';
   try {
     await client.cluster.putComponentTemplate({
       name: mappingsName,
       template: { settings: { 'index.mapping.total_fields.limit': SETTINGS['index.mapping.total_fields.limit'] }, mappings: mappingsBody(textType) as never },
       _meta: { managed_by: 'syslog-ecs' },
-    });
+    }, opts);
   } catch (e) {
     if (!isUnknownTypeError(e)) throw e;
     textType = 'text'; // no mapper-extras module (e.g. the test suite's node)
@@ -150,7 +151,7 @@ export async function installTemplates(client: Client, s: EsSettings): Promise<I
       name: mappingsName,
       template: { settings: { 'index.mapping.total_fields.limit': SETTINGS['index.mapping.total_fields.limit'] }, mappings: mappingsBody(textType) as never },
       _meta: { managed_by: 'syslog-ecs' },
-    });
+    }, opts);
   }
   const installed: InstalledTemplates = { componentTemplates: [settingsName, mappingsName], indexTemplates: [], textType };
   if (s.dataStream.enabled) {
@@ -162,7 +163,7 @@ export async function installTemplates(client: Client, s: EsSettings): Promise<I
       composed_of: [settingsName, mappingsName],
       priority: 210,
       _meta: { managed_by: 'syslog-ecs' },
-    });
+    }, opts);
     installed.indexTemplates.push({ name: `${name}-ds`, patterns });
   } else {
     const patterns = [indexPatternOf(s.indexTemplate)];
@@ -172,7 +173,7 @@ export async function installTemplates(client: Client, s: EsSettings): Promise<I
       composed_of: [settingsName, mappingsName],
       priority: 200,
       _meta: { managed_by: 'syslog-ecs' },
-    });
+    }, opts);
     installed.indexTemplates.push({ name, patterns });
   }
   if (s.deadLetter.index !== null) {
@@ -183,7 +184,7 @@ export async function installTemplates(client: Client, s: EsSettings): Promise<I
       template: { settings: SETTINGS, mappings: DEAD_LETTER_MAPPINGS as never },
       priority: 300,
       _meta: { managed_by: 'syslog-ecs' },
-    });
+    }, opts);
     installed.indexTemplates.push({ name: `${name}-dead-letter`, patterns });
   }
   return installed;

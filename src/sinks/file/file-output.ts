@@ -2,7 +2,9 @@
  * The embedded default output: NDJSON files under a directory, one per dataset and UTC day, named
  * after the Elasticsearch index the event would go to (`syslog-ecs-cisco_asa.log-2024.03.15.ndjson`).
  * Events are buffered and appended at least every `flush_interval_ms` or every `flush_bytes` (by
- * a writer thread, see write-thread.ts); an event counts as written once its bytes are in the file.
+ * a writer thread, see write-thread.ts); an event counts as written once its line is in the file
+ * and synced. A full disk costs the lines that did not fit (counted, `output_error`), never a torn
+ * line: the file is cut back to its last whole line.
  * Above `max_buffered_bytes` the output reports Full (sources pause), above twice that it rejects
  * (UDP counts the drop).
  */
@@ -116,6 +118,8 @@ export class FileOutput implements Output {
   private readonly handles = new Map<string, { fh: FileHandle; lastUsed: number }>();
   private lastError: string | null = null;
   private closed = false;
+  /** set by reopen(): the files are closed before the next flush writes (not during one) */
+  private reopenAsked = false;
 
   constructor(private readonly opts: FileOutputOptions) {
     this.dir = resolve(opts.directory);
@@ -197,28 +201,48 @@ export class FileOutput implements Output {
     const now = Date.now();
     let h = this.handles.get(file);
     if (h === undefined) {
-      h = { fh: await open(join(this.dir, file + '.ndjson'), 'a'), lastUsed: now };
+      // read as well: the writer checks the file's last byte (torn-line repair)
+      h = { fh: await open(join(this.dir, file + '.ndjson'), 'a+'), lastUsed: now };
       this.handles.set(file, h);
     }
     h.lastUsed = now;
     return h.fh;
   }
 
+  /** Closes the files before the next write, which opens them anew (logrotate's postrotate). */
+  reopen(): void {
+    this.reopenAsked = true;
+    if (this.flushing === null) void this.flush();
+  }
+
   private async writeBatch(batch: Map<string, Pending>): Promise<void> {
+    if (this.reopenAsked) {
+      this.reopenAsked = false;
+      for (const h of this.handles.values()) await h.fh.close().catch(() => undefined);
+      this.handles.clear();
+    }
     for (const [file, p] of batch) {
       p.blocks[p.blocks.length - 1] = p.blocks[p.blocks.length - 1]!.subarray(0, p.used);
       let events = 0;
       for (const c of p.counts) events += c;
+      // the lines now in the file count as written, in order; the rest as output_error
+      let written = 0;
       try {
         const fh = await this.handle(file);
-        const { error } = await this.writer.write(fh.fd, p.blocks);
-        if (error !== null) throw new Error(error);
-        for (let i = 0; i < p.stats.length; i++) p.stats[i]!.written += p.counts[i]!;
+        const outcome = await this.writer.write(fh.fd, p.blocks);
+        written = outcome.lines < 0 ? events : outcome.lines;
+        if (outcome.error !== null) throw new Error(outcome.error);
         this.lastError = null;
       } catch (e) {
         this.lastError = `${file}.ndjson: ${(e as Error).message}`;
-        process.stderr.write(`syslog-ecs: ${this.name}: ${this.lastError}\n`);
-        for (let i = 0; i < p.stats.length; i++) p.stats[i]!.dropped.output_error += p.counts[i]!;
+        process.stderr.write(`syslog-ecs: ${this.name}: ${this.lastError} (${events - written} of ${events} events not written)\n`);
+      }
+      for (let i = 0; i < p.stats.length; i++) {
+        const n = p.counts[i]!;
+        const w = Math.min(n, written);
+        written -= w;
+        p.stats[i]!.written += w;
+        p.stats[i]!.dropped.output_error += n - w;
       }
       this.unwrittenBytes -= p.bytes;
       this.unwrittenEvents -= events;

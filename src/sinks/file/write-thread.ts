@@ -20,9 +20,14 @@ import { Worker } from 'node:worker_threads';
 /** bytes per write(2) call */
 export const WRITE_PIECE_BYTES = 128 * 1024;
 
-/** what the writer did with one flush: bytes appended, and the error that stopped it */
+/**
+ * What the writer did with one flush: the bytes now in the file (whole lines only), how many
+ * lines those are, and the error that stopped it. `lines` is -1 when every line was written (the
+ * common case counts nothing).
+ */
 export interface WriteOutcome {
   bytes: number;
+  lines: number;
   error: string | null;
 }
 
@@ -40,16 +45,63 @@ interface Request {
 /**
  * The worker's code, as text: run with `eval` (CommonJS), the same in the bundle and under the
  * tests, and out of the bundler's reach (it would rewrite a `require` in a function). It takes
- * `{fd, parts: [{buf, off, len}]}` and answers `{bytes, error}`; an empty request answers at once.
+ * `{fd, parts: [{buf, off, len}]}` and answers `{bytes, lines, error}`; an empty request answers
+ * at once. Each flush is made durable and checked: the file must end in a newline before it
+ * (a line torn by a crash or a full disk is cut off), and after it the file is fsynced and its
+ * size must have grown by what was written. When a write fails part way (ENOSPC), the file is cut
+ * back to the last whole line written, so it holds only whole lines and the caller counts exactly
+ * those as written.
  */
 const WRITER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { writeSync } = require('node:fs');
+const { writeSync, fstatSync, fsyncSync, ftruncateSync, readSync } = require('node:fs');
 const piece = workerData.piece;
+const one = Buffer.alloc(1);
+const CHUNK = 65536;
+/** offset just past the last newline before 'end' (0: none) */
+function lastLineEnd(fd, end) {
+  const buf = Buffer.alloc(CHUNK);
+  while (end > 0) {
+    const from = Math.max(0, end - CHUNK);
+    const n = readSync(fd, buf, 0, end - from, from);
+    const i = buf.subarray(0, n).lastIndexOf(10);
+    if (i >= 0) return from + i + 1;
+    end = from;
+  }
+  return 0;
+}
+/** offset in the parts just past the last newline within the first 'limit' bytes, and the newlines before it */
+function wholeLines(parts, limit) {
+  let at = 0, end = 0, lines = 0;
+  for (const p of parts) {
+    if (at >= limit) break;
+    const u = new Uint8Array(p.buf, p.off, Math.min(p.len, limit - at));
+    for (let i = u.indexOf(10); i >= 0; i = u.indexOf(10, i + 1)) {
+      lines++;
+      end = at + i + 1;
+    }
+    at += p.len;
+  }
+  return { end, lines };
+}
 parentPort.on('message', (req) => {
+  if (req.fd < 0) {
+    parentPort.postMessage({ bytes: 0, lines: -1, error: null });
+    return;
+  }
   let bytes = 0;
   let error = null;
+  let start = -1;
   try {
+    start = fstatSync(req.fd).size;
+    if (start > 0) {
+      readSync(req.fd, one, 0, 1, start - 1);
+      if (one[0] !== 10) {
+        // a torn line at the end (a crash, an earlier full disk): new lines do not append to it
+        start = lastLineEnd(req.fd, start - 1);
+        ftruncateSync(req.fd, start);
+      }
+    }
     for (const p of req.parts) {
       const u = new Uint8Array(p.buf, p.off, p.len);
       let at = 0;
@@ -60,10 +112,28 @@ parentPort.on('message', (req) => {
         bytes += n;
       }
     }
+    fsyncSync(req.fd);
+    const size = fstatSync(req.fd).size;
+    if (size < start + bytes) throw new Error('file is ' + size + ' bytes after the write, expected ' + (start + bytes));
   } catch (e) {
     error = e.message;
   }
-  parentPort.postMessage({ bytes, error });
+  if (error === null) {
+    parentPort.postMessage({ bytes, lines: -1, error });
+    return;
+  }
+  // keep the whole lines that reached the file, cut the rest
+  let kept = { end: 0, lines: 0 };
+  if (start >= 0) {
+    kept = wholeLines(req.parts, bytes);
+    try {
+      ftruncateSync(req.fd, start + kept.end);
+      fsyncSync(req.fd);
+    } catch (e) {
+      error += '; cutting back to the last whole line: ' + e.message;
+    }
+  }
+  parentPort.postMessage({ bytes: kept.end, lines: kept.lines, error });
 });
 `;
 
@@ -113,7 +183,7 @@ export class WriteThread {
       this.worker = null;
       // what was handed over is not known to be written: each such flush reports the failure
       // (the next write starts a new thread)
-      for (const r of this.waiting.splice(0)) r({ bytes: 0, error: `file writer thread ${why}` });
+      for (const r of this.waiting.splice(0)) r({ bytes: 0, lines: 0, error: `file writer thread ${why}` });
     };
     w.on('error', (e) => fail(`failed: ${e.message}`));
     w.on('exit', (code) => fail(`exited (code ${code})`));

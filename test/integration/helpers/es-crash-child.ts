@@ -4,7 +4,8 @@
  * (writes whatever the output answers). Prints JSON status lines; `DONE` after a full flush.
  * Environment: ES (URL), DISK (dir), PREFIX, FROM, COUNT, QUEUE, FLUSH ('1': flush and exit).
  */
-import { ElasticsearchOutput, esSettingsFromConfig } from '../../../src/sinks/elasticsearch/index.js';
+import { ElasticsearchOutput } from '../../../src/sinks/elasticsearch/index.js';
+import { esSettingsFromConfig } from '../../../src/config/elasticsearch.js';
 import { WriteResult } from '../../../src/core/stages.js';
 import { event, statsFor } from './es-sink.js';
 

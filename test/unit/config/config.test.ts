@@ -72,6 +72,39 @@ describe('configuration', () => {
     expect(byPath['senders[0].family']!.message).toMatch(/unknown family/);
   });
 
+  test('every error of a file, the Elasticsearch section and timezone: 5 included', () => {
+    const { issues } = validateConfigText([
+      'timezone: 5',                      // 1
+      'http:',                            // 2
+      '  listen: localhost',              // 3
+      'outputs:',                         // 4
+      '  - url: http://127.0.0.1:9200',   // 5
+      '    elasticsearch:',               // 6
+      '      flush_bytes: big',           // 7
+      '      concurrency: 0',             // 8
+      '      bogus: 1',                   // 9
+      '      api_key_env: NOT_SET_HERE',  // 10
+      '      disk_buffer:',               // 11
+      '        max_bytes: 2097152',       // 12
+    ].join('\n'), {});
+    expect(issues.map((i) => `${i.line}: ${i.path}: ${i.message}`)).toEqual([
+      '1: timezone: unknown zone "5"',
+      '3: http.listen: not HOST:PORT: "localhost" (empty to disable)',
+      '7: outputs[0].elasticsearch.flush_bytes: must be an integer',
+      '8: outputs[0].elasticsearch.concurrency: must be at least 1',
+      '9: outputs[0].elasticsearch.bogus: unknown key',
+      '10: outputs[0].elasticsearch.api_key_env: environment variable NOT_SET_HERE is unset or empty',
+      '12: outputs[0].elasticsearch.disk_buffer.path: required',
+    ]);
+  });
+
+  test('YAML syntax errors name their line', () => {
+    const tab = validateConfigText('listeners:\n  - url: udp://0.0.0.0:514\n\tname: x\n').issues;
+    expect(tab).toEqual([{ path: '(yaml)', line: 3, message: 'Tabs are not allowed as indentation' }]);
+    const dup = validateConfigText('timezone: UTC\nhttp:\n  listen: 127.0.0.1:9102\ntimezone: UTC\n').issues;
+    expect(dup).toEqual([{ path: '(yaml)', line: 4, message: 'Map keys must be unique' }]);
+  });
+
   test('listener URLs', () => {
     expect(parseListenUrl('udp://[::]:5514')).toEqual({ protocol: 'udp', host: '::', port: 5514 });
     expect(parseListenUrl('tls://127.0.0.1:6514')).toEqual({ protocol: 'tls', host: '127.0.0.1', port: 6514 });

@@ -37,10 +37,18 @@ describe('Kafka outputs and listeners in the configuration', () => {
       '      tls: { cert_file: c.pem }',              // 17
       '      brokers: [k2]',                          // 18
     ].join('\n'));
+    // one run reports every error, of the shape and of the meaning, in line order
     expect(issues).toEqual([
+      { path: 'listeners[0].url', line: 2, message: 'no consumer group: give kafka://HOST:PORT/TOPIC?group=NAME or kafka.group' },
       { path: 'listeners[1].kafka.commit_interval_ms', line: 4, message: 'must be at least 10' },
+      { path: 'outputs[0].url', line: 6, message: 'no topic: give kafka://HOST:PORT/TOPIC or kafka.topic' },
+      { path: 'outputs[1].url', line: 7, message: 'not a Kafka topic name (letters, digits, ".", "_", "-"; at most 249): "bad topic"' },
       { path: 'outputs[2].kafka.compression', line: 10, message: 'must be one of none, gzip' },
       { path: 'outputs[3].kafka.sasl.password', line: 13, message: 'unknown key' },
+      { path: 'outputs[3].kafka.sasl', line: 13, message: 'sasl needs one of password_env and password_file' },
+      { path: 'outputs[4].kafka.sasl', line: 16, message: 'sasl needs one of password_env and password_file' },
+      { path: 'outputs[4].kafka.tls', line: 17, message: 'cert_file and key_file go together' },
+      { path: 'outputs[4].kafka.brokers[0]', line: 18, message: 'not HOST:PORT: "k2"' },
     ]);
     const semantic = validateConfigText([
       'listeners:',
@@ -58,9 +66,9 @@ describe('Kafka outputs and listeners in the configuration', () => {
       { path: 'listeners[0].url', line: 2, message: 'no consumer group: give kafka://HOST:PORT/TOPIC?group=NAME or kafka.group' },
       { path: 'outputs[0].url', line: 4, message: 'no topic: give kafka://HOST:PORT/TOPIC or kafka.topic' },
       { path: 'outputs[1].url', line: 5, message: 'not a Kafka topic name (letters, digits, ".", "_", "-"; at most 249): "bad topic"' },
-      { path: 'outputs[2].kafka.brokers[0]', line: 10, message: 'not HOST:PORT: "k2"' },
-      { path: 'outputs[2].kafka.tls', line: 9, message: 'cert_file and key_file go together' },
       { path: 'outputs[2].kafka.sasl', line: 8, message: 'sasl needs one of password_env and password_file' },
+      { path: 'outputs[2].kafka.tls', line: 9, message: 'cert_file and key_file go together' },
+      { path: 'outputs[2].kafka.brokers[0]', line: 10, message: 'not HOST:PORT: "k2"' },
     ]);
   });
 });

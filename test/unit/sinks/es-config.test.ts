@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { esSettingsFromConfig } from '../../../src/sinks/elasticsearch/config.js';
+import { esSettingsFromConfig } from '../../../src/config/elasticsearch.js';
 
 const K = 'outputs.elasticsearch';
 const bad = (o: unknown, msg: RegExp) => expect(() => esSettingsFromConfig(o, K, {})).toThrow(msg);
@@ -20,7 +20,7 @@ describe('Elasticsearch settings', () => {
   test('errors name the key', () => {
     bad({ url: 'ftp://x' }, /outputs\.elasticsearch\.url: must be http/);
     bad({ url: 'http://x', flush_bytes: 'big' }, /outputs\.elasticsearch\.flush_bytes: must be an integer/);
-    bad({ url: 'http://x', concurrency: 0 }, /outputs\.elasticsearch\.concurrency: must be between/);
+    bad({ url: 'http://x', concurrency: 0 }, /outputs\.elasticsearch\.concurrency: must be at least 1/);
     bad({ url: 'http://x', bogus: 1 }, /outputs\.elasticsearch\.bogus: unknown key/);
     bad({ url: 'http://x', disk_buffer: { max_bytes: 1 << 30 } }, /outputs\.elasticsearch\.disk_buffer\.path: required/);
     bad({ url: 'http://x', data_stream: { namespace: 'Bad-NS' } }, /data_stream\.namespace/);
