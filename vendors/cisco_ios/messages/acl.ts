@@ -6,7 +6,7 @@
  */
 import type { EcsDoc } from '../../../src/core/types.js';
 import { appendUnique, setField } from '../../../src/ecs/fields.js';
-import { compileDissect, runDissect, type Dissect } from '../dissect.js';
+import { compileDissect, runDissect, type Dissect } from '../../../src/ecs/dissect.js';
 
 const P = compileDissect('list %{acl} %{act} %{transport} %{saddr}(%{sport}) %{} %{daddr}(%{dport}), %{packets} packet');
 const P_AL = compileDissect('access-list %{acl} %{act} %{transport} %{saddr}(%{sport}) %{} %{daddr}(%{dport}), %{packets} packet');
