@@ -64,20 +64,21 @@ const REPEATED_WITHIN = 160;
  */
 export function unwrapRepeated(m: SyslogMessage): void {
   const msg = m.message;
+  // the wrapper ends the message: no `]` at the end, no search
+  let end = msg.length;
+  while (end > 0 && msg.charCodeAt(end - 1) === 32) end--;
+  if (msg.charCodeAt(end - 1) !== 93) return;
   let at: number;
   if (msg.charCodeAt(0) === 109 && msg.startsWith(REPEATED)) at = 0;
   else {
-    const k = msg.indexOf(': ' + REPEATED);
-    if (k < 0 || k > REPEATED_WITHIN) return;
+    const k = msg.lastIndexOf(': ' + REPEATED, REPEATED_WITHIN);
+    if (k < 0) return;
     at = k + 2;
   }
   let p = at + REPEATED.length;
   const d0 = p;
   while (p < msg.length && p - d0 < 10 && isDigit(msg.charCodeAt(p))) p++;
-  if (p === d0 || !msg.startsWith(' times: [', p)) return;
-  let end = msg.length;
-  while (end > p && msg.charCodeAt(end - 1) === 32) end--;
-  if (msg.charCodeAt(end - 1) !== 93) return;
+  if (p === d0 || !msg.startsWith(' times: [', p) || end <= p + 9) return;
   let a = p + 9;
   let b = end - 1;
   if (msg.charCodeAt(a) === 32) a++;

@@ -7,7 +7,7 @@
  */
 import type { EcsDoc } from '../../src/core/types.js';
 import type { KvMap } from '../../src/ecs/kv.js';
-import { isIp, setField, toInt } from '../../src/ecs/fields.js';
+import { isIp, setParts, toInt } from '../../src/ecs/fields.js';
 import { take } from '../../src/ecs/kv-ops.js';
 
 /** [key, ECS path, conversion, the client/server copy] */
@@ -45,7 +45,7 @@ const POLICY: readonly Move[] = [['policy_name', 'rule.name', 'keyword']];
 const IANA: readonly Move[] = [['protocol_id', 'network.iana_number', 'keyword']];
 
 /** Each process's moves, in the pipeline's order. */
-export const MOVES: ReadonlyMap<string, readonly Move[]> = new Map<string, readonly Move[]>([
+const MOVE_TABLES: readonly [string, readonly Move[]][] = [
   ['RT_FLOW', [...DESTINATION, ...COUNTERS.slice(0, 2), ...SOURCE, ...COUNTERS.slice(2), ...USER, ...POLICY, ...IANA]],
   ['RT_UTM', [
     ...DESTINATION, ...COUNTERS.slice(0, 2), ...SOURCE, ...COUNTERS.slice(2), ...USER, ...POLICY,
@@ -66,13 +66,14 @@ export const MOVES: ReadonlyMap<string, readonly Move[]> = new Map<string, reado
     ...DESTINATION, ...COUNTERS.slice(0, 2), ...SOURCE, ...COUNTERS.slice(2), ...USER,
     ['hostname', 'source.address', 'keyword'], ['client_ip', 'source.ip', 'ip'], ['http_host', 'url.domain', 'keyword'], ...IANA,
   ]],
-]);
+];
+export const MOVES: ReadonlyMap<string, Moves> = new Map(MOVE_TABLES.map(([p, m]) => [p, compile(m)]));
 
 /**
  * Other processes in the structured form (kmd, ...): the system pipeline's moves. Its older
  * releases keep these keys under juniper.srx, so they are copied, not moved.
  */
-export const SYSTEM_COPIES: readonly Move[] = [
+const SYSTEM_TABLE: readonly Move[] = [
   ['remote_address', 'destination.ip', 'ip', 'server.ip'],
   ['nat_remote_address', 'destination.nat.ip', 'ip'],
   ['destination_port', 'destination.port', 'long', 'server.port'],
@@ -87,6 +88,7 @@ export const SYSTEM_COPIES: readonly Move[] = [
   ...USER,
   ['rulebase_name', 'rule.name', 'keyword'], ['rule_name', 'rule.id', 'keyword'], ['protocol_name', 'network.protocol', 'keyword'],
 ];
+export const SYSTEM_COPIES: Moves = compile(SYSTEM_TABLE);
 
 function convert(v: string, kind: Move[2]): string | number | undefined {
   if (kind === 'long') return toInt(v);
@@ -97,18 +99,33 @@ function convert(v: string, kind: Move[2]): string | number | undefined {
   return v;
 }
 
+/** A move with its paths split once, at load. */
+interface Compiled {
+  key: string;
+  parts: readonly string[];
+  kind: Move[2];
+  copy: readonly string[] | null;
+}
+
+export type Moves = readonly Compiled[];
+
+export function compile(moves: readonly Move[]): Moves {
+  return moves.map(([key, path, kind, copy]) => ({ key, parts: path.split('.'), kind, copy: copy === undefined ? null : copy.split('.') }));
+}
+
 /**
  * Applies a process's moves; keys that are not what the move needs stay under juniper.srx, and
  * with `keep` every key stays (a copy).
  */
-export function applyMoves(srx: KvMap, doc: EcsDoc, moves: readonly Move[], keep = false): void {
-  for (const [key, path, kind, copy] of moves) {
-    const raw = srx[key];
+export function applyMoves(srx: KvMap, doc: EcsDoc, moves: Moves, keep = false): void {
+  for (let i = 0; i < moves.length; i++) {
+    const m = moves[i]!;
+    const raw = srx[m.key];
     if (raw === undefined) continue;
-    if (kind === 'ip' && !isIp(raw)) continue;
-    const v = convert(keep ? raw : take(srx, key) ?? '', kind);
+    if (m.kind === 'ip' && !isIp(raw)) continue;
+    const v = convert(keep ? raw : take(srx, m.key) ?? '', m.kind);
     if (v === undefined) continue;
-    setField(doc, path, v);
-    if (copy !== undefined) setField(doc, copy, v);
+    setParts(doc, m.parts, v);
+    if (m.copy !== null) setParts(doc, m.copy, v);
   }
 }

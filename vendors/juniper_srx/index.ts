@@ -178,6 +178,8 @@ export const parser: VendorParser = {
       process = h.appname ?? undefined;
       tag = h.msgid ?? undefined;
       mapStructured(srxKeys(sd.params), process, tag, doc);
+      // every param is under juniper.srx now (as Elastic keeps them): not a second time in log.syslog
+      if (doc.log?.syslog !== undefined) delete doc.log.syslog.structured_data;
     } else {
       // BSD form: `PROG: TAG: text` (the header parser took PROG as the appname when it could)
       const pt = readProcTag(msg.content);
