@@ -15,12 +15,16 @@ describe('juniper_srx', () => {
       '<6>Mar 11 09:10:00 srx2 kernel: KERN_ARP_ADDR_CHANGE: arp info overwritten for 192.0.2.9 from 00:00:5e:00:53:01 to 00:00:5e:00:53:02',
       'RT_FLOW: RT_FLOW_SESSION_CREATE: session created 192.0.2.1/1->198.51.100.1/443 junos-https 192.0.2.1/1->198.51.100.1/443',
       'Mar 11 09:10:01 relay01 ' + CLOSE.slice(4),
+      '<189>Mar 11 09:10:02 srx2 mgd[4242]: UI_COMMIT_COMPLETED: commit complete',
+      '<28>Mar 11 09:10:03 srx2 mib2d[1717]: SNMP_TRAP_LINK_DOWN: ifIndex 512, ifAdminStatus up(1), ifOperStatus down(2), ifName ge-0/0/1',
     ]) expect(detect(line)).toBe(true);
     for (const line of [
       '<13>Mar 11 09:10:05 host sshd[2]: Accepted publickey',
       '<4>Mar 11 09:10:05 host kernel: IN=eth0 SRC=192.0.2.1',
       '<4>Mar 11 09:10:05 host app: FW: not a junos filter',
       'RT_NOT A TAG',
+      '<13>Mar 11 09:10:05 host app[1]: ERROR_CODE: from an application',
+      '<13>Mar 11 09:10:05 host app[1]: UI: nothing after the prefix',
     ]) expect(detect(line)).toBe(false);
   });
 

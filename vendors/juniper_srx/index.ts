@@ -46,6 +46,32 @@ const DROPPED = ['dir_disp', 'srczone', 'dstzone'];
 /** Tags of Junos daemons (BSD form) that only Junos writes, so a line starting with one is Junos's. */
 const SYSTEM_TAGS: readonly string[] = ['FW: ', 'KERN_ARP_ADDR_CHANGE: ', 'PING_TEST_COMPLETED: ', 'rtslib_dfwsm_get_async_cb:'];
 
+/**
+ * Prefixes of the Junos daemons' message tags (UI_COMMIT_COMPLETED, RPD_BGP_NEIGHBOR_STATE_CHANGED,
+ * SNMP_TRAP_LINK_DOWN ...): a message that starts with `PREFIX_REST: ` is Junos's.
+ */
+const JUNOS_TAG_PREFIXES: ReadonlySet<string> = new Set([
+  'UI', 'RPD', 'KMD', 'CHASSISD', 'SNMP', 'SNMPD', 'LICENSE', 'JSRPD', 'PFE', 'KERN', 'LACPD', 'DCD', 'MIB2D', 'FLOW',
+  'IDP', 'AV', 'WEBFILTER', 'APPTRACK', 'SECINTEL', 'AAMW', 'UTMD', 'SSHD', 'LOGIN', 'JTASK', 'ESWD', 'L2ALD', 'VRRPD',
+  'BFDD', 'COSD', 'DFWD', 'ALARMD', 'CRAFTD', 'EVENTD', 'MGD', 'PKID', 'SAVAL', 'SYSTEM', 'NTPD', 'DHCPD', 'JDHCPD',
+  'AUTHD', 'SDXD', 'RMOPD', 'ALG', 'NSD', 'FWAUTH', 'ANTISPAM', 'CONTENT', 'APPID', 'APPQOS', 'APPPXY',
+]);
+
+/** `PREFIX_REST: ` at the start of the message, PREFIX one of the Junos daemons'. */
+function hasJunosTag(m: string): boolean {
+  const c = m.charCodeAt(0);
+  if (c < 65 || c > 90) return false;
+  let i = 1;
+  let us = -1;
+  for (; i < m.length && i < 64; i++) {
+    const k = m.charCodeAt(i);
+    if (k === 95) {
+      if (us < 0) us = i;
+    } else if (!((k >= 65 && k <= 90) || (k >= 48 && k <= 57))) break;
+  }
+  return us > 0 && i > us + 1 && m.charCodeAt(i) === 58 && m.charCodeAt(i + 1) === 32 && JUNOS_TAG_PREFIXES.has(m.slice(0, us));
+}
+
 function hasSystemTag(m: string): boolean {
   const c = m.charCodeAt(0);
   if (c !== 70 && c !== 75 && c !== 80 && c !== 114) return false;
@@ -155,6 +181,7 @@ export const parser: VendorParser = {
       const colon = c.indexOf(': ');
       if (colon > 3 && colon < 40 && c.indexOf(' ') === colon + 1) return true;
     }
+    if (app !== null && hasJunosTag(msg.message)) return true;
     return indexOfFrom(c, PFE_MARK, 3, PFE_TAIL) >= 0;
   },
 
