@@ -36,6 +36,8 @@ export const SyslogFlag = {
   YearInferred: 128,
   /** every byte of the frame is ASCII (set by decode; no tag) */
   Ascii: 256,
+  /** MSG was rsyslog's `message repeated N times: [ ... ]` wrapper, now unwrapped */
+  Repeated: 512,
 } as const;
 
 export interface SyslogMessage {

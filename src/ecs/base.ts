@@ -11,6 +11,7 @@ const FLAG_TAGS: readonly [number, string][] = [
   [SyslogFlag.InvalidUtf8, 'invalid_utf8'],
   [SyslogFlag.Truncated, 'truncated'],
   [SyslogFlag.Malformed5424, 'malformed_rfc5424'],
+  [SyslogFlag.Repeated, 'repeated'],
 ];
 const FLAG_TAG_BITS = FLAG_TAGS.reduce((a, [bit]) => a | bit, 0);
 

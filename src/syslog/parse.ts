@@ -8,6 +8,7 @@ import { SyslogFlag } from '../core/types.js';
 import { readPri } from './pri.js';
 import { parse5424 } from './rfc5424.js';
 import { parse3164 } from './rfc3164.js';
+import { readRelayed5424, unwrapRepeated } from './relay.js';
 
 /** Decodes bytes as UTF-8; sets SyslogFlag.InvalidUtf8 in the returned flags when they were not. */
 export function decode(data: Buffer): { text: string; flags: number } {
@@ -72,7 +73,10 @@ export function parseSyslog(raw: string, flags: number, tz: string, receivedAt: 
     m.facility = m.priority >> 3;
     m.severity = m.priority & 7;
     p = pri & 1023;
-    if (parse5424(raw, p, m, tz)) return m;
+    if (parse5424(raw, p, m, tz)) {
+      unwrapRepeated(m);
+      return m;
+    }
     const v = raw.charCodeAt(p);
     // looked like a 5424 version: flag the malformed header, then read leniently
     if (v >= 49 && v <= 57 && raw.charCodeAt(p + 1) === 32) m.flags |= SyslogFlag.Malformed5424;
@@ -82,7 +86,15 @@ export function parseSyslog(raw: string, flags: number, tz: string, receivedAt: 
     m.priority = 13;
     m.facility = 1;
     m.severity = 5;
+    // RFC 5424 whose PRI a relay or a file dropped: `1 2024-03-15T10:00:00Z host app - - - msg`
+    const v = raw.charCodeAt(p);
+    if (v >= 49 && v <= 57 && raw.charCodeAt(p + 1) === 32 && parse5424(raw, p, m, tz)) {
+      unwrapRepeated(m);
+      return m;
+    }
   }
   parse3164(raw, p, m, tz, receivedAt);
+  readRelayed5424(m, tz);
+  unwrapRepeated(m);
   return m;
 }

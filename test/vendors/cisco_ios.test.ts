@@ -1,27 +1,15 @@
 import { parser } from '../../vendors/cisco_ios/index.js';
-import { parseSyslog } from '../../src/syslog/parse.js';
-import { baseDocument } from '../../src/ecs/base.js';
-import type { EcsDoc, Frame } from '../../src/core/types.js';
+import { NOW, vendorRunner } from '../helpers/vendor.js';
 import { bestMs } from '../helpers/timing.js';
 
-const NOW = Date.parse('2024-03-15T12:00:00Z');
-const ctx = { timezone: 'UTC', receivedAt: NOW };
-
-function run(line: string, tz = 'UTC'): { doc: EcsDoc; step: string | null; detected: boolean } {
-  const msg = parseSyslog(line, 0, tz, NOW);
-  const frame: Frame = { data: Buffer.from(line), senderIp: '', senderPort: 0, listener: 'test', receivedAt: NOW, truncated: false };
-  const doc = baseDocument(msg, frame, tz);
-  const detected = parser.detect(msg);
-  const step = parser.parse(msg, doc, { ...ctx, timezone: tz });
-  return { doc, step, detected };
-}
+const { run, detect } = vendorRunner(parser);
 
 describe('cisco_ios', () => {
   test('detects %FAC-SEV-MNEM and not other text', () => {
-    expect(run('<189>12: *Mar  1 00:01:02.345: %SYS-5-CONFIG_I: Configured from console by admin on vty0').detected).toBe(true);
-    expect(run('<13>Mar  1 00:01:02 host app: 100% done - ok').detected).toBe(false);
-    expect(run('<13>Mar  1 00:01:02 host app: usage%ABC-5-DEF: x').detected).toBe(false);
-    expect(run('<13>Mar  1 00:01:02 host sshd[1]: Accepted password for bob').detected).toBe(false);
+    expect(detect('<189>12: *Mar  1 00:01:02.345: %SYS-5-CONFIG_I: Configured from console by admin on vty0')).toBe(true);
+    expect(detect('<13>Mar  1 00:01:02 host app: 100% done - ok')).toBe(false);
+    expect(detect('<13>Mar  1 00:01:02 host app: usage%ABC-5-DEF: x')).toBe(false);
+    expect(detect('<13>Mar  1 00:01:02 host sshd[1]: Accepted password for bob')).toBe(false);
   });
 
   test('ACL log with ports: addresses, action, counters, community id', () => {
@@ -48,7 +36,7 @@ describe('cisco_ios', () => {
     expect(letter.doc['@timestamp']).toBe(new Date(NOW).toISOString());
     const up = run('<187>13: 1d02h: %LINK-3-UPDOWN: Interface Gi0/1, changed state to down');
     expect(up.doc.cisco.ios).toMatchObject({ uptime: '1d02h', interface: { name: 'Gi0/1', state: 'down' } });
-    expect(up.doc.observer.type).toBe('switch');
+    expect(up.doc.observer.type).toBe('firewall');
   });
 
   test('login failure and zone-less stamp in the configured zone', () => {
@@ -57,6 +45,38 @@ describe('cisco_ios', () => {
     expect(doc.event).toMatchObject({ outcome: 'failure', reason: 'Login Authentication Failed', timezone: '+02:00' });
     expect(doc['@timestamp']).toMatch(/T08:03:40/);
     expect(doc.log.level).toBe('warning');
+  });
+
+  test('the timestamp forms of service timestamps', () => {
+    const at = (line: string, tz = 'UTC') => run(line, tz).doc;
+    expect(at('<189>1: Mar 11 2024 09:15:02.114 UTC: %SYS-5-CONFIG_I: Configured from console by admin')['@timestamp']).toBe('2024-03-11T09:15:02.114Z');
+    expect(at('<189>2: *Mar 11 09:15:02.114: %SYS-5-CONFIG_I: Configured from console by admin')['@timestamp']).toBe('2024-03-11T09:15:02.114Z');
+    expect(at('<189>3: .Mar 11 09:15:02 CET: %SYS-5-CONFIG_I: Configured from console by admin')['@timestamp']).toBe('2024-03-11T08:15:02.000Z');
+    const local = at('<189>4: Mar 11 09:15:02: %SYS-5-CONFIG_I: Configured from console by admin', '+02:00');
+    expect([local['@timestamp'], local.event.timezone]).toEqual(['2024-03-11T07:15:02.000Z', '+02:00']);
+    const seq = at('<189>5: router1: 000042: Mar 11 09:15:02.114 UTC: %SYS-5-CONFIG_I: Configured from console by admin');
+    expect([seq.cisco.ios.message_count, seq.cisco.ios.sequence, seq.event.sequence, seq.log.syslog.hostname]).toEqual([5, '000042', 42, 'router1']);
+  });
+
+  test('observer.type: firewall, router for letter severities (as the pipeline writes them)', () => {
+    expect(run('<189>6: Mar 11 09:15:02: %LINEPROTO-5-UPDOWN: Line protocol on Interface Gi0/1, changed state to up').doc.observer.type).toBe('firewall');
+    expect(run('<188>%SNMP-W-SNMPAUTHFAIL: Access attempted by unauthorized host').doc.observer.type).toBe('router');
+  });
+
+  test('a repeated message behind a relay keeps its fields', () => {
+    const { doc, step } = run('<189>Mar 11 09:15:03 relay01 7: Mar 11 09:15:02.000 UTC: %SYS-5-CONFIG_I: message repeated 2 times: [ Configured from console by admin on vty0 (192.0.2.5)]');
+    expect(step).toBeNull();
+    expect(doc.message).toBe('Configured from console by admin on vty0 (192.0.2.5)');
+    expect(doc.source).toEqual({ address: '192.0.2.5', ip: '192.0.2.5', user: { name: 'admin' } });
+    expect(doc.tags).toEqual(['repeated']);
+  });
+
+  test('mnemonics named like object members are plain mnemonics', () => {
+    for (const m of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const { doc, step } = run(`<189>8: Mar 11 09:15:02: %SYS-5-${m}: text`);
+      expect(step).toBeNull();
+      expect(doc.event.code).toBe(m);
+    }
   });
 
   test('known mnemonic with a broken layout returns a step and does not throw', () => {

@@ -3,11 +3,11 @@
  * one-letter severities of Cisco small-business switches), normalised as Elastic's `cisco_ios`
  * integration does. See README.md.
  */
-import { type EcsDoc, type SyslogMessage } from '../../src/core/types.js';
+import { type EcsDoc, type SyslogMessage, SyslogFlag } from '../../src/core/types.js';
 import { deleteField, toInt } from '../../src/ecs/fields.js';
 import { isoTime, isoTimeUs } from '../../src/ecs/base.js';
 import { findMarker, type Marker } from './marker.js';
-import { readHeader } from './header.js';
+import { readHeader, type CiscoHeader } from './header.js';
 import { isAclCode, parseAcl } from './messages/acl.js';
 import { parseConfig, parseLogin, parseLogout } from './messages/session.js';
 import {
@@ -16,7 +16,6 @@ import {
 import { finish } from './finish.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
 import { DetectHint, type VendorContext, type VendorParser } from '../../src/core/stages.js';
-import { table } from '../../src/core/null-proto.js';
 
 /** `log.level` names of the Cisco severities, as Elastic's pipeline writes them. */
 const LEVELS: readonly string[] = [
@@ -25,31 +24,30 @@ const LEVELS: readonly string[] = [
 
 type Handler = (code: string, text: string, doc: EcsDoc, facility: string) => string | null;
 
-const HANDLERS = table<Handler>({
-  LOGIN_SUCCESS: (code, text, doc) => parseLogin(code, text, doc),
-  LOGIN_FAILED: (code, text, doc) => parseLogin(code, text, doc),
-  QUIET_MODE_ON: (code, text, doc) => parseLogin(code, text, doc),
-  LOGOUT: (_c, text, doc) => parseLogout(text, doc),
-  CONFIG_I: (_c, text, doc) => parseConfig(text, doc),
-  BADAUTH: (_c, text, doc) => parseBadAuth(text, doc),
-  INVALID_RP_JOIN: (_c, text, doc) => parseRpJoin(text, doc),
-  INVALID_REPLAY_CTR: (_c, text, doc) => parseReplayCtr(text, doc),
-  SESS_AUDIT_TRAIL: (_c, text, doc, fac) => (fac === 'FW' ? parseAuditTrail(text, doc) : null),
-  DROP_PKT: (_c, text, doc, fac) => (fac === 'FW' ? parseDropPkt(text, doc) : null),
-  UPDOWN: (_c, text, doc) => parseLinkState(text, doc),
-  CHANGED: (_c, text, doc) => parseLinkState(text, doc),
-});
+/** Steps by mnemonic (wire text: a Map). */
+const HANDLERS: ReadonlyMap<string, Handler> = new Map<string, Handler>([
+  ['LOGIN_SUCCESS', (code, text, doc) => parseLogin(code, text, doc)],
+  ['LOGIN_FAILED', (code, text, doc) => parseLogin(code, text, doc)],
+  ['QUIET_MODE_ON', (code, text, doc) => parseLogin(code, text, doc)],
+  ['LOGOUT', (_c, text, doc) => parseLogout(text, doc)],
+  ['CONFIG_I', (_c, text, doc) => parseConfig(text, doc)],
+  ['BADAUTH', (_c, text, doc) => parseBadAuth(text, doc)],
+  ['INVALID_RP_JOIN', (_c, text, doc) => parseRpJoin(text, doc)],
+  ['INVALID_REPLAY_CTR', (_c, text, doc) => parseReplayCtr(text, doc)],
+  ['SESS_AUDIT_TRAIL', (_c, text, doc, fac) => (fac === 'FW' ? parseAuditTrail(text, doc) : null)],
+  ['DROP_PKT', (_c, text, doc, fac) => (fac === 'FW' ? parseDropPkt(text, doc) : null)],
+  ['UPDOWN', (_c, text, doc) => parseLinkState(text, doc)],
+  ['CHANGED', (_c, text, doc) => parseLinkState(text, doc)],
+]);
 /** NX-OS interface messages (`ETHPORT-5-IF_DOWN_LINK_FAILURE`, `IF_UP`, ...). */
 const ETHPORT_PREFIX = 'IF_';
 
-/** Facilities and mnemonics Elastic's pipeline files under each observer.type. */
-const FIREWALL_FACILITIES = new Set(['SEC', 'FW', 'IPV6', 'IPV6_ACL']);
-const SWITCH_FACILITIES = new Set(['LINK', 'SPANTREE', 'STP', 'PORTSECURITY', 'VTP', 'LINEPROTO']);
-
-function observerType(facility: string, code: string): string {
-  if (FIREWALL_FACILITIES.has(facility) || isAclCode(code)) return 'firewall';
-  if (SWITCH_FACILITIES.has(facility)) return 'switch';
-  return 'router';
+/**
+ * observer.type: Elastic's pipeline sets `firewall` on every message; its letter-severity branch
+ * (Cisco small-business switches, `%SNMP-W-...`) writes `router`.
+ */
+function observerType(m: Marker): string {
+  return m.severity >= 0 ? 'firewall' : 'router';
 }
 
 function isSpace(c: number): boolean {
@@ -107,6 +105,74 @@ function setCommon(doc: EcsDoc): void {
   set2(doc, 'observer', 'product', 'IOS');
 }
 
+/** Counters, host, uptime and the device's own stamp from the header. */
+function setHeader(doc: EcsDoc, h: CiscoHeader, ctx: VendorContext): void {
+  if (h.messageCount !== null) set3(doc, 'cisco', 'ios', 'message_count', toInt(h.messageCount));
+  if (h.sequence !== null) set3(doc, 'cisco', 'ios', 'sequence', h.sequence);
+  const seq = toInt(h.sequence ?? h.messageCount ?? undefined);
+  if (seq !== undefined) set2(doc, 'event', 'sequence', seq);
+  if (h.hostname !== null) set3(doc, 'log', 'syslog', 'hostname', h.hostname);
+  if (h.uptime !== null) set3(doc, 'cisco', 'ios', 'uptime', h.uptime);
+  deleteField(doc, 'log.syslog.appname');
+  deleteField(doc, 'log.syslog.procid');
+  if (!Number.isNaN(h.time)) {
+    doc['@timestamp'] = isoTimeUs(h.time, h.timeUs);
+    if (h.timeHasZone) deleteField(doc, 'event.timezone');
+    else set2(doc, 'event', 'timezone', ctx.timezone);
+  } else if (doc['@timestamp'] === undefined) {
+    // no device time at all: Elastic stamps the event when it is ingested
+    doc['@timestamp'] = isoTime(ctx.receivedAt);
+    deleteField(doc, 'event.timezone');
+  }
+}
+
+/**
+ * The text after the marker (slot and process tags dropped); the inner message of an IOS-XE
+ * `%IOSXE-3-PLATFORM` wrapper; the repeated text when a relay wrapped it (`message repeated N
+ * times: [ ... ]`, already unwrapped in the content).
+ */
+function messageText(msg: SyslogMessage, found: Marker): { m: Marker; text: string } {
+  let m = found;
+  let text = msg.raw.slice(messageStart(msg.raw, m.end));
+  if ((msg.flags & SyslogFlag.Repeated) !== 0) {
+    const cm = findMarker(msg.content, 0);
+    if (cm !== null) text = msg.content.slice(messageStart(msg.content, cm.end));
+  }
+  if (m.facility === 'IOSXE' && m.mnemonic === 'PLATFORM' && text.indexOf('%') >= 0) {
+    const inner = findMarker(text, 0);
+    if (inner !== null) {
+      m = inner;
+      text = text.slice(messageStart(text, inner.end));
+    }
+  }
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return { m, text: end === text.length ? text : text.slice(0, end) };
+}
+
+/** FACILITY-SEVERITY-MNEMONIC */
+function setMarker(doc: EcsDoc, m: Marker): void {
+  set3(doc, 'cisco', 'ios', 'facility', m.facility);
+  set2(doc, 'event', 'code', m.mnemonic);
+  if (m.severity >= 0) {
+    set2(doc, 'event', 'severity', m.severity);
+    if (m.severity < LEVELS.length) set2(doc, 'log', 'level', LEVELS[m.severity]);
+  } else {
+    // Elastic keeps the letter of a letter severity as cisco.ios.mnemonic
+    set3(doc, 'cisco', 'ios', 'mnemonic', m.letter);
+  }
+}
+
+/** The mnemonic's own step (ACL logs, logins, interface state ...); null for the others. */
+function mapMessage(m: Marker, text: string, doc: EcsDoc): string | null {
+  const code = m.mnemonic;
+  const handler = HANDLERS.get(code);
+  if (handler !== undefined) return handler(code, text, doc, m.facility);
+  if (isAclCode(code)) return parseAcl(code, text, doc);
+  if (m.facility === 'ETHPORT' && code.startsWith(ETHPORT_PREFIX)) return parseLinkState(text, doc);
+  return null;
+}
+
 export const parser: VendorParser = {
   id: 'cisco_ios',
   dataset: 'cisco_ios.log',
@@ -124,63 +190,17 @@ export const parser: VendorParser = {
     setCommon(doc);
     const raw = msg.raw;
     const from = afterPri(msg);
-    let m: Marker | null = findMarker(raw, from);
-    if (m === null) {
+    const found = findMarker(raw, from);
+    if (found === null) {
       set2(doc, 'observer', 'type', 'router');
       return 'no_message_id';
     }
-    const h = readHeader(raw, from, m.start, msg.priority >= 0, ctx.timezone, ctx.receivedAt);
-    let text = raw.slice(messageStart(raw, m.end));
-    // IOS-XE wraps messages of the data plane: `%IOSXE-3-PLATFORM: R0/0: kernel: %FOO-...`
-    if (m.facility === 'IOSXE' && m.mnemonic === 'PLATFORM' && text.indexOf('%') >= 0) {
-      const inner = findMarker(text, 0);
-      if (inner !== null) {
-        m = inner;
-        text = text.slice(messageStart(text, inner.end));
-      }
-    }
-    let end = text.length;
-    while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
-    if (end !== text.length) text = text.slice(0, end);
+    setHeader(doc, readHeader(raw, from, found.start, msg.priority >= 0, ctx.timezone, ctx.receivedAt), ctx);
+    const { m, text } = messageText(msg, found);
     doc.message = text;
-
-    // header: counters, host, uptime, the device's own stamp
-    if (h.messageCount !== null) set3(doc, 'cisco', 'ios', 'message_count', toInt(h.messageCount));
-    if (h.sequence !== null) set3(doc, 'cisco', 'ios', 'sequence', h.sequence);
-    const seq = toInt(h.sequence ?? h.messageCount ?? undefined);
-    if (seq !== undefined) set2(doc, 'event', 'sequence', seq);
-    if (h.hostname !== null) set3(doc, 'log', 'syslog', 'hostname', h.hostname);
-    if (h.uptime !== null) set3(doc, 'cisco', 'ios', 'uptime', h.uptime);
-    deleteField(doc, 'log.syslog.appname');
-    deleteField(doc, 'log.syslog.procid');
-    if (!Number.isNaN(h.time)) {
-      doc['@timestamp'] = isoTimeUs(h.time, h.timeUs);
-      if (h.timeHasZone) deleteField(doc, 'event.timezone');
-      else set2(doc, 'event', 'timezone', ctx.timezone);
-    } else if (doc['@timestamp'] === undefined) {
-      // no device time at all: Elastic stamps the event when it is ingested
-      doc['@timestamp'] = isoTime(ctx.receivedAt);
-      deleteField(doc, 'event.timezone');
-    }
-
-    // FACILITY-SEVERITY-MNEMONIC
-    const code = m.mnemonic;
-    set3(doc, 'cisco', 'ios', 'facility', m.facility);
-    set2(doc, 'event', 'code', code);
-    if (m.severity >= 0) {
-      set2(doc, 'event', 'severity', m.severity);
-      if (m.severity < LEVELS.length) set2(doc, 'log', 'level', LEVELS[m.severity]);
-    } else {
-      // Elastic keeps the letter of a letter severity as cisco.ios.mnemonic
-      set3(doc, 'cisco', 'ios', 'mnemonic', m.letter);
-    }
-
-    let step: string | null = null;
-    const handler = HANDLERS[code];
-    if (handler !== undefined) step = handler(code, text, doc, m.facility);
-    else if (isAclCode(code)) step = parseAcl(code, text, doc);
-    else if (m.facility === 'ETHPORT' && code.startsWith(ETHPORT_PREFIX)) step = parseLinkState(text, doc);
-    set2(doc, 'observer', 'type', observerType(m.facility, code));
+    setMarker(doc, m);
+    const step = mapMessage(m, text, doc);
+    set2(doc, 'observer', 'type', observerType(m));
     finish(doc);
     return step;
   },

@@ -6,8 +6,7 @@
  */
 import type { EcsDoc } from '../../../src/core/types.js';
 import { appendUnique, setField } from '../../../src/ecs/fields.js';
-import { compileDissect, runDissect, type Dissect } from '../dissect.js';
-import { table } from '../../../src/core/null-proto.js';
+import { compileDissect, runDissect, type Dissect } from '../../../src/ecs/dissect.js';
 
 const P = compileDissect('list %{acl} %{act} %{transport} %{saddr}(%{sport}) %{} %{daddr}(%{dport}), %{packets} packet');
 const P_AL = compileDissect('access-list %{acl} %{act} %{transport} %{saddr}(%{sport}) %{} %{daddr}(%{dport}), %{packets} packet');
@@ -18,26 +17,26 @@ const V6SP = compileDissect('list %{acl} %{act} %{nettype} %{saddr} %{} %{daddr}
 const NP = compileDissect('list %{acl} %{act} %{iana} %{saddr} %{} %{daddr}, %{packets} packet');
 
 /** Which dissects each mnemonic tries; `strict` ones are a parse failure when none matches. */
-const ACL_CODES = table<{ tries: readonly Dissect[]; strict: boolean }>({
-  IPACCESSLOGP: { tries: [P, P_AL], strict: false },
-  ACCESSLOGP: { tries: [P, P_AL], strict: false },
-  IPV6ACCESSLOGP: { tries: [P, P_AL], strict: false },
-  IPACCESSLOGDP: { tries: [DP], strict: true },
-  ACCESSLOGDP: { tries: [DP], strict: true },
-  IPACCESSLOGRP: { tries: [RP], strict: true },
-  IPACCESSLOGSP: { tries: [SP], strict: true },
-  ACCESSLOGSP: { tries: [V6SP], strict: true },
-  IPACCESSLOGNP: { tries: [NP], strict: true },
-  ACCESSLOGNP: { tries: [NP], strict: true },
-});
+const ACL_CODES: ReadonlyMap<string, { tries: readonly Dissect[]; strict: boolean }> = new Map([
+  ['IPACCESSLOGP', { tries: [P, P_AL], strict: false }],
+  ['ACCESSLOGP', { tries: [P, P_AL], strict: false }],
+  ['IPV6ACCESSLOGP', { tries: [P, P_AL], strict: false }],
+  ['IPACCESSLOGDP', { tries: [DP], strict: true }],
+  ['ACCESSLOGDP', { tries: [DP], strict: true }],
+  ['IPACCESSLOGRP', { tries: [RP], strict: true }],
+  ['IPACCESSLOGSP', { tries: [SP], strict: true }],
+  ['ACCESSLOGSP', { tries: [V6SP], strict: true }],
+  ['IPACCESSLOGNP', { tries: [NP], strict: true }],
+  ['ACCESSLOGNP', { tries: [NP], strict: true }],
+]);
 
 export function isAclCode(code: string): boolean {
-  return ACL_CODES[code] !== undefined;
+  return ACL_CODES.has(code);
 }
 
 /** Parses an ACL log message into doc; returns null, or a step name when the layout did not match. */
 export function parseAcl(code: string, text: string, doc: EcsDoc): string | null {
-  const spec = ACL_CODES[code];
+  const spec = ACL_CODES.get(code);
   if (spec === undefined) return null;
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   let ok = false;

@@ -8,7 +8,7 @@
  */
 import type { EcsDoc } from '../../../src/core/types.js';
 import { isIp, setField } from '../../../src/ecs/fields.js';
-import { compileDissect, runDissect } from '../dissect.js';
+import { compileDissect, runDissect } from '../../../src/ecs/dissect.js';
 
 /** Value of a `[Name: value]` item, or undefined. */
 function bracket(text: string, name: string): string | undefined {
