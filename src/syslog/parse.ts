@@ -82,6 +82,8 @@ export function parseSyslog(raw: string, flags: number, tz: string, receivedAt: 
     m.priority = 13;
     m.facility = 1;
     m.severity = 5;
+    // RFC 5424 whose PRI a relay or a file writer cut off: `1 2024-03-15T10:00:00Z host app ...`
+    if (raw.charCodeAt(p) === 49 && raw.charCodeAt(p + 1) === 32 && parse5424(raw, p, m, tz)) return m;
   }
   parse3164(raw, p, m, tz, receivedAt);
   return m;
