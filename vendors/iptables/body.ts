@@ -36,6 +36,13 @@ function readMac(v: string, doc: EcsDoc): void {
   }
 }
 
+/** Where the OUT= value ends as Elastic's grok reads it: at ` MAC=` or ` SRC=`, whichever comes first. */
+function deviceEnd(s: string, from: number): number {
+  const mac = s.indexOf(' MAC=', from), src = s.indexOf(' SRC=', from);
+  if (mac < 0) return src < 0 ? from : src;
+  return src < 0 || mac < src ? mac : src;
+}
+
 const INT_KEYS: Record<string, string> = {
   LEN: 'iptables.length', TTL: 'iptables.ttl', ID: 'iptables.id', HOPLIMIT: 'iptables.ttl',
   FLOWLBL: 'iptables.flow_label', FRAG: 'iptables.fragment_offset',
@@ -63,6 +70,7 @@ export function readBody(s: string, start: number, doc: EcsDoc): boolean {
     let e = s.indexOf(' ', p);
     if (e < 0) e = n;
     const tok = s.slice(p, e);
+    const tokStart = p;
     p = e + 1;
     const eq = tok.indexOf('=');
     if (eq < 0) {
@@ -80,7 +88,13 @@ export function readBody(s: string, start: number, doc: EcsDoc): boolean {
     if (stage === 0) {
       switch (key) {
         case 'IN': ipt.input_device = v; break;
-        case 'OUT': ipt.output_device = v; break;
+        case 'OUT': {
+          // Elastic's grok reads OUT= up to ` MAC=`/` SRC=`: a bridge's `PHYSIN=.. PHYSOUT=..` stay in the value
+          const end = s.startsWith('PHYS', e + 1) ? deviceEnd(s, tokStart + 4) : e;
+          ipt.output_device = end > e ? s.slice(tokStart + 4, end) : v;
+          if (end > e) { p = end + 1; continue; }
+          break;
+        }
         case 'MAC': readMac(v, doc); break;
         case 'SRC': if (isIp(v)) { set2(doc, 'source', 'ip', v); sawSrc = true; } break;
         case 'DST': if (isIp(v)) { set2(doc, 'destination', 'ip', v); sawDst = true; } break;
