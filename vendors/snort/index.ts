@@ -25,17 +25,15 @@ const PRIORITY_TAIL = PRIORITY_MARK.slice(1);
 const stamp: SnortStamp = { ms: NaN, us: 0 };
 
 /** `.ip` from `.address`, MACs as ECS writes them (upper case, `-`). */
-function addresses(doc: EcsDoc): void {
-  for (const side of ['source', 'destination'] as const) {
-    const o = doc[side];
-    if (o === undefined) continue;
-    if (o.ip === undefined && isIp(o.address)) o.ip = o.address;
-    if (typeof o.mac === 'string') o.mac = o.mac.toUpperCase().replace(/[.:]/g, '-');
-  }
+function address(o: EcsDoc | undefined): void {
+  if (o === undefined) return;
+  if (o.ip === undefined && isIp(o.address)) o.ip = o.address;
+  if (typeof o.mac === 'string') o.mac = o.mac.toUpperCase().replace(/[.:]/g, '-');
 }
 
 function finish(doc: EcsDoc): void {
-  addresses(doc);
+  address(doc.source);
+  address(doc.destination);
   const src = doc.source?.ip as string | undefined, dst = doc.destination?.ip as string | undefined;
   if (src !== undefined) set2(doc, 'network', 'type', src.indexOf('.') >= 0 ? 'ipv4' : 'ipv6');
   set2(doc, 'network', 'direction', networkDirection(src, dst) ?? 'unknown');
