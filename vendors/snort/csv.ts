@@ -35,6 +35,10 @@ function long(doc: EcsDoc, path: string, v: string | undefined): void {
   if (n !== undefined && Number.isFinite(n)) setField(doc, path, n);
 }
 
+export /** alert_csv columns 14 to 26, as numbers (hex ones written `0x..`). */
+const CSV_LONGS = ['snort.tcp.seq', 'snort.tcp.ack', 'snort.tcp.length', 'snort.tcp.window', 'snort.ip.ttl', 'snort.ip.tos', 'snort.ip.id',
+  'snort.dgm.length', 'snort.ip.length', 'snort.icmp.type', 'snort.icmp.code', 'snort.icmp.id', 'snort.icmp.seq'];
+
 export function parseCsv(f: string[], doc: EcsDoc): string | null {
   // f[0] is the stamp
   if (f.length < 10) return 'parse_csv';
@@ -71,19 +75,7 @@ export function parseCsv(f: string[], doc: EcsDoc): string | null {
     long(doc, 'snort.eth.length', f[12]);
     const flags = f[13]!.replace(/\*/g, '');
     set3(doc, 'snort', 'tcp', 'flags', flags);
-    long(doc, 'snort.tcp.seq', f[14]);
-    long(doc, 'snort.tcp.ack', f[15]);
-    long(doc, 'snort.tcp.length', f[16]);
-    long(doc, 'snort.tcp.window', f[17]);
-    long(doc, 'snort.ip.ttl', f[18]);
-    long(doc, 'snort.ip.tos', f[19]);
-    long(doc, 'snort.ip.id', f[20]);
-    long(doc, 'snort.dgm.length', f[21]);
-    long(doc, 'snort.ip.length', f[22]);
-    long(doc, 'snort.icmp.type', f[23]);
-    long(doc, 'snort.icmp.code', f[24]);
-    long(doc, 'snort.icmp.id', f[25]);
-    long(doc, 'snort.icmp.seq', f[26]);
+    for (let k = 0; k < CSV_LONGS.length; k++) long(doc, CSV_LONGS[k]!, f[14 + k]);
     return null;
   }
   return 'parse_csv';

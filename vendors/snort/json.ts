@@ -39,11 +39,26 @@ const SNORT3: readonly (readonly [string, string, boolean])[] = [
   ['priority', 'event.severity', true], ['iface', 'observer.ingress.interface.name', false],
 ];
 
-function snort3(j: Json, doc: EcsDoc, ctx: VendorContext, stamp: SnortStamp): string | null {
-  for (const [k, path, long] of SNORT3) {
+/** EVE's keys, and those of its `alert` object, to the same fields. */
+const EVE: readonly (readonly [string, string, boolean])[] = [
+  ['src_ip', 'source.address', false], ['src_port', 'source.port', true], ['dest_ip', 'destination.address', false],
+  ['dest_port', 'destination.port', true], ['proto', 'network.transport', false], ['app_proto', 'network.protocol', false],
+  ['in_iface', 'observer.ingress.interface.name', false],
+];
+const EVE_ALERT: readonly (readonly [string, string, boolean])[] = [
+  ['gid', 'snort.gid', true], ['signature_id', 'rule.id', false], ['rev', 'rule.version', false],
+  ['signature', 'rule.description', false], ['category', 'rule.category', false], ['severity', 'event.severity', true],
+];
+
+function mapKeys(j: Json, table: readonly (readonly [string, string, boolean])[], doc: EcsDoc): void {
+  for (const [k, path, long] of table) {
     const v = j[k];
     setField(doc, path, long ? toInt(v) : text(v));
   }
+}
+
+function snort3(j: Json, doc: EcsDoc, ctx: VendorContext, stamp: SnortStamp): string | null {
+  mapKeys(j, SNORT3, doc);
   // `rule` is `gid:sid:rev`: sid and rev from it when the separate keys are absent
   const rule = text(j.rule)?.split(':');
   if (rule !== undefined && rule.length === 3) {
@@ -74,19 +89,8 @@ function actionType(doc: EcsDoc, action: string | undefined): string | null {
 function eve(j: Json, doc: EcsDoc): string | null {
   const alert = obj(j.alert);
   if (alert === undefined) return 'eve_not_an_alert';
-  setField(doc, 'source.address', text(j.src_ip));
-  setField(doc, 'source.port', toInt(j.src_port));
-  setField(doc, 'destination.address', text(j.dest_ip));
-  setField(doc, 'destination.port', toInt(j.dest_port));
-  setField(doc, 'network.transport', text(j.proto));
-  setField(doc, 'network.protocol', text(j.app_proto));
-  setField(doc, 'observer.ingress.interface.name', text(j.in_iface));
-  setField(doc, 'snort.gid', toInt(alert.gid));
-  setField(doc, 'rule.id', text(alert.signature_id));
-  setField(doc, 'rule.version', text(alert.rev));
-  setField(doc, 'rule.description', text(alert.signature));
-  setField(doc, 'rule.category', text(alert.category));
-  setField(doc, 'event.severity', toInt(alert.severity));
+  mapKeys(j, EVE, doc);
+  mapKeys(alert, EVE_ALERT, doc);
   const ts = text(j.timestamp);
   const ms = ts === undefined ? NaN : Date.parse(ts);
   if (!Number.isNaN(ms)) doc['@timestamp'] = isoTime(ms);
