@@ -78,8 +78,10 @@ function request(doc: EcsDoc, s: string): void {
   if (headers.startsWith('{')) {
     const close = headers.indexOf('} {');
     if (close > 0 && headers.endsWith('}')) {
-      set3(doc, 'haproxy', 'http', 'request', { ...doc.haproxy?.http?.request, captured_headers: headers.slice(1, close).split('|') });
-      set3(doc, 'haproxy', 'http', 'response', { ...doc.haproxy?.http?.response, captured_headers: headers.slice(close + 3, -1).split('|') });
+      const req = headers.slice(1, close), resp = headers.slice(close + 3, -1);
+      // an empty capture `{}` captures nothing
+      if (req !== '') doc.haproxy.http.request.captured_headers = req.split('|');
+      if (resp !== '') doc.haproxy.http.response.captured_headers = resp.split('|');
     }
   }
   if (q < 0) return;

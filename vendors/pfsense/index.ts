@@ -7,6 +7,7 @@
 import type { EcsDoc, SyslogMessage } from '../../src/core/types.js';
 import { appendUnique, ianaNumber, isIp, relatedHost, relatedIp, relatedUser, setField, toInt } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
+import { isoTime } from '../../src/ecs/base.js';
 import { parseFilterlog } from './filterlog.js';
 import { parseSquid } from './squid.js';
 import { parseOpenvpn } from './openvpn.js';
@@ -123,6 +124,8 @@ function finish(doc: EcsDoc): void {
 }
 
 function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
+  // a line that lost its header keeps the time it arrived
+  if (doc['@timestamp'] === undefined) doc['@timestamp'] = isoTime(ctx.receivedAt);
   set2(doc, 'observer', 'vendor', 'netgate');
   set2(doc, 'observer', 'type', 'firewall');
   set2(doc, 'event', 'kind', 'event');
