@@ -19,6 +19,8 @@ describe('pfsense detect', () => {
     expect(detect('<38>Mar 14 08:15:02 web01 sshd[3]: Accepted password for bob from 192.0.2.1 port 22 ssh2')).toBe(false);
     expect(detect('<38>Mar 14 08:15:02 pfSense.home.arpa sshd[3]: Accepted password for bob from 192.0.2.1 port 22 ssh2')).toBe(true);
     expect(detect('<30>Mar 14 08:15:02 host app[3]: 5,6,7 not a filter line')).toBe(false);
+    // programs only the box runs, whatever its name
+    expect(detect('<29>Mar 15 10:10:01 gw dpinger[5]: WAN_DHCP 198.51.100.1: Alarm latency 2350us stddev 1200us loss 21%')).toBe(true);
   });
 });
 
@@ -172,6 +174,10 @@ describe('pfsense other programs', () => {
     expect(doc.observer.name).toBeUndefined();
     expect(doc.event.outcome).toBe('failure');
     expect(doc.user.name).toBe('root');
+  });
+
+  test('dnsmasq DHCP lines are filed under provider dhcpd, as Elastic renames them', () => {
+    expect(run('<30>Mar 15 10:03:08 fw dnsmasq-dhcp[2]: DHCPACK(igb1) 192.168.1.50 00:11:22:33:44:55 laptop').doc.event.provider).toBe('dhcpd');
   });
 
   test('sshd from a firewall host', () => {

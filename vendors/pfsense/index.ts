@@ -35,7 +35,7 @@ const PROGRAMS: ReadonlyMap<string, ProgramParser> = new Map<string, ProgramPars
   ['dhcpd', (s, doc, _c, p) => parseDhcp(s, doc, p)],
   ['dhclient', (s, doc, _c, p) => parseDhcp(s, doc, p)],
   ['dhcp6c', (s, doc, _c, p) => parseDhcp(s, doc, p)],
-  ['dnsmasq-dhcp', (s, doc, _c, p) => parseDhcp(s, doc, p)],
+  ['dnsmasq-dhcp', (s, doc, _c, p) => { doc.event.provider = 'dhcpd'; return parseDhcp(s, doc, p); }],
   ['unbound', (s, doc) => parseUnbound(s, doc)],
   ['haproxy', (s, doc, ctx) => parseHaproxy(s, doc, ctx)],
   ['php-fpm', (s, doc) => parsePhpFpm(s, doc)],
@@ -43,6 +43,9 @@ const PROGRAMS: ReadonlyMap<string, ProgramParser> = new Map<string, ProgramPars
   ['snort', (s, doc) => parseSnortAlert(s, doc)],
   ['sshd', (s, doc) => parseSshd(s, doc)],
 ]);
+
+/** Programs only pfSense or OPNsense run (gateway monitor, filter DNS, rc scripts, OPNsense's configd). */
+const BOX_PROGRAMS: ReadonlySet<string> = new Set(['filterdns', 'dpinger', 'check_reload_status', 'rc', 'dhcpleases', 'configd', 'opnsense', 'pfSctl']);
 
 /** Daemons of the box that any Unix host runs as well: claimed only from a host named like a firewall. */
 const HOST_PROGRAMS: ReadonlyMap<string, ProgramParser> = new Map<string, ProgramParser>([
@@ -57,13 +60,13 @@ function claimed(msg: SyslogMessage, prov: string): boolean {
     case 'filterlog': case 'openvpn': case 'charon': case 'dhcpd': case 'dhclient': case 'dhcp6c':
     case 'dnsmasq-dhcp': case 'unbound': case 'haproxy': case 'squid':
       return true;
-    case 'php-fpm':
+    case 'php-fpm': case 'php': case 'php-cgi':
       // the webConfigurator's lines name the script: `/index.php: ...`
       return msg.message.charCodeAt(0) === 47;
     case 'snort':
       return isSnortPreprocessorAlert(msg.message);
     default:
-      return HOST_PROGRAMS.has(prov) && isFirewallHost(msg.hostname);
+      return BOX_PROGRAMS.has(prov) || (HOST_PROGRAMS.has(prov) && isFirewallHost(msg.hostname));
   }
 }
 
@@ -131,7 +134,7 @@ function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | nu
   set2(doc, 'event', 'kind', 'event');
   const name = msg.appname === null ? '' : processName(msg.appname);
   const prov = provider(name);
-  const fn = PROGRAMS.get(prov) ?? HOST_PROGRAMS.get(prov);
+  const fn = PROGRAMS.get(prov) ?? HOST_PROGRAMS.get(prov) ?? (BOX_PROGRAMS.has(prov) || prov === 'php' || prov === 'php-cgi' ? textOnly : undefined);
   let step: string | null;
   if (fn !== undefined) {
     header(msg, doc, name, prov);
