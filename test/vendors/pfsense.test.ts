@@ -67,6 +67,13 @@ describe('pfsense filterlog', () => {
     expect(run(`Mar 15 10:00:16 relay01 Mar 15 10:00:16 fw1 filterlog[72237]: ${csv}`).doc.observer.name).toBe('fw1');
   });
 
+  test('an RFC 5424 stamp keeps its zone as event.timezone, as Elastic\'s header grok does', () => {
+    const csv = '5,,,1000000103,em0,match,block,in,4,0x0,,117,61718,0,none,17,udp,78,198.51.100.7,192.0.2.4,28532,137,58';
+    expect(run(`<134>1 2024-03-15T10:00:00.123+01:00 fw1 filterlog 7 - - ${csv}`).doc.event.timezone).toBe('+01:00');
+    expect(run(`<134>1 2024-03-15T10:00:00Z fw1 filterlog 7 - - ${csv}`).doc.event.timezone).toBe('Z');
+    expect(run(`<134>Mar 15 10:00:00 fw1 filterlog[7]: ${csv}`, 'America/Chicago').doc.event.timezone).toBe('America/Chicago');
+  });
+
   test('unknown IP version returns a step and keeps the rule fields', () => {
     const { doc, step } = run('<134>Mar 14 10:00:01 fw1 filterlog[1]: 5,,,1000000103,em0,match,block,in,9,0x0');
     expect(step).toBe('parse_filterlog_ip_version');

@@ -90,6 +90,14 @@ function header(msg: SyslogMessage, doc: EcsDoc, name: string, prov: string): vo
   if (pid !== undefined) set2(doc, 'process', 'pid', pid);
 }
 
+/** The zone an RFC 5424 stamp was written in (`Z`, `+01:00`), which Elastic's header grok keeps as event.timezone. */
+function stampZone(msg: SyslogMessage, doc: EcsDoc): void {
+  const t = msg.timestampText;
+  if (msg.format !== 'rfc5424' || !msg.timestampHasZone || t === null) return;
+  const z = t.charCodeAt(t.length - 1) === 90 ? 'Z' : t.slice(-6);
+  if (z === 'Z' || z.charCodeAt(0) === 43 || z.charCodeAt(0) === 45) set2(doc, 'event', 'timezone', z);
+}
+
 /** A filterlog line found in the body (no header, or a relay's header in front of the device's). */
 function bodyFilterlog(msg: SyslogMessage, doc: EcsDoc): string | null {
   let text = msg.message;
@@ -129,6 +137,7 @@ function finish(doc: EcsDoc): void {
 function parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
   // a line that lost its header keeps the time it arrived
   if (doc['@timestamp'] === undefined) doc['@timestamp'] = isoTime(ctx.receivedAt);
+  stampZone(msg, doc);
   set2(doc, 'observer', 'vendor', 'netgate');
   set2(doc, 'observer', 'type', 'firewall');
   set2(doc, 'event', 'kind', 'event');
