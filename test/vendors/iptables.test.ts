@@ -57,6 +57,23 @@ describe('iptables', () => {
     expect(b.doc.destination.port).toBe(445);
   });
 
+  test('UniFi Dream Machine text without addresses', () => {
+    const r = run('<4>Mar 15 10:00:17 UDM-Pro kernel: 63 L=64 PROTO=UDP SPT=53 DPT=51000 LEN=60');
+    expect(r.detected).toBe(true);
+    expect(r.step).toBeNull();
+    expect(r.doc.iptables).toMatchObject({ ttl: 64, udp: { length: 60 } });
+    expect(r.doc.destination.port).toBe(51000);
+    expect(r.doc.event.type).toBeUndefined();
+    expect(run('<4>Mar 15 10:00:17 h app: PROTO=TCP without a ttl').detected).toBe(false);
+  });
+
+  test('wire words that are Object.prototype keys are only words', () => {
+    const r = run('<4>Mar 11 08:00:02 gw kernel: iptables constructor: IN=eth0 OUT= SRC=198.51.100.15 DST=192.0.2.5 LEN=40 TOS=0x00 PREC=0x00 TTL=240 ID=100 PROTO=toString SPT=1 DPT=2 __proto__=1 constructor=2');
+    expect(r.doc.event.action).toBe('constructor');
+    expect(r.doc.event.type).toEqual(['connection']);
+    expect(r.doc.network.transport).toBe('tostring');
+  });
+
   test('broken text returns a step', () => {
     const { step } = run('<4>Mar 11 08:30:00 h kernel: IN=eth0 OUT= SRC=notanip DST= PROTO=TCP');
     expect(step).toBe('parse_log_text');

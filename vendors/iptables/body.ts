@@ -43,10 +43,12 @@ function deviceEnd(s: string, from: number): number {
   return src < 0 || mac < src ? mac : src;
 }
 
-const INT_KEYS: Record<string, string> = {
-  LEN: 'iptables.length', TTL: 'iptables.ttl', ID: 'iptables.id', HOPLIMIT: 'iptables.ttl',
-  FLOWLBL: 'iptables.flow_label', FRAG: 'iptables.fragment_offset',
-};
+const INT_KEYS: ReadonlyMap<string, string> = new Map([
+  ['LEN', 'iptables.length'], ['TTL', 'iptables.ttl'], ['ID', 'iptables.id'], ['HOPLIMIT', 'iptables.ttl'],
+  ['FLOWLBL', 'iptables.flow_label'], ['FRAG', 'iptables.fragment_offset'],
+  // UniFi Dream Machine lines without IN=: `TL=`/`L=` for the TTL (Elastic's UDM_LOGS)
+  ['TL', 'iptables.ttl'], ['L', 'iptables.ttl'],
+]);
 
 /** What one read of a LOG text collects besides the document. */
 interface Reader {
@@ -58,6 +60,11 @@ interface Reader {
   fragFlags: string[];
   sawSrc: boolean;
   sawDst: boolean;
+}
+
+/** True when the text read had a PROTO= (the UniFi Dream Machine form has no addresses). */
+export function sawProtocol(doc: EcsDoc): boolean {
+  return doc.network?.transport !== undefined || doc.network?.iana_number !== undefined;
 }
 
 /**
@@ -80,7 +87,7 @@ function ipKey(s: string, doc: EcsDoc, r: Reader, key: string, v: string, tokSta
     case 'PREC': r.ipt.precedence_bits = v; break;
     case 'PROTO': r.transport = v; r.afterProto = true; break;
     default: {
-      const f = INT_KEYS[key];
+      const f = INT_KEYS.get(key);
       if (f !== undefined) setField(doc, f, toInt(v));
     }
   }
