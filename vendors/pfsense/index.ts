@@ -70,8 +70,11 @@ function claimed(msg: SyslogMessage, prov: string): boolean {
   }
 }
 
-function providerOf(msg: SyslogMessage): string {
-  return msg.appname === null ? '' : provider(processName(msg.appname));
+const MONTHS: ReadonlySet<string> = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+
+/** The tag a lenient header reading takes from a second stamp: a month name. */
+function isMonth(tag: string): boolean {
+  return tag.length === 3 && MONTHS.has(tag);
 }
 
 /** The header's host and process; php-fpm lines describe the firewall itself, filed as host.*. */
@@ -163,8 +166,13 @@ export const parser: VendorParser = {
     '<134>Mar 14 08:00:00 pfsense filterlog[4321]: 5,,,1000000103,igb1,match,block,in,4,0x0,,64,1234,0,DF,6,tcp,60,10.1.1.7,10.2.2.9,50123,443,0,S,1234567,,64240,,mss;sackOK;TS;nop;wscale',
   ],
   detect(msg: SyslogMessage): boolean {
-    const prov = providerOf(msg);
-    if (prov !== '' && claimed(msg, prov)) return true;
+    const a = msg.appname;
+    if (a === 'filterlog') return true;
+    if (a !== null) {
+      if (claimed(msg, provider(processName(a)))) return true;
+      // only a relay's stamp in front (`Mar 15 10:00:16 relay01 Mar 15 ... filterlog[7]: ...`) hides the tag
+      if (!isMonth(a)) return false;
+    }
     // a bare CSV body, or the device's header behind a relay's
     const m = msg.message;
     const c = m.charCodeAt(0);
