@@ -37,11 +37,17 @@ function authResult(t: readonly string[], s: string, doc: EcsDoc): boolean {
   return true;
 }
 
+/** `user` then the address and port at the given token positions. */
+function userFrom(t: readonly string[], doc: EcsDoc, user: number, ip: number, port: number): boolean {
+  set2(doc, 'user', 'name', t[user]);
+  return source(doc, t[ip], t[port]);
+}
+
 /** The forms that name a user and an address after fixed words. */
 function userAt(t: readonly string[], doc: EcsDoc): boolean {
-  if (t[0] === 'Disconnected' && t[1] === 'from' && t[2] === 'user') return set2(doc, 'user', 'name', t[3]), source(doc, t[4], t[6]);
-  if (t[0] === 'Connection' && t[3] === 'authenticating' && t[4] === 'user') return set2(doc, 'user', 'name', t[5]), source(doc, t[6], t[8]);
-  if (t[0] === 'Invalid' && t[1] === 'user' && t[3] === 'from') return set2(doc, 'user', 'name', t[2]), source(doc, t[4], t[6]);
+  if (t[0] === 'Disconnected' && t[1] === 'from' && t[2] === 'user') return userFrom(t, doc, 3, 4, 6);
+  if (t[0] === 'Connection' && t[3] === 'authenticating' && t[4] === 'user') return userFrom(t, doc, 5, 6, 8);
+  if (t[0] === 'Invalid' && t[1] === 'user' && t[3] === 'from') return userFrom(t, doc, 2, 4, 6);
   if (t[0] === 'fatal:' && t[1] === 'Timeout') return source(doc, t[5], t[7]);
   return false;
 }
