@@ -1,18 +1,11 @@
+import { vendorRunner } from '../helpers/vendor.js';
 import { parser } from '../../vendors/iptables/index.js';
-import { parseSyslog } from '../../src/syslog/parse.js';
-import { baseDocument } from '../../src/ecs/base.js';
-import type { EcsDoc, Frame } from '../../src/core/types.js';
 import { bestMs } from '../helpers/timing.js';
 
-const NOW = Date.parse('2024-03-15T12:00:00Z');
+const runner = vendorRunner(parser);
 
-function run(line: string): { doc: EcsDoc; step: string | null; detected: boolean } {
-  const msg = parseSyslog(line, 0, 'UTC', NOW);
-  const frame: Frame = { data: Buffer.from(line), senderIp: '', senderPort: 0, listener: 'test', receivedAt: NOW, truncated: false };
-  const doc = baseDocument(msg, frame, 'UTC');
-  const detected = parser.detect(msg);
-  const step = parser.parse(msg, doc, { timezone: 'UTC', receivedAt: NOW });
-  return { doc, step, detected };
+function run(line: string): ReturnType<typeof runner.run> & { detected: boolean } {
+  return { ...runner.run(line), detected: runner.detect(line) };
 }
 
 describe('iptables', () => {
@@ -43,6 +36,42 @@ describe('iptables', () => {
     expect(i.doc.destination.ip).toBe('192.168.2.83');
     expect(i.doc.source.port).toBeUndefined();
     expect(i.doc.iptables.icmp).toEqual({ type: 3, code: 3 });
+  });
+
+  test('front-end prefixes: detected, no action where Elastic reads none, the bridge ports kept in OUT as its grok does', () => {
+    for (const l of [
+      '<4>Mar 15 10:00:10 u kernel: [ 4566.123456] [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.9 DST=192.0.2.10 LEN=40 TOS=0x00 PREC=0x00 TTL=244 ID=5 PROTO=TCP SPT=49877 DPT=3389 WINDOW=65535 RES=0x00 SYN URGP=0',
+      '<4>Mar 15 10:00:11 c kernel: filter_IN_public_REJECT: IN=ens3 OUT= SRC=198.51.100.9 DST=192.0.2.11 LEN=60 TOS=0x00 PREC=0x00 TTL=52 ID=2 DF PROTO=TCP SPT=40002 DPT=8443 WINDOW=29200 RES=0x00 SYN URGP=0',
+      '<4>Mar 15 10:00:12 s kernel: Shorewall:net2fw:DROP:IN=eth0 OUT= SRC=198.51.100.9 DST=192.0.2.12 LEN=44 TOS=0x00 PREC=0x00 TTL=242 ID=6 PROTO=TCP SPT=51123 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0',
+      '<4>Mar 15 10:00:13 s kernel: SFW2-INext-DROP-DEFLT IN=eth0 OUT= SRC=198.51.100.9 DST=192.0.2.13 LEN=48 TOS=0x00 PREC=0x00 TTL=113 ID=7 DF PROTO=TCP SPT=3456 DPT=135 WINDOW=64240 RES=0x00 SYN URGP=0',
+    ]) {
+      const r = run(l);
+      expect(r.detected).toBe(true);
+      expect(r.step).toBeNull();
+      expect(r.doc.event.action).toBeUndefined();
+      expect(r.doc.event.type).toEqual(['connection']);
+      expect(r.doc.iptables.input_device).toMatch(/^(eth0|ens3)$/);
+    }
+    const b = run('<4>Mar 15 10:00:07 br kernel: IN=br0 OUT=br0 PHYSIN=eth1 PHYSOUT=eth2 SRC=192.168.1.20 DST=192.168.1.30 LEN=60 TOS=0x00 PREC=0x00 TTL=64 ID=4321 DF PROTO=TCP SPT=50000 DPT=445 WINDOW=64240 RES=0x00 SYN URGP=0');
+    expect(b.doc.iptables.output_device).toBe('br0 PHYSIN=eth1 PHYSOUT=eth2');
+    expect(b.doc.destination.port).toBe(445);
+  });
+
+  test('UniFi Dream Machine text without addresses', () => {
+    const r = run('<4>Mar 15 10:00:17 UDM-Pro kernel: 63 L=64 PROTO=UDP SPT=53 DPT=51000 LEN=60');
+    expect(r.detected).toBe(true);
+    expect(r.step).toBeNull();
+    expect(r.doc.iptables).toMatchObject({ ttl: 64, udp: { length: 60 } });
+    expect(r.doc.destination.port).toBe(51000);
+    expect(r.doc.event.type).toBeUndefined();
+    expect(run('<4>Mar 15 10:00:17 h app: PROTO=TCP without a ttl').detected).toBe(false);
+  });
+
+  test('wire words that are Object.prototype keys are only words', () => {
+    const r = run('<4>Mar 11 08:00:02 gw kernel: iptables constructor: IN=eth0 OUT= SRC=198.51.100.15 DST=192.0.2.5 LEN=40 TOS=0x00 PREC=0x00 TTL=240 ID=100 PROTO=toString SPT=1 DPT=2 __proto__=1 constructor=2');
+    expect(r.doc.event.action).toBe('constructor');
+    expect(r.doc.event.type).toEqual(['connection']);
+    expect(r.doc.network.transport).toBe('tostring');
   });
 
   test('broken text returns a step', () => {

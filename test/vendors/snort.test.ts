@@ -54,6 +54,45 @@ describe('snort parse', () => {
     expect(b.network.type).toBe('ipv6');
   });
 
+  test('barnyard2 syslog: the interface before the protocol', () => {
+    const { doc, step } = run('<33>Mar 15 10:00:03 sensor barnyard2[2222]: [1:2100366:8] GPL ICMP_INFO PING *NIX [Classification: Misc activity] [Priority: 3]: <eth0> {ICMP} 198.51.100.7 -> 192.168.88.10');
+    expect(step).toBeNull();
+    expect(doc.network.transport).toBe('icmp');
+    expect(doc.destination.ip).toBe('192.168.88.10');
+  });
+
+  test('alert_full as one frame: stamp, IP and TCP headers from their lines', () => {
+    const full = '[**] [1:2014520:2] ET INFO EXE - Served Attached HTTP [**]\n[Classification: Misc activity] [Priority: 3] \n' +
+      '03/15-10:00:00.327730 203.0.113.1:80 -> 192.168.115.10:1051\nTCP TTL:128 TOS:0x10 ID:1234 IpLen:20 DgmLen:1500 DF\n' +
+      '***A**** Seq: 0x1D4A2B3C  Ack: 0x5E6F7A8B  Win: 0xFAF0  TcpLen: 20\n';
+    const { doc, step } = run(full);
+    expect(step).toBeNull();
+    expect(doc['@timestamp']).toBe('2024-03-15T10:00:00.327Z');
+    expect(doc.rule).toMatchObject({ id: '2014520', category: 'Misc activity' });
+    expect(doc.source).toMatchObject({ ip: '203.0.113.1', port: 80 });
+    expect(doc.snort.ip).toEqual({ ttl: 128, tos: 16, id: 1234, length: 20, flags: 'DF' });
+    expect(doc.snort.dgm.length).toBe(1500);
+    expect(doc.snort.tcp).toEqual({ flags: 'A', seq: 0x1d4a2b3c, ack: 0x5e6f7a8b, window: 0xfaf0, length: 20 });
+  });
+
+  test('Snort 3 alert_json and Suricata EVE alerts', () => {
+    const s3 = run('{ "timestamp" : "03/15-10:00:09.123456", "pkt_num" : 12, "proto" : "TCP", "pkt_len" : 74, "rule" : "1:1000001:1", "action" : "allow", "msg" : "local test", "class" : "none", "priority" : 3, "src_addr" : "192.168.88.10", "src_port" : 51000, "dst_addr" : "203.0.113.80", "dst_port" : 80, "eth_src" : "00:11:22:33:44:55", "tcp_flags" : "***AP***", "service" : "unknown" }');
+    expect(s3.step).toBeNull();
+    expect(s3.doc.rule).toEqual({ id: '1000001', version: '1', description: 'local test', category: 'none' });
+    expect(s3.doc.source).toEqual({ address: '192.168.88.10', ip: '192.168.88.10', port: 51000, mac: '00-11-22-33-44-55' });
+    expect(s3.doc.network).toMatchObject({ transport: 'tcp', packets: 12, bytes: 74 });
+    expect(s3.doc.network.protocol).toBeUndefined();
+    expect(s3.doc.event.type).toEqual(['allowed']);
+    const eve = run('<14>Mar 15 10:00:10 ids01 suricata[99]: {"timestamp":"2024-03-15T10:00:10.123456+0000","event_type":"alert","src_ip":"198.51.100.7","src_port":4444,"dest_ip":"192.168.88.10","dest_port":80,"proto":"TCP","alert":{"action":"blocked","gid":1,"signature_id":2024217,"rev":3,"signature":"ET POLICY test","category":"Misc activity","severity":1}}');
+    expect(eve.step).toBeNull();
+    expect(eve.doc.rule).toEqual({ id: '2024217', version: '3', description: 'ET POLICY test', category: 'Misc activity' });
+    expect(eve.doc.event).toMatchObject({ severity: 1, type: ['denied'] });
+    expect(eve.doc['@timestamp']).toBe('2024-03-15T10:00:10.123Z');
+    // other EVE events are not alerts: not claimed, and a step when the sender is pinned to the family
+    expect(detect('{"event_type":"flow","src_ip":"198.51.100.7"}')).toBe(false);
+    expect(run('{"event_type":"flow","src_ip":"198.51.100.7"}').step).toBe('eve_not_an_alert');
+  });
+
   test('malformed alerts return a step and keep the observer', () => {
     const r1 = run('<33>Mar 14 11:20:00 fw snort[1]: [1:2:3] broken alert [Priority: 2] without a protocol block');
     expect(r1.step).toBe('parse_fast_body');
@@ -68,6 +107,8 @@ describe('snort parse', () => {
       '<33>Mar 14 11:00:00 fw snort[1]: [1:2:3] x [Priority: 2] {TCP} ' + ' -> '.repeat(16384),
       '03/14-11:05:10.123456 ,' + '"a,'.repeat(21845),
       '03/14-11:05:10.123456  [**] ' + '[**] '.repeat(13107),
+      '[**] [1:2:3] x [**]\n[Priority: 1] \n' + '03/14-11:05:10.1 '.repeat(3800),
+      '{ "pkt_num" : 1, "a" : "' + 'x'.repeat(65536) + '" }',
     ];
     for (const l of lines) {
       expect(() => run(l)).not.toThrow();

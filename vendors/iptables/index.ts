@@ -7,18 +7,17 @@ import { type EcsDoc, type SyslogMessage } from '../../src/core/types.js';
 import { appendUnique, relatedIp, toInt } from '../../src/ecs/fields.js';
 import { communityId } from '../../src/ecs/community-id.js';
 import { isoTime } from '../../src/ecs/base.js';
-import { readBody } from './body.js';
+import { readBody, sawProtocol } from './body.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
 import { DetectHint, type VendorParser } from '../../src/core/stages.js';
-import { table } from '../../src/core/null-proto.js';
 
 /** Ubiquiti's one-letter rule actions, and how actions map to event.type. */
-const ACTION_NAMES = table<string>({ d: 'drop', a: 'accept' });
-const ACTION_TYPES = table<string>({ drop: 'denied', accept: 'allowed', deny: 'denied', drop_input: 'denied' });
+const ACTION_NAMES: ReadonlyMap<string, string> = new Map([['d', 'drop'], ['a', 'accept']]);
+const ACTION_TYPES: ReadonlyMap<string, string> = new Map([['drop', 'denied'], ['accept', 'allowed'], ['deny', 'denied'], ['drop_input', 'denied']]);
 /** Transports Elastic's community_id processor knows by name. */
-const CID_PROTOCOLS = table<number>({
-  icmp: 1, igmp: 2, tcp: 6, udp: 17, gre: 47, 'ipv6-icmp': 58, eigrp: 88, ospf: 89, pim: 103, sctp: 132,
-});
+const CID_PROTOCOLS: ReadonlyMap<string, number> = new Map([
+  ['icmp', 1], ['igmp', 2], ['tcp', 6], ['udp', 17], ['gre', 47], ['ipv6-icmp', 58], ['eigrp', 88], ['ospf', 89], ['pim', 103], ['sctp', 132],
+]);
 
 function isWordChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
@@ -108,7 +107,7 @@ export const parser: VendorParser = {
   detect(msg: SyslogMessage): boolean {
     const c = msg.content;
     const i = c.indexOf('IN=');
-    return i >= 0 && c.indexOf(' SRC=', i) > 0;
+    return (i >= 0 && c.indexOf(' SRC=', i) > 0) || findUdm(c) >= 0;
   },
 
   parse(msg, doc, ctx): string | null {
@@ -116,36 +115,63 @@ export const parser: VendorParser = {
     set2(doc, 'event', 'category', ['network']);
     if (doc['@timestamp'] === undefined) doc['@timestamp'] = isoTime(ctx.receivedAt);
     const content = msg.content;
-    const inAt = findIn(content);
-    if (inAt < 0) return 'no_log_text';
     if (msg.appname === 'kernel' && msg.hostname !== null) set2(doc, 'observer', 'name', msg.hostname);
-    let action = readUbiquiti(content, inAt, doc) ?? prefixAction(msg, content, inAt);
+    const inAt = findIn(content);
+    if (inAt < 0) return udm(content, doc);
+    const action = readUbiquiti(content, inAt, doc) ?? prefixAction(msg, content, inAt);
     const ok = readBody(content, inAt, doc);
-    if (action !== undefined) {
-      action = action.toLowerCase();
-      action = ACTION_NAMES[action] ?? action;
-      set2(doc, 'event', 'action', action);
-      const t = ACTION_TYPES[action];
-      if (t !== undefined) appendUnique(doc, 'event.type', t);
-    }
-    const sip = doc.source?.ip as string | undefined;
-    const dip = doc.destination?.ip as string | undefined;
-    if (sip !== undefined && dip !== undefined) appendUnique(doc, 'event.type', 'connection');
-    relatedIp(doc, sip);
-    relatedIp(doc, dip);
-    if (sip !== undefined && dip !== undefined) {
-      const t = doc.network?.transport as string | undefined;
-      const proto = t !== undefined ? CID_PROTOCOLS[t] : toInt(doc.network?.iana_number);
-      if (proto !== undefined) {
-        const icmp = proto === 1 || proto === 58;
-        const id = communityId(
-          sip, dip, proto,
-          icmp ? doc.iptables?.icmp?.type : doc.source?.port,
-          icmp ? doc.iptables?.icmp?.code : doc.destination?.port,
-        );
-        if (id !== undefined) set2(doc, 'network', 'community_id', id);
-      }
-    }
+    if (action !== undefined) setAction(doc, action);
+    flow(doc);
     return ok ? null : 'parse_log_text';
   },
 };
+
+/** The action as Elastic's script maps it (`d` drop, `a` accept) and the event type it implies. */
+function setAction(doc: EcsDoc, text: string): void {
+  const lower = text.toLowerCase();
+  const action = ACTION_NAMES.get(lower) ?? lower;
+  set2(doc, 'event', 'action', action);
+  const t = ACTION_TYPES.get(action);
+  if (t !== undefined) appendUnique(doc, 'event.type', t);
+}
+
+/** `connection`, related.ip and the Community ID for the transports Elastic's processor knows. */
+function flow(doc: EcsDoc): void {
+  const sip = doc.source?.ip as string | undefined;
+  const dip = doc.destination?.ip as string | undefined;
+  relatedIp(doc, sip);
+  relatedIp(doc, dip);
+  if (sip === undefined || dip === undefined) return;
+  appendUnique(doc, 'event.type', 'connection');
+  const t = doc.network?.transport as string | undefined;
+  const proto = t !== undefined ? CID_PROTOCOLS.get(t) : toInt(doc.network?.iana_number);
+  if (proto === undefined) return;
+  const icmp = proto === 1 || proto === 58;
+  const id = communityId(
+    sip, dip, proto,
+    icmp ? doc.iptables?.icmp?.type : doc.source?.port,
+    icmp ? doc.iptables?.icmp?.code : doc.destination?.port,
+  );
+  if (id !== undefined) set2(doc, 'network', 'community_id', id);
+}
+
+/** `TTL=`, ` TL=` or ` L=` before a `PROTO=`: the UniFi Dream Machine's text without IN=/SRC=. */
+function findUdm(c: string): number {
+  const proto = c.indexOf(' PROTO=');
+  if (proto < 0) return -1;
+  for (const k of UDM_KEYS) {
+    const at = c.lastIndexOf(k, proto);
+    if (at >= 0 && proto - at < 64) return at + 1;
+  }
+  return -1;
+}
+
+const UDM_KEYS = [' TTL=', ' TL=', ' L='];
+
+/** The UniFi Dream Machine form: TTL, ID, flags and the transport, without addresses. */
+function udm(content: string, doc: EcsDoc): string | null {
+  const at = findUdm(content);
+  if (at < 0) return 'no_log_text';
+  readBody(content, at, doc);
+  return sawProtocol(doc) ? null : 'parse_log_text';
+}

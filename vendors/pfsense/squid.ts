@@ -5,7 +5,7 @@
  */
 import type { EcsDoc } from '../../src/core/types.js';
 import { isIp, setField, toInt } from '../../src/ecs/fields.js';
-import { urlParts } from './url.js';
+import { setUrl } from '../../src/ecs/url.js';
 import { set2, set3 } from '../../src/ecs/set-path.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -53,7 +53,7 @@ function parseJson(s: string, doc: EcsDoc): string | null {
   set2(doc, 'user', 'name', str(obj(j.user)?.name));
   set2(doc, 'user_agent', 'original', str(obj(j.user_agent)?.original));
   const url = str(obj(j.url)?.original);
-  if (url !== undefined) urlParts(doc, url);
+  if (url !== undefined) squidUrl(doc, url);
   const labels = obj(j.labels);
   set2(doc, 'squid', 'request_status', str(labels?.request_status));
   set2(doc, 'squid', 'hierarchy_status', str(labels?.hierarchy_status));
@@ -61,6 +61,20 @@ function parseJson(s: string, doc: EcsDoc): string | null {
 }
 
 const STATUS = /^[A-Z_]+\/[0-9]{3}$/;
+
+/** A URL through the one splitter (as uri_parts reads it); a CONNECT target `host:port` also as domain and port. */
+function squidUrl(doc: EcsDoc, v: string): void {
+  const url: EcsDoc = {};
+  setUrl(url, v);
+  doc.url = url;
+  if (v.indexOf('://') >= 0 || v.indexOf('/') >= 0) return;
+  const colon = v.lastIndexOf(':');
+  const p = colon > 0 ? toInt(v.slice(colon + 1)) : undefined;
+  if (p !== undefined && p > 0 && p <= 65535) {
+    url.domain = v.slice(0, colon);
+    url.port = p;
+  }
+}
 
 /** Native format: `[time elapsed] client status/code bytes method url user hier/peer type`. */
 function parseNative(s: string, doc: EcsDoc): string | null {
@@ -76,9 +90,13 @@ function parseNative(s: string, doc: EcsDoc): string | null {
   const bytes = toInt(t[i + 2]);
   if (bytes !== undefined) set3(doc, 'http', 'response', 'bytes', bytes);
   set3(doc, 'http', 'request', 'method', t[i + 3]);
-  if (t[i + 4] !== '-') urlParts(doc, t[i + 4]!);
+  if (t[i + 4] !== '-') squidUrl(doc, t[i + 4]!);
+  // the ident column, which Elastic's grok files as the referrer
   const user = t[i + 5]!;
-  if (user !== '-') set2(doc, 'user', 'name', user);
+  if (user !== '-') {
+    set3(doc, 'http', 'request', 'referrer', user);
+    set2(doc, 'user', 'name', user);
+  }
   const hier = t[i + 6]!;
   const hs = hier.indexOf('/');
   set2(doc, 'squid', 'hierarchy_status', hs >= 0 ? hier.slice(0, hs) : hier);

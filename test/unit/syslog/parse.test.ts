@@ -85,6 +85,17 @@ describe('RFC 3164 as devices send it', () => {
     expect(m.hostname).toBe('host');
   });
 
+  test('no PRI before an RFC 5424 header: read as RFC 5424, still flagged', () => {
+    const m = p('1 2024-03-15T10:00:00.123Z fw1.example.net filterlog 4321 - - 5,,,1000000103,igb1');
+    expect(m.flags & SyslogFlag.NoPri).toBeTruthy();
+    expect(m.format).toBe('rfc5424');
+    expect(m.priority).toBe(13);
+    expect(m.hostname).toBe('fw1.example.net');
+    expect(m.appname).toBe('filterlog');
+    expect(m.procid).toBe('4321');
+    expect(m.message).toBe('5,,,1000000103,igb1');
+  });
+
   test('no hostname: %ASA tag right after the stamp', () => {
     const m = p('<166>Jan 22 2024 10:00:01: %ASA-6-302013: Built outbound TCP connection 1');
     expect(m.hostname).toBeNull();
