@@ -9,7 +9,7 @@ import { appendUnique, getField, isIp, setField, toInt, deleteField } from '../.
 import { communityId } from '../../src/ecs/community-id.js';
 import { isoTime } from '../../src/ecs/base.js';
 import type { Flavor, Handler, Work } from './work.js';
-import { findMarker, readHeader } from './header.js';
+import { findMarker, readHeader, repeatedBefore, unwrapRepeated } from './header.js';
 import { FIREWALL } from './messages/firewall.js';
 import { VPN } from './messages/vpn.js';
 import { parseSecurity, SECURITY_EVENT_IDS } from './messages/security-events.js';
@@ -87,6 +87,7 @@ export function parseCisco(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext, 
   const zone = h.zone ?? h.leadZone;
   ev.timezone = zone ?? ctx.timezone;
   if (h.ms !== undefined && !Number.isNaN(h.ms)) doc['@timestamp'] = isoTime(h.ms);
+  else if (doc['@timestamp'] === undefined && h.leadMs !== undefined && !Number.isNaN(h.leadMs)) doc['@timestamp'] = isoTime(h.leadMs);
   if (mk === null) {
     ev.severity = 7;
     if (doc.log) doc.log.level = LEVELS[7];
@@ -102,7 +103,7 @@ export function parseCisco(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext, 
       const again = findMarker(body, 1);
       if (again !== null) body = body.slice(again.body);
     }
-    w.msg = body.trimEnd();
+    w.msg = unwrapRepeated(body.trimEnd(), mk.at > 0 && repeatedBefore(raw, mk.at));
   }
   if (flavor === 'ftd' && w.id !== '') {
     ev.action = 'firewall-rule';
