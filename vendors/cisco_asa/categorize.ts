@@ -17,7 +17,7 @@ const VPN_ERR = C(['connection', 'denied'], 'failure', 'client-vpn-error');
 const DF_INFO = C(['connection', 'info'], undefined, 'dynamic-filter');
 const DF_DENY = C(['connection', 'denied'], 'failure', 'dynamic-filter');
 
-export const ASA_CATEGORIES: Record<string, Cat> = {
+export const ASA_CATEGORIES = new Map<string, Cat>(Object.entries({
   '110002': C(['connection', 'info'], 'failure', 'firewall-rule'),
   '111007': C(['info'], 'success', 'configuration', ['configuration']),
   '111009': C(['info'], 'success', 'configuration', ['configuration']),
@@ -75,29 +75,29 @@ export const ASA_CATEGORIES: Record<string, Cat> = {
   '750002': C(['connection', 'start'], 'success', 'connection-started'), '750003': C(['connection', 'start'], 'failure'),
   '805001': C(['connection', 'start'], 'success', 'flow-offload-started'),
   '805002': C(['connection', 'end'], 'success', 'flow-offload-ended'),
-};
+} satisfies Record<string, Cat>));
 for (const id of ['106001', '106002', '106006', '106007', '106010', '106012', '106013', '106014', '106015', '106016',
   '106017', '106018', '106020', '106021', '106022', '106023', '106027', '106103', '313001', '313004', '313005',
-  '313008', '313009', '322001', '434002', '710003', '710005', '710006']) ASA_CATEGORIES[id] = DENY;
+  '313008', '313009', '322001', '434002', '710003', '710005', '710006']) ASA_CATEGORIES.set(id, DENY);
 for (const id of ['113029', '113030', '113031', '113032', '113033', '113034', '113035', '113036', '113037', '113038',
-  '113040']) ASA_CATEGORIES[id] = VPN_ERR;
+  '113040']) ASA_CATEGORIES.set(id, VPN_ERR);
 for (const id of ['338001', '338002', '338003', '338004', '338101', '338102', '338103', '338104', '338201', '338202']) {
-  ASA_CATEGORIES[id] = DF_INFO;
+  ASA_CATEGORIES.set(id, DF_INFO);
 }
-for (const id of ['338005', '338006', '338007', '338008', '338203', '338204']) ASA_CATEGORIES[id] = DF_DENY;
+for (const id of ['338005', '338006', '338007', '338008', '338203', '338204']) ASA_CATEGORIES.set(id, DF_DENY);
 
-/** Outcome-dependent entries (106100, 106102 permitted/denied; 111004 OK/FAILED). */
-const ASA_BY_OUTCOME: Record<string, Record<string, Cat>> = {
-  '106100': {
-    denied: DENY, permitted: C(['connection', 'allowed'], 'success', 'firewall-rule'),
-    'est-allowed': C(['connection', 'allowed'], 'success', 'firewall-rule'),
-  },
-  '106102': { denied: DENY, permitted: C(['connection', 'allowed'], 'success', 'firewall-rule') },
-  '111004': {
-    failed: C(['info'], 'failure', 'configuration', ['configuration']),
-    ok: C(['change'], 'success', 'configuration', ['configuration']),
-  },
-};
+/** Outcome-dependent entries (106100, 106102 permitted/denied; 111004 OK/FAILED), keyed by the written outcome. */
+const ASA_BY_OUTCOME = new Map<string, Map<string, Cat>>([
+  ['106100', new Map([
+    ['denied', DENY], ['permitted', C(['connection', 'allowed'], 'success', 'firewall-rule')],
+    ['est-allowed', C(['connection', 'allowed'], 'success', 'firewall-rule')],
+  ])],
+  ['106102', new Map([['denied', DENY], ['permitted', C(['connection', 'allowed'], 'success', 'firewall-rule')]])],
+  ['111004', new Map([
+    ['failed', C(['info'], 'failure', 'configuration', ['configuration'])],
+    ['ok', C(['change'], 'success', 'configuration', ['configuration'])],
+  ])],
+]);
 
 function applyCat(ev: EcsDoc, c: Cat): void {
   if (c.category) ev.category = [...c.category];
@@ -108,14 +108,15 @@ function applyCat(ev: EcsDoc, c: Cat): void {
 
 export function categorizeAsa(ev: EcsDoc, code: string, outcome: string | undefined): void {
   if (outcome !== undefined) {
-    const c = ASA_BY_OUTCOME[code]?.[outcome.toLowerCase()];
+    const c = ASA_BY_OUTCOME.get(code)?.get(outcome.toLowerCase());
     if (c) applyCat(ev, c);
   }
-  const c = ASA_CATEGORIES[code];
+  const c = ASA_CATEGORIES.get(code);
   if (c) applyCat(ev, c);
 }
 
-const FTD_ACTIONS: Record<string, { kind: string; category: string[]; type: string[]; outcome?: string }> = {
+interface FtdCat { kind: string; category: string[]; type: string[]; outcome?: string }
+const FTD_ACTIONS = new Map<string, FtdCat>(Object.entries({
   'connection-finished': { kind: 'event', category: ['network'], type: ['connection', 'end'] },
   'connection-started': { kind: 'event', category: ['network'], type: ['connection', 'start'] },
   'file-detected': { kind: 'event', category: ['file'], type: ['info'] },
@@ -128,9 +129,9 @@ const FTD_ACTIONS: Record<string, { kind: string; category: string[]; type: stri
   error: { kind: 'event', outcome: 'failure', category: ['network'], type: ['info', 'end'] },
   deleted: { kind: 'event', category: ['network'], type: ['info', 'end'] },
   creation: { kind: 'event', category: ['network'], type: ['info', 'connection', 'start'] },
-};
+} satisfies Record<string, FtdCat>));
 
-const FTD_OUTCOME_TYPES: Record<string, [string, string | undefined, string | undefined]> = {
+const FTD_OUTCOME_TYPES = new Map<string, [string, string | undefined, string | undefined]>(Object.entries({
   // outcome -> [new outcome, type to add, category to add]
   success: ['success', 'allowed', undefined],
   failure: ['failure', 'denied', undefined],
@@ -141,10 +142,10 @@ const FTD_OUTCOME_TYPES: Record<string, [string, string | undefined, string | un
   monitor: ['success', undefined, undefined],
   monitored: ['success', undefined, 'intrusion_detection'],
   pass: ['success', 'allowed', undefined],
-};
+} satisfies Record<string, [string, string | undefined, string | undefined]>));
 
 export function categorizeFtd(ev: EcsDoc): void {
-  const a = FTD_ACTIONS[ev.action as string];
+  const a = typeof ev.action === 'string' ? FTD_ACTIONS.get(ev.action) : undefined;
   if (a === undefined) return;
   ev.kind = a.kind;
   ev.category = [...a.category];
@@ -153,7 +154,7 @@ export function categorizeFtd(ev: EcsDoc): void {
   const out = ev.outcome;
   if (typeof out !== 'string') return;
   if (!ev.category.includes('network') && !ev.category.includes('intrusion_detection')) return;
-  const m = FTD_OUTCOME_TYPES[out];
+  const m = FTD_OUTCOME_TYPES.get(out);
   if (m === undefined) return;
   ev.outcome = m[0];
   if (m[1]) ev.type.push(m[1]);
