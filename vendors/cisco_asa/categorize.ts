@@ -86,6 +86,19 @@ for (const id of ['338001', '338002', '338003', '338004', '338101', '338102', '3
 }
 for (const id of ['338005', '338006', '338007', '338008', '338203', '338204']) ASA_CATEGORIES.set(id, DF_DENY);
 
+// Ids of the guide Elastic's table leaves out, categorized as their neighbours are.
+for (const id of ['109005', '109007']) ASA_CATEGORIES.set(id, AUTH_OK);
+for (const id of ['109006', '109008', '109024', '109025', '109031', '109033', '109034', '113016', '113017']) {
+  ASA_CATEGORIES.set(id, AUTH_FAIL);
+}
+for (const id of ['106011', '106025', '106026', '305005', '305006', '305013', '401004', '710004']) ASA_CATEGORIES.set(id, DENY);
+for (const id of ['302017', '302035', '302303', '302305']) ASA_CATEGORIES.set(id, START);
+ASA_CATEGORIES.set('302018', END);
+ASA_CATEGORIES.set('305009', C(['creation'], 'success', 'nat-slot', ['network', 'configuration']));
+ASA_CATEGORIES.set('305010', C(['deletion'], 'success', 'nat-slot', ['network', 'configuration']));
+for (const id of ['710001', '710002']) ASA_CATEGORIES.set(id, C(['connection', 'allowed'], 'success', 'firewall-rule'));
+ASA_CATEGORIES.set('751025', C(['connection', 'info'], 'success', 'address-assigned'));
+
 /** Outcome-dependent entries (106100, 106102 permitted/denied; 111004 OK/FAILED), keyed by the written outcome. */
 const ASA_BY_OUTCOME = new Map<string, Map<string, Cat>>([
   ['106100', new Map([
