@@ -55,4 +55,4 @@ export const SEC_EVENT_INTS = ['connection_duration', 'dns_ttl', 'dst_port', 'fi
 
 /** Vendor keys converted to numbers (a value that is not one is removed). */
 export const VENDOR_INTS = ['mapped_source_port', 'mapped_destination_port', 'icmp_code', 'icmp_type', 'original_iana_number',
-  'connections_in_use', 'connections_most_used', 'missed_updates_count'];
+  'connections_in_use', 'connections_most_used', 'missed_updates_count', 'effective_mtu'];

@@ -14,7 +14,7 @@ function userOf(s: string): string | undefined {
     const e = s.indexOf("'", q + 6);
     if (e > q + 6) return s.slice(q + 6, e);
   }
-  for (const key of ['for user ', 'User = ', 'user = ', 'user ', 'User ']) {
+  for (const key of ['for user ', 'User = ', 'user = ', 'user ', 'User ', 'login for ']) {
     const k = s.indexOf(key);
     if (k < 0) continue;
     let e = k + key.length;
@@ -80,7 +80,7 @@ function certAuth(w: Work): boolean {
   if (!s.startsWith('Group ')) return false;
   const colon = s.indexOf(':');
   if (colon > 6) vput(w, 'tunnel_group', s.slice(6, colon));
-  const from = endAfter(s, ' from ');
+  const from = endAfter(s, ' connection from ');
   if (from !== null) put(w, 'source.address', from.addr);
   const u = valueAfter(s, 'with username, ');
   put(w, 'source.user.name', u?.v);

@@ -159,9 +159,10 @@ function dynamicAddress(w: Work): boolean {
 /** 401002-401005 shuns: `Shun added: a b port p`, `Shun deleted: a`, `Shunned packet: a ==> b on interface i`. */
 function shun(w: Work): boolean {
   const s = w.msg;
+  const at = s.indexOf('resources for ');
   const colon = s.indexOf(': ');
   if (colon < 0) return false;
-  const rest = s.slice(colon + 2).split(' ');
+  const rest = s.slice(at >= 0 ? at + 14 : colon + 2).split(' ');
   const a = rest[0];
   if (a === undefined || a === '') return false;
   put(w, 'source.address', a.replace(/,$/, ''));

@@ -59,9 +59,15 @@ function dap(w: Work): boolean {
   return u !== null || a !== null;
 }
 
-export const WEBVPN: Record<string, Handler> = { '734002': dap, '734003': dap };
+/** 716050 `Error adding to ACL: ace`: the text. */
+function aclError(w: Work): boolean {
+  put(w, 'event.reason', w.msg);
+  return true;
+}
+
+export const WEBVPN: Record<string, Handler> = { '734002': dap, '734003': dap, '716050': aclError };
 for (const id of ['716001', '716004', '716005', '716006', '716007', '716038', '716043', '716044', '716047', '716049',
-  '716050', '716051', '716052', '716053']) WEBVPN[id] = session(true);
+  '716051', '716052', '716053']) WEBVPN[id] = session(true);
 for (const id of ['722001', '722002', '722003', '722004', '722005', '722006', '722007', '722008', '722009', '722010', '722012', '722013', '722014',
   '722015', '722016', '722017', '722018', '722019', '722020', '722021', '722024', '722025', '722026', '722027',
   '722029', '722030', '722031', '722035', '722036', '722038', '722039', '722040', '722041', '722042', '722043',
