@@ -7,6 +7,7 @@ import { IKE } from './messages/ike.js';
 import { WEBVPN } from './messages/webvpn.js';
 import { FLOWS } from './messages/flows.js';
 import { KNOWN } from './messages/known.js';
+import { TUNNELS } from './messages/tunnels.js';
 
 export const HANDLERS = new Map<string, Handler>();
-for (const table of [KNOWN, FIREWALL, VPN, AAA, IKE, WEBVPN, FLOWS]) for (const id in table) HANDLERS.set(id, table[id]!);
+for (const table of [KNOWN, FIREWALL, VPN, AAA, IKE, WEBVPN, FLOWS, TUNNELS]) for (const id in table) HANDLERS.set(id, table[id]!);
