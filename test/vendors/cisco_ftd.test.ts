@@ -40,4 +40,16 @@ describe('cisco_ftd', () => {
     expect(doc.network.transport).toBeUndefined();
     expect(doc.cisco.ftd.translation_type).toBe('regular');
   });
+
+  test('a security event without marker or id is detected from its keys and gets its id from them', () => {
+    const line = '<14>Mar 15 10:00:00 firepower SFIMS: DeviceUUID: 2d3e4f50, AccessControlRuleAction: Allow, SrcIP: 10.0.0.5, DstIP: 198.51.100.9, SrcPort: 51000, DstPort: 443, Protocol: tcp, ConnectionDuration: 2, InitiatorBytes: 10, ResponderBytes: 20';
+    expect(runner.detect(line)).toBe(true);
+    expect(runner.detect('<14>Mar 15 10:00:00 host app: SrcIP: 10.0.0.5, DstIP: 198.51.100.9')).toBe(false);
+    const { doc, step } = run(line);
+    expect(step).toBeNull();
+    expect(doc.event).toMatchObject({ code: '430003', action: 'connection-finished' });
+    expect(doc.host.hostname).toBe('firepower');
+    expect(doc.process.name).toBe('SFIMS');
+    expect(doc.network.bytes).toBe(30);
+  });
 });

@@ -24,8 +24,12 @@ export function parseCisco(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext, 
   }
   const w: Work = {
     flavor, id: mk?.id ?? '', msg: '', doc, c: {}, natsrc: undefined, natdst: undefined, hms: undefined,
-    outcome: undefined, srcUserSgt: undefined, dstUserSgt: undefined, security: undefined,
+    outcome: undefined, srcUserSgt: undefined, dstUserSgt: undefined, security: undefined, msgHost: null, msgApp: null,
   };
+  if (mk === null) {
+    w.msgHost = msg.hostname;
+    w.msgApp = msg.appname !== null && msg.appname !== ':' && msg.appname !== '-' ? msg.appname : null;
+  }
   header(msg.raw, mk, w, ctx);
   severityAndBody(msg, mk, w);
   if (flavor === 'ftd' && w.id !== '') {
@@ -43,6 +47,9 @@ function header(raw: string, mk: Marker | null, w: Work, ctx: VendorContext): vo
   const doc = w.doc;
   const ev = doc.event as EcsDoc;
   const h = readHeader(mk === null ? '' : raw.slice(0, mk.at), ctx.timezone, ctx.receivedAt);
+  // a security event without a marker: the syslog header's host and program
+  if (mk === null && w.msgHost !== null) h.hostHostname = w.msgHost;
+  if (mk === null && w.msgApp !== null) h.processName = w.msgApp;
   if (h.hostHostname) setField(doc, 'host.hostname', h.hostHostname);
   if (h.hostName) setField(doc, 'host.name', h.hostName);
   if (h.processName) setField(doc, 'process.name', h.processName);
