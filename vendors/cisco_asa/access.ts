@@ -29,28 +29,24 @@ export function child(o: EcsDoc, k: string): EcsDoc {
   return n as EcsDoc;
 }
 
-/** convert (long) for `a.b`: integer strings become numbers, anything else is removed. */
-export function int2(doc: EcsDoc, a: string, b: string, path: string): void {
-  const o = doc[a];
+/** convert (long) of `o[k]` in place (at `path` of `doc`): an integer string becomes a number, anything else is removed. */
+function intIn(doc: EcsDoc, o: unknown, k: string, path: string): void {
   if (o === null || typeof o !== 'object') return;
-  const v = (o as EcsDoc)[b];
+  const v = (o as EcsDoc)[k];
   if (v === undefined || (typeof v === 'number' && Number.isInteger(v))) return;
   const n = toInt(v);
   if (n === undefined) deleteField(doc, path);
-  else (o as EcsDoc)[b] = n;
+  else (o as EcsDoc)[k] = n;
+}
+
+/** convert (long) for `a.b`. */
+export function int2(doc: EcsDoc, a: string, b: string, path: string): void {
+  intIn(doc, doc[a], b, path);
 }
 
 /** convert (long) for `a.b.c`. */
 export function int3(doc: EcsDoc, a: string, b: string, c: string, path: string): void {
-  const o = doc[a];
-  if (o === null || typeof o !== 'object') return;
-  const p = (o as EcsDoc)[b];
-  if (p === null || typeof p !== 'object') return;
-  const v = (p as EcsDoc)[c];
-  if (v === undefined || (typeof v === 'number' && Number.isInteger(v))) return;
-  const n = toInt(v);
-  if (n === undefined) deleteField(doc, path);
-  else (p as EcsDoc)[c] = n;
+  intIn(doc, get2(doc, a, b), c, path);
 }
 
 /** lowercase for `o[k]`. */

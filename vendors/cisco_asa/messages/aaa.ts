@@ -5,7 +5,7 @@
  */
 import type { Handler, Work } from '../work.js';
 import { put, vput } from '../work.js';
-import { endAfter, fromTo, onInterface, setEnd, valueAfter } from './shapes.js';
+import { addressAfter, endAfter, fromTo, onInterface, setEnd, valueAfter } from './shapes.js';
 
 /** The user of `user 'u'`, `for user u`, `User = u`, `user u` (the first found). */
 function userOf(s: string): string | undefined {
@@ -87,14 +87,6 @@ function certAuth(w: Work): boolean {
   return true;
 }
 
-/** 113045 `AAA SDI server a in aaa-server group g: status changed from x to y`. */
-function sdiStatus(w: Work): boolean {
-  const e = endAfter(w.msg, 'server ');
-  if (e === null) return false;
-  put(w, 'destination.address', e.addr);
-  return true;
-}
-
 /** 611xxx `VPNClient: ...`: the peer or cluster address named in the text. */
 function vpnClient(w: Work): boolean {
   const s = w.msg;
@@ -108,7 +100,7 @@ function vpnClient(w: Work): boolean {
 export const AAA: Record<string, Handler> = {
   '113003': aaaParts, '113006': aaaParts, '113007': aaaParts, '113010': aaaServer, '113011': aaaParts,
   '113013': aaaParts, '113016': aaaParts, '113017': aaaParts, '113020': aaaServer, '113024': certAuth, '113025': certAuth,
-  '113045': sdiStatus,
+  '113045': addressAfter('server ', 'destination.address'),
   '611301': vpnClient, '611314': vpnClient, '611315': vpnClient, '611316': vpnClient, '611317': vpnClient,
   '611318': vpnClient,
 };

@@ -5,7 +5,7 @@
  */
 import type { Handler, Work } from '../work.js';
 import { match, put, vput } from '../work.js';
-import { endAfter, fromTo, onInterface, readEnd, readMapped, setEnd, srcDst, transportIn, valueAfter } from './shapes.js';
+import { addressAfter, endAfter, fromTo, onInterface, readEnd, readMapped, setEnd, srcDst, transportIn, valueAfter } from './shapes.js';
 
 /** `from A to B` with the interface of `on interface X`. */
 function fromToOn(w: Work): boolean {
@@ -213,14 +213,6 @@ function threatObject(w: Work): boolean {
   return true;
 }
 
-/** 733102/733103 `Threat-detection adds|removes host a to|from shun list`. */
-function tdShun(w: Work): boolean {
-  const e = endAfter(w.msg, 'host ');
-  if (e === null) return false;
-  put(w, 'source.address', e.addr);
-  return true;
-}
-
 const XLATE = /^LU allocate xlate failed for (?<translation_type>\w+-\w+) (?<protocol>\w+) translation from (?<sif>[^:\s]*):(?<src>[^\s/]+)\/(?<sport>\d+) \((?<natsrc>[^\s/]+)\/(?<mapped_source_port>\d+)\) to (?<dif>[^:\s]*):(?<dst>[^\s/]+)\/(?<dport>\d+) \((?<natdst>[^\s/]+)\/(?<mapped_destination_port>\d+)\)/;
 
 /** 210007 (FTD) LU xlate failure: the translation, both ends with their mapped addresses. */
@@ -248,6 +240,6 @@ export const FLOWS: Record<string, Handler> = {
   '401002': shun, '401003': shun, '401004': shun, '401005': shun,
   '419001': fromTo, '419003': fromTo, '500003': fromToOn, '500004': fromTo, '500005': fromTo, '507001': fromTo,
   '602101': pmtu, '710001': toBox, '710002': toBox, '710004': toBox, '710006': toBox, '710007': toBox,
-  '733101': threatObject, '733102': tdShun, '733103': tdShun, '210007': luXlate, '210022': luMissed,
+  '733101': threatObject, '733102': addressAfter('host ', 'source.address'), '733103': addressAfter('host ', 'source.address'), '210007': luXlate, '210022': luMissed,
   '113042': fromTo,
 };

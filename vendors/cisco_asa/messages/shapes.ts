@@ -6,7 +6,7 @@
  * -1 when the text is not of its shape (nothing is written then).
  */
 import { isIp } from '../../../src/ecs/fields.js';
-import type { Work } from '../work.js';
+import type { Handler, Work } from '../work.js';
 import { put, vput } from '../work.js';
 
 export interface End {
@@ -76,6 +76,16 @@ function looksLikeHost(h: string): boolean {
     if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || c === 95)) return false;
   }
   return true;
+}
+
+/** A handler writing the address of the endpoint after `key` to `path` (false when there is none). */
+export function addressAfter(key: string, path: string): Handler {
+  return (w) => {
+    const e = endAfter(w.msg, key);
+    if (e === null) return false;
+    put(w, path, e.addr);
+    return true;
+  };
 }
 
 /** Writes an endpoint to `source` or `destination` (address, port, interface). */

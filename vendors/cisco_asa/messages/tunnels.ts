@@ -5,7 +5,7 @@
  */
 import type { Handler, Work } from '../work.js';
 import { put, vput } from '../work.js';
-import { endAfter, fromTo, readEnd, setEnd, valueAfter } from './shapes.js';
+import { addressAfter, fromTo, readEnd, setEnd, valueAfter } from './shapes.js';
 
 /** 402xxx `IPSEC: ... from remote (user= u) to local ...`. */
 function ipsecPacket(w: Work): boolean {
@@ -51,14 +51,6 @@ function dhcp(w: Work): boolean {
   const granted = valueAfter(s, 'address granted ', 0, ' ');
   put(w, 'client.mac', granted?.v.replace(/\./g, '').replace(/(..)(?!$)/g, '$1-').toUpperCase());
   put(w, 'network.protocol', 'dhcp');
-  return true;
-}
-
-/** 606xxx `ASDM [logging] session number n from a started|ended`. */
-function asdm(w: Work): boolean {
-  const e = endAfter(w.msg, ' from ');
-  if (e === null) return false;
-  put(w, 'source.address', e.addr);
   return true;
 }
 
@@ -121,5 +113,5 @@ export const TUNNELS: Record<string, Handler> = {
 for (const id of ['402114', '402115', '402116', '402117', '402118', '402119', '402120']) TUNNELS[id] = ipsecPacket;
 for (const id of ['603104', '603105', '603106', '603107', '603108', '603109']) TUNNELS[id] = pppTunnel;
 for (const id of ['604101', '604102', '604103', '604104']) TUNNELS[id] = dhcp;
-for (const id of ['606001', '606002', '606003', '606004']) TUNNELS[id] = asdm;
+for (const id of ['606001', '606002', '606003', '606004']) TUNNELS[id] = addressAfter(' from ', 'source.address');
 for (const id of ['411001', '411002', '411003', '411004']) TUNNELS[id] = lineState;
