@@ -244,8 +244,9 @@ export function ikev2Prefix(w: Work): boolean {
   put(w, 'destination.address', ra.addr);
   put(w, 'destination.port', ra.port);
   let p = r.end;
-  const u = tokenAfter(s, 'Username:', p);
-  if (u !== null && u.end - u.v.length - 12 <= p) {
+  // `Username:` right after the remote end (the guide's messages have it there or not at all)
+  const u = s.startsWith(' Username:', p) ? tokenAfter(s, 'Username:', p) : null;
+  if (u !== null) {
     if (u.v !== 'Unknown') put(w, 'user.name', u.v);
     p = u.end;
   }
