@@ -78,7 +78,9 @@ function severityAndBody(msg: SyslogMessage, mk: Marker | null, w: Work): void {
     const again = findMarker(body, 1);
     if (again !== null) body = body.slice(again.body);
   }
-  w.msg = unwrapRepeated(body.trimEnd(), mk.at > 0 && repeatedBefore(msg.raw, mk.at));
+  body = body.trimEnd();
+  // a relay's wrapper ends the line with `]`
+  w.msg = unwrapRepeated(body, body.charCodeAt(body.length - 1) === 93 && mk.at > 0 && repeatedBefore(msg.raw, mk.at));
 }
 
 /** The message's own fields: security events by their keys, the rest by the id's handler. */

@@ -142,7 +142,7 @@ export function readHeader(prefix: string, tz: string, receivedAt: number): Head
   if (prefix.charCodeAt(p) === 58) p++; // `<166>:Jun ...`
   if (read5424(prefix, p, h, tz, receivedAt)) return h;
   // `Mon Aug 12 ...`: the syslog header reader does not take the weekday, so the stamp is read here
-  const weekday = prefix.charCodeAt(p + 3) === 32 && WEEKDAYS.has(prefix.slice(p, p + 3));
+  const weekday = prefix.charCodeAt(p + 3) === 32 && isUpper(prefix.charCodeAt(p + 4)) && WEEKDAYS.has(prefix.slice(p, p + 3));
   if (weekday) p += 4;
   const e = read3164Stamp(prefix, p, tz, receivedAt);
   if (weekday && e > p) h.ms = stamp.ms;
