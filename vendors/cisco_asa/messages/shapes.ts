@@ -185,6 +185,8 @@ export function valueAfter(s: string, key: string, from = 0, stop = ','): { v: s
   return { v: s.slice(a, b).trim(), end: b };
 }
 
+const IKEV1_KEYS = ['Group = ', 'Username = ', 'IP = '];
+
 /**
  * IKEv1 `Group = g, Username = u, IP = a, text` (each part optional, in that order): source.address,
  * user.name, the tunnel group, and the text as event.reason.
@@ -192,22 +194,18 @@ export function valueAfter(s: string, key: string, from = 0, stop = ','): { v: s
 export function ikev1Prefix(w: Work): boolean {
   const s = w.msg;
   let p = 0;
-  let any = false;
-  const parts: Array<[string, (v: string) => void]> = [
-    ['Group = ', (v) => vput(w, 'tunnel_group', v)],
-    ['Username = ', (v) => put(w, 'user.name', v)],
-    ['IP = ', (v) => put(w, 'source.address', v)],
-  ];
-  for (const [key, set] of parts) {
+  for (let k = 0; k < IKEV1_KEYS.length; k++) {
+    const key = IKEV1_KEYS[k]!;
     if (!s.startsWith(key, p)) continue;
     let e = s.indexOf(', ', p + key.length);
     if (e < 0) e = s.length;
-    set(s.slice(p + key.length, e));
-    any = true;
+    const v = s.slice(p + key.length, e);
+    if (k === 0) vput(w, 'tunnel_group', v);
+    else put(w, k === 1 ? 'user.name' : 'source.address', v);
     p = Math.min(e + 2, s.length);
   }
   put(w, 'event.reason', s.slice(p).trim());
-  return any || s.length > 0;
+  return true;
 }
 
 /** `Local:192.0.2.1:500` -> address and port (the port after the last colon). */
