@@ -191,7 +191,9 @@ const IANA_NAMES = table<string>({
 
 /** IANA protocol number of a transport name (`tcp` -> 6); undefined when unknown. */
 export function ianaNumber(transport: string): number | undefined {
-  return IANA[transport.toLowerCase()];
+  const k = transport.toLowerCase();
+  // wire text: only the table's own keys, never Object.prototype's
+  return Object.prototype.hasOwnProperty.call(IANA, k) ? IANA[k] : undefined;
 }
 
 /** Transport name of an IANA protocol number (6 -> `tcp`). */

@@ -3,7 +3,6 @@
  * event.action, with event.type refined by the outcome, as Elastic's two pipelines do.
  */
 import type { EcsDoc } from '../../src/core/types.js';
-import { table } from '../../src/core/null-proto.js';
 
 interface Cat { category?: string[]; type?: string[]; outcome?: string; action?: string }
 
@@ -18,7 +17,7 @@ const VPN_ERR = C(['connection', 'denied'], 'failure', 'client-vpn-error');
 const DF_INFO = C(['connection', 'info'], undefined, 'dynamic-filter');
 const DF_DENY = C(['connection', 'denied'], 'failure', 'dynamic-filter');
 
-export const ASA_CATEGORIES = table<Cat>({
+export const ASA_CATEGORIES = new Map<string, Cat>(Object.entries({
   '110002': C(['connection', 'info'], 'failure', 'firewall-rule'),
   '111007': C(['info'], 'success', 'configuration', ['configuration']),
   '111009': C(['info'], 'success', 'configuration', ['configuration']),
@@ -76,29 +75,42 @@ export const ASA_CATEGORIES = table<Cat>({
   '750002': C(['connection', 'start'], 'success', 'connection-started'), '750003': C(['connection', 'start'], 'failure'),
   '805001': C(['connection', 'start'], 'success', 'flow-offload-started'),
   '805002': C(['connection', 'end'], 'success', 'flow-offload-ended'),
-});
+} satisfies Record<string, Cat>));
 for (const id of ['106001', '106002', '106006', '106007', '106010', '106012', '106013', '106014', '106015', '106016',
   '106017', '106018', '106020', '106021', '106022', '106023', '106027', '106103', '313001', '313004', '313005',
-  '313008', '313009', '322001', '434002', '710003', '710005', '710006']) ASA_CATEGORIES[id] = DENY;
+  '313008', '313009', '322001', '434002', '710003', '710005', '710006']) ASA_CATEGORIES.set(id, DENY);
 for (const id of ['113029', '113030', '113031', '113032', '113033', '113034', '113035', '113036', '113037', '113038',
-  '113040']) ASA_CATEGORIES[id] = VPN_ERR;
+  '113040']) ASA_CATEGORIES.set(id, VPN_ERR);
 for (const id of ['338001', '338002', '338003', '338004', '338101', '338102', '338103', '338104', '338201', '338202']) {
-  ASA_CATEGORIES[id] = DF_INFO;
+  ASA_CATEGORIES.set(id, DF_INFO);
 }
-for (const id of ['338005', '338006', '338007', '338008', '338203', '338204']) ASA_CATEGORIES[id] = DF_DENY;
+for (const id of ['338005', '338006', '338007', '338008', '338203', '338204']) ASA_CATEGORIES.set(id, DF_DENY);
 
-/** Outcome-dependent entries (106100, 106102 permitted/denied; 111004 OK/FAILED). */
-const ASA_BY_OUTCOME = table<Record<string, Cat>>({
-  '106100': table({
-    denied: DENY, permitted: C(['connection', 'allowed'], 'success', 'firewall-rule'),
-    'est-allowed': C(['connection', 'allowed'], 'success', 'firewall-rule'),
-  }),
-  '106102': table({ denied: DENY, permitted: C(['connection', 'allowed'], 'success', 'firewall-rule') }),
-  '111004': table({
-    failed: C(['info'], 'failure', 'configuration', ['configuration']),
-    ok: C(['change'], 'success', 'configuration', ['configuration']),
-  }),
-});
+// Ids of the guide Elastic's table leaves out, categorized as their neighbours are.
+for (const id of ['109005', '109007']) ASA_CATEGORIES.set(id, AUTH_OK);
+for (const id of ['109006', '109008', '109024', '109025', '109031', '109033', '109034', '113016', '113017']) {
+  ASA_CATEGORIES.set(id, AUTH_FAIL);
+}
+for (const id of ['106011', '106025', '106026', '305005', '305006', '305013', '401004', '710004']) ASA_CATEGORIES.set(id, DENY);
+for (const id of ['302017', '302035', '302303', '302305']) ASA_CATEGORIES.set(id, START);
+ASA_CATEGORIES.set('302018', END);
+ASA_CATEGORIES.set('305009', C(['creation'], 'success', 'nat-slot', ['network', 'configuration']));
+ASA_CATEGORIES.set('305010', C(['deletion'], 'success', 'nat-slot', ['network', 'configuration']));
+for (const id of ['710001', '710002']) ASA_CATEGORIES.set(id, C(['connection', 'allowed'], 'success', 'firewall-rule'));
+ASA_CATEGORIES.set('751025', C(['connection', 'info'], 'success', 'address-assigned'));
+
+/** Outcome-dependent entries (106100, 106102 permitted/denied; 111004 OK/FAILED), keyed by the written outcome. */
+const ASA_BY_OUTCOME = new Map<string, Map<string, Cat>>([
+  ['106100', new Map([
+    ['denied', DENY], ['permitted', C(['connection', 'allowed'], 'success', 'firewall-rule')],
+    ['est-allowed', C(['connection', 'allowed'], 'success', 'firewall-rule')],
+  ])],
+  ['106102', new Map([['denied', DENY], ['permitted', C(['connection', 'allowed'], 'success', 'firewall-rule')]])],
+  ['111004', new Map([
+    ['failed', C(['info'], 'failure', 'configuration', ['configuration'])],
+    ['ok', C(['change'], 'success', 'configuration', ['configuration'])],
+  ])],
+]);
 
 function applyCat(ev: EcsDoc, c: Cat): void {
   if (c.category) ev.category = [...c.category];
@@ -109,14 +121,15 @@ function applyCat(ev: EcsDoc, c: Cat): void {
 
 export function categorizeAsa(ev: EcsDoc, code: string, outcome: string | undefined): void {
   if (outcome !== undefined) {
-    const c = ASA_BY_OUTCOME[code]?.[outcome.toLowerCase()];
+    const c = ASA_BY_OUTCOME.get(code)?.get(outcome.toLowerCase());
     if (c) applyCat(ev, c);
   }
-  const c = ASA_CATEGORIES[code];
+  const c = ASA_CATEGORIES.get(code);
   if (c) applyCat(ev, c);
 }
 
-const FTD_ACTIONS = table<{ kind: string; category: string[]; type: string[]; outcome?: string }>({
+interface FtdCat { kind: string; category: string[]; type: string[]; outcome?: string }
+const FTD_ACTIONS = new Map<string, FtdCat>(Object.entries({
   'connection-finished': { kind: 'event', category: ['network'], type: ['connection', 'end'] },
   'connection-started': { kind: 'event', category: ['network'], type: ['connection', 'start'] },
   'file-detected': { kind: 'event', category: ['file'], type: ['info'] },
@@ -129,9 +142,9 @@ const FTD_ACTIONS = table<{ kind: string; category: string[]; type: string[]; ou
   error: { kind: 'event', outcome: 'failure', category: ['network'], type: ['info', 'end'] },
   deleted: { kind: 'event', category: ['network'], type: ['info', 'end'] },
   creation: { kind: 'event', category: ['network'], type: ['info', 'connection', 'start'] },
-});
+} satisfies Record<string, FtdCat>));
 
-const FTD_OUTCOME_TYPES = table<[string, string | undefined, string | undefined]>({
+const FTD_OUTCOME_TYPES = new Map<string, [string, string | undefined, string | undefined]>(Object.entries({
   // outcome -> [new outcome, type to add, category to add]
   success: ['success', 'allowed', undefined],
   failure: ['failure', 'denied', undefined],
@@ -142,10 +155,10 @@ const FTD_OUTCOME_TYPES = table<[string, string | undefined, string | undefined]
   monitor: ['success', undefined, undefined],
   monitored: ['success', undefined, 'intrusion_detection'],
   pass: ['success', 'allowed', undefined],
-});
+} satisfies Record<string, [string, string | undefined, string | undefined]>));
 
 export function categorizeFtd(ev: EcsDoc): void {
-  const a = FTD_ACTIONS[ev.action as string];
+  const a = typeof ev.action === 'string' ? FTD_ACTIONS.get(ev.action) : undefined;
   if (a === undefined) return;
   ev.kind = a.kind;
   ev.category = [...a.category];
@@ -154,7 +167,7 @@ export function categorizeFtd(ev: EcsDoc): void {
   const out = ev.outcome;
   if (typeof out !== 'string') return;
   if (!ev.category.includes('network') && !ev.category.includes('intrusion_detection')) return;
-  const m = FTD_OUTCOME_TYPES[out];
+  const m = FTD_OUTCOME_TYPES.get(out);
   if (m === undefined) return;
   ev.outcome = m[0];
   if (m[1]) ev.type.push(m[1]);

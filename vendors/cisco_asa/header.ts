@@ -79,8 +79,10 @@ export interface Header {
   ms?: number;
   /** zone written with that stamp (`UTC`, `-08:00`), for event.timezone */
   zone?: string;
-  /** ms from the leading stamp (used only for its zone) */
+  /** zone written with the leading stamp */
   leadZone?: string;
+  /** epoch ms of the leading stamp, for lines whose syslog header gave no time */
+  leadMs?: number;
 }
 
 /** The zone abbreviations of the pipeline's ASA_DATE, as the fixed offsets they denote. */
@@ -103,6 +105,31 @@ function zoneText(s: string, from: number, to: number): string | undefined {
   return undefined;
 }
 
+const WEEKDAYS = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+
+/** After `<PRI>`: `1 2024-03-15T10:00:00Z host app procid msgid SD` (RFC 5424, with or without PRI). */
+function read5424(prefix: string, p: number, h: Header, tz: string, receivedAt: number): boolean {
+  if (prefix.charCodeAt(p) !== 49 || prefix.charCodeAt(p + 1) !== 32 || !isDigit(prefix.charCodeAt(p + 2))) return false;
+  const e = read3164Stamp(prefix, p + 2, tz, receivedAt);
+  if (e < 0) return false;
+  h.ms = stamp.ms;
+  if (stamp.hasZone) h.leadZone = zoneText(prefix, p + 2, e);
+  let q = e;
+  while (prefix.charCodeAt(q) === 32) q++;
+  const sp = prefix.indexOf(' ', q);
+  const host = prefix.slice(q, sp < 0 ? prefix.length : sp);
+  if (host !== '-' && HOSTLIKE.test(host)) h.hostHostname = host;
+  return true;
+}
+
+/** A device host after a relay's stamp and host and the device's own stamp (`fw-1 :`). */
+function deviceHost(rest: string, from: number, h: Header): void {
+  let q = from;
+  while (rest.charCodeAt(q) === 32) q++;
+  const m = /^([A-Za-z0-9_][A-Za-z0-9._-]*)\s*:?$/.exec(rest.slice(q));
+  if (m !== null) h.hostHostname = m[1];
+}
+
 /** Reads the text before the marker. `tz` is the default zone, `receivedAt` for year inference. */
 export function readHeader(prefix: string, tz: string, receivedAt: number): Header {
   const h: Header = {};
@@ -114,8 +141,14 @@ export function readHeader(prefix: string, tz: string, receivedAt: number): Head
   }
   while (p < n && prefix.charCodeAt(p) === 32) p++;
   if (prefix.charCodeAt(p) === 58) p++; // `<166>:Jun ...`
+  if (read5424(prefix, p, h, tz, receivedAt)) return h;
+  // `Mon Aug 12 ...`: the syslog header reader does not take the weekday, so the stamp is read here
+  const weekday = prefix.charCodeAt(p + 3) === 32 && isUpper(prefix.charCodeAt(p + 4)) && WEEKDAYS.has(prefix.slice(p, p + 3));
+  if (weekday) p += 4;
   const e = read3164Stamp(prefix, p, tz, receivedAt);
+  if (weekday && e > p) h.ms = stamp.ms;
   if (e > p) {
+    h.leadMs = stamp.ms;
     if (stamp.hasZone) h.leadZone = zoneText(prefix, p, e);
     p = e;
     if (prefix.charCodeAt(p) === 90 && prefix.charCodeAt(p + 1) === 32) p++; // a stray `Z`
@@ -142,6 +175,7 @@ export function readHeader(prefix: string, tz: string, receivedAt: number): Head
   if (e2 > 0) {
     h.ms = stamp.ms;
     h.zone = stamp.hasZone ? zoneText(rest, 0, e2) : undefined;
+    deviceHost(rest, e2, h);
     return h;
   }
   const pr = /^([^%\s:[]+)(?:\[(\d+)\])?:?$/.exec(rest);
@@ -150,4 +184,28 @@ export function readHeader(prefix: string, tz: string, receivedAt: number): Head
     if (pr[2] !== undefined) h.processPid = Number(pr[2]);
   }
   return h;
+}
+
+const REPEATED = 'message repeated ';
+
+/**
+ * The message inside `message repeated N times: [ ... ]` (the device's own wrapper after the id,
+ * or a relay's around the whole marker, `inPrefix`); the body as it is otherwise.
+ */
+export function unwrapRepeated(body: string, inPrefix: boolean): string {
+  if (inPrefix) {
+    const end = body.lastIndexOf(']');
+    return end >= 0 && body.slice(end + 1).trim() === '' ? body.slice(0, end).trimEnd() : body;
+  }
+  if (!body.startsWith(REPEATED)) return body;
+  const open = body.indexOf(': [', REPEATED.length);
+  const close = body.lastIndexOf(']');
+  if (open < 0 || close < open) return body;
+  return body.slice(open + 3, close).trim();
+}
+
+/** True when a relay's `message repeated N times: [` stands before the marker at `at`. */
+export function repeatedBefore(raw: string, at: number): boolean {
+  const i = raw.lastIndexOf(REPEATED, at);
+  return i >= 0 && raw.indexOf('[', i) < at;
 }

@@ -30,6 +30,9 @@ export interface Work {
   dstUserSgt: string | undefined;
   /** key-value pairs of a 43000x security event */
   security: Record<string, string> | undefined;
+  /** the syslog header's host and program, for a message without a marker */
+  msgHost: string | null;
+  msgApp: string | null;
 }
 
 export type Handler = (w: Work) => boolean;
