@@ -3,6 +3,7 @@ import { setField, isIp } from '../../../src/ecs/fields.js';
 import type { EcsDoc } from '../../../src/core/types.js';
 import type { Fields, LogType } from '../shared.js';
 import { NET_ECS, copyPairs, compilePairs, type Pairs } from './network-common.js';
+import { setBareUrl } from '../../../src/ecs/url.js';
 
 const THREAT_ECS: Pairs = [
   ...NET_ECS,
@@ -17,42 +18,6 @@ const THREAT_ECS: Pairs = [
 const THREAT_ECS_C = compilePairs(THREAT_ECS);
 
 const SUCCESS_ACTIONS = new Set(['alert', 'allow', 'continue']);
-
-/** url.* from a scheme-less `host[:port]/path?query` as Elastic's threat pipeline splits it. */
-function setUrl(doc: EcsDoc, original: string): void {
-  const url: EcsDoc = { original };
-  let hostPort = original;
-  const slash = original.indexOf('/');
-  if (slash >= 0) {
-    hostPort = original.slice(0, slash);
-    const after = original.slice(slash);
-    const q = after.indexOf('?');
-    const path = q < 0 ? after : after.slice(0, q);
-    url.path = path;
-    if (q >= 0) url.query = after.slice(q + 1);
-    const dot = path.lastIndexOf('.');
-    if (dot >= 0 && dot + 1 < path.length) url.extension = path.slice(dot + 1);
-  } else {
-    const q = original.indexOf('?');
-    if (q >= 0) {
-      hostPort = original.slice(0, q);
-      url.query = original.slice(q + 1);
-    }
-  }
-  const colon = hostPort.indexOf(':');
-  if (colon >= 0) {
-    url.domain = hostPort.slice(0, colon);
-    const rest = hostPort.slice(colon + 1);
-    const c2 = rest.indexOf(':');
-    const port = Number(c2 < 0 ? rest : rest.slice(0, c2));
-    if (Number.isInteger(port) && rest !== '') url.port = port;
-  } else {
-    url.domain = hostPort;
-    setField(doc, 'destination.domain', hostPort);
-  }
-  for (const k of Object.keys(url)) if (url[k] === '') delete url[k];
-  doc.url = url;
-}
 
 export const threat: LogType = {
   columns: [
@@ -109,7 +74,11 @@ export const threat: LogType = {
     const misc = f.get('panw.panos.misc');
     if (misc !== undefined) {
       const hasSlash = misc.indexOf('/') >= 0;
-      if (subType === 'url' || ((subType === 'virus' || subType === 'vulnerability') && hasSlash)) setUrl(doc, misc);
+      if (subType === 'url' || ((subType === 'virus' || subType === 'vulnerability') && hasSlash)) {
+        const url: EcsDoc = {};
+        setField(doc, 'destination.domain', setBareUrl(url, misc));
+        doc.url = url;
+      }
       const hasSep = hasSlash || misc.indexOf('\\') >= 0;
       if (subType === 'file' && hasSep) {
         setField(doc, 'file.path', misc);
