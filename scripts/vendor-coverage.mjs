@@ -139,7 +139,7 @@ export function entryProblems(c, m, docs, fields) {
     const status = d.syslog_ecs?.parse?.status;
     if (family !== c.family) return problems.push(`${at}family ${family ?? 'none'}, not ${c.family}`);
     if (status === 'parser_error') return problems.push(`${at}parser_error: ${d.error?.message ?? ''}`);
-    const id = !checkId ? undefined : Array.isArray(idField) ? idField.map((f) => getPath(d, f) ?? '').join('/') : getPath(d, idField);
+    const id = !checkId ? undefined : Array.isArray(idField) ? idField.map((f) => getPath(d, f) ?? '').join('/').replace(/\/+$/, '') : getPath(d, idField);
     if (checkId && !same(id, m.id)) problems.push(`${at}${idField} is ${JSON.stringify(id)}, not ${JSON.stringify(m.id)}`);
     if (m.todo !== undefined) return;
     if (status !== 'parsed') problems.push(`${at}status ${status} (step ${d.syslog_ecs?.parse?.step ?? '-'})`);
