@@ -96,3 +96,17 @@ describe('checkpoint CEF form', () => {
     expect(cefParser.detect(parseSyslog(line, 0, 'UTC', NOW))).toBe(true);
   });
 });
+
+describe('checkpoint through relays', () => {
+  test('the bare Log Exporter body a relay leaves is still Check Point', () => {
+    const body = '[action:"Drop"; ifdir:"inbound"; loguid:"{0x1,0x2}"; origin:"192.0.2.1"; time:"1710404102"; src:"198.51.100.23"; dst:"10.0.20.15"; proto:"17"; s_port:"5353"; service:"53"; rule_action:"Drop"; product:"VPN-1 & FireWall-1"]';
+    expect(detect(body)).toBe(true);
+    expect(detect('Mar 14 08:15:03 relay01 ' + body)).toBe(true);
+    const { doc, step } = run(body);
+    expect(step).toBeNull();
+    expect(doc.source).toEqual({ ip: '198.51.100.23', port: 5353 });
+    expect(doc.event).toMatchObject({ action: 'Drop', outcome: 'success' });
+    expect(doc['@timestamp']).toBe('2024-03-14T08:15:02.000Z');
+    expect(detect('<30>Mar 14 08:15:02 host app: [origin:"x"; note:"no loguid here"]')).toBe(false);
+  });
+});

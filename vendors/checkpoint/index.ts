@@ -107,6 +107,18 @@ function looseBody(s: string): number {
   return s.indexOf('[', p);
 }
 
+/**
+ * A Log Exporter body whose header a relay dropped (`[action:"Accept"; ... origin:"..."; ...]`):
+ * a `[` near the start, then `key:"` pairs with the `origin` and `loguid` keys every gateway and
+ * management log carries.
+ */
+function bareBody(raw: string): boolean {
+  const b = raw.indexOf('[');
+  if (b < 0 || b > 300) return false;
+  const o = raw.indexOf('origin:"', b);
+  return o > 0 && raw.indexOf('loguid:"', b) > 0 && (raw.charCodeAt(o - 1) === 32 || raw.charCodeAt(o - 1) === 91);
+}
+
 function parseSyslogForm(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
   const s = msg.raw;
   const tz = normaliseZone(ctx.timezone || 'UTC');
@@ -163,7 +175,7 @@ export const parser: VendorParser = {
       const c = raw.charCodeAt(i + APP_TAG.length);
       if (c === 32 || c === 91 || c === 58) return true;
     }
-    return raw.indexOf(CEF) >= 0;
+    return raw.indexOf(CEF) >= 0 || bareBody(raw);
   },
   parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
     const at = msg.raw.indexOf(CEF);
