@@ -60,3 +60,17 @@ describe('leef', () => {
     for (const l of lines) expect(bestMs(() => run(l))).toBeLessThan(50);
   });
 });
+
+describe('leef delimiters as relays and devices write them', () => {
+  test('tabs written as two characters, `|` separators, identity keys', () => {
+    expect(decodeLeef('LEEF:1.0|V|P|1|E|src=192.0.2.10\\tdst=198.51.100.20\\tusrName=jdoe', 0)!.attrs)
+      .toEqual({ src: '192.0.2.10', dst: '198.51.100.20', usrName: 'jdoe' });
+    expect(decodeLeef('LEEF:1.0|Palo Alto Networks|PAN-OS Syslog Integration|10.1|allow|cat=TRAFFIC|src=10.0.0.5|dstPort=443', 0)!.attrs)
+      .toEqual({ cat: 'TRAFFIC', src: '10.0.0.5', dstPort: '443' });
+    const { doc, step } = run('LEEF:2.0|V|P|1.0|E1|^|identSrc=192.0.2.44^identMAC=00:11:22:33:44:55^identNetBios=WS044^role=admin^usrName=jdoe');
+    expect(step).toBeNull();
+    expect(doc.host).toEqual({ ip: ['192.0.2.44'], mac: '00-11-22-33-44-55', hostname: 'WS044' });
+    expect(doc.user).toMatchObject({ name: 'jdoe', roles: ['admin'] });
+    expect(doc.related.ip).toEqual(['192.0.2.44']);
+  });
+});
