@@ -7,8 +7,8 @@ import type { EcsDoc } from '../../src/core/types.js';
 import { appendUnique, getField, relatedIp, relatedUser, setField, toInt } from '../../src/ecs/fields.js';
 import { copyLong, move as moveKey, peek, take } from '../../src/ecs/kv-ops.js';
 import type { CpKv } from './kv.js';
-import { cpTime, isoInZone, subsExp } from './time.js';
-import { isoTime as isoMs } from '../../src/ecs/base.js';
+import { cpTime, subsExp } from './time.js';
+import { isoTime as isoMs, isoTimeIn } from '../../src/ecs/base.js';
 
 const TRANSPORT: Record<string, string> = {
   '0': 'hopopt', '1': 'icmp', '2': 'igmp', '6': 'tcp', '8': 'egp', '17': 'udp', '47': 'gre', '50': 'esp',
@@ -268,7 +268,7 @@ function counters(cp: CpKv, doc: EcsDoc, tz: string): void {
   if (sx !== undefined) {
     const ms = subsExp(sx, tz);
     if (Number.isNaN(ms)) delete cp.subs_exp;
-    else cp.subs_exp = isoInZone(ms, tz);
+    else cp.subs_exp = isoTimeIn(ms, tz);
   }
   const packets = peek(cp, 'packets');
   if (packets === undefined) return;

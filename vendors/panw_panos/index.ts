@@ -8,6 +8,7 @@ import type { EcsDoc, SyslogMessage } from '../../src/core/types.js';
 import { setParts } from '../../src/ecs/fields.js';
 import { splitCsv } from './csv.js';
 import { panTime, panTimeIso, isoMs } from './convert.js';
+import { isoTimeIn } from '../../src/ecs/base.js';
 import type { LogType } from './shared.js';
 import { HEADER_COLS, readColumns, typeInfo, type TypeInfo } from './columns.js';
 import { common } from './common.js';
@@ -101,19 +102,17 @@ function header(cols: readonly string[], doc: EcsDoc, tz: string): void {
   setParts(doc, P_SUB_TYPE, cols[3]);
   const generated = panTime(cols[5], tz);
   if (!Number.isNaN(generated)) {
-    const iso = isoMs(generated);
-    doc['@timestamp'] = iso;
-    setParts(doc, P_GENERATED, iso);
+    doc['@timestamp'] = isoMs(generated);
+    setParts(doc, P_GENERATED, isoTimeIn(generated, tz));
   }
   setParts(doc, P_RECEIVED, panTimeIso(cols[0], tz));
 }
 
-/** Logged and high-resolution times; PAN-OS 9.1 and earlier write a 1969/1970 placeholder that Elastic drops. */
+/** Logged and high-resolution times (Elastic keeps the 1970 placeholder PAN-OS 9.1 and earlier write). */
 function laterTimes(info: TypeInfo, doc: EcsDoc, tz: string): void {
   const f = info.fields;
   setParts(doc, P_LOGGED, panTimeIso(f.get('_temp_.logged_time'), tz));
-  const hr = f.get('_temp_.high_res_timestamp');
-  if (hr !== undefined && !hr.startsWith('1969') && !hr.startsWith('1970')) setParts(doc, P_HIGH_RES, panTimeIso(hr, tz));
+  setParts(doc, P_HIGH_RES, panTimeIso(f.get('_temp_.high_res_timestamp'), tz));
 }
 
 function parseLine(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
