@@ -110,3 +110,19 @@ describe('checkpoint through relays', () => {
     expect(detect('<30>Mar 14 08:15:02 host app: [origin:"x"; note:"no loguid here"]')).toBe(false);
   });
 });
+
+describe('checkpoint splunk form', () => {
+  test('pipe-separated pairs with escapes, with and without a header', () => {
+    const body = 'time=1710404102|hostname=gw1|product=Firewall|action=Drop|ifdir=inbound|loguid={0x1,0x2}|origin=192.0.2.1|originsicname=cn\\=cp_mgmt,o\\=gw1|src=198.51.100.23|dst=10.0.20.15|proto=17|s_port=5353|service=53|rule_action=Drop|';
+    for (const line of [body, HDR + body]) {
+      expect(detect(line)).toBe(true);
+      const { doc, step } = run(line);
+      expect(step).toBeNull();
+      expect(doc.source).toEqual({ ip: '198.51.100.23', port: 5353 });
+      expect(doc.network).toMatchObject({ transport: 'udp', direction: 'inbound' });
+      expect(doc.checkpoint).toMatchObject({ hostname: 'gw1', origin_sic_name: 'cn=cp_mgmt,o=gw1' });
+      expect(doc.tags).toBeUndefined();
+    }
+    expect(detect('<30>Mar 14 08:15:02 host app: a=1|b=2|c=3')).toBe(false);
+  });
+});

@@ -11,7 +11,7 @@ import { decodeCef } from '../cef/decode.js';
 import { cefToEcs } from '../cef/ecs.js';
 import { shortHeaderTime } from '../cef/header-time.js';
 import { checkpointCef } from './cef-map.js';
-import { parseCpBody } from './kv.js';
+import { parseCpBody, parseCpPipes } from './kv.js';
 import { mapCheckpoint } from './syslog-map.js';
 import { normaliseZone } from './time.js';
 import type { VendorContext, VendorParser } from '../../src/core/stages.js';
@@ -119,6 +119,43 @@ function bareBody(raw: string): boolean {
   return o > 0 && raw.indexOf('loguid:"', b) > 0 && (raw.charCodeAt(o - 1) === 32 || raw.charCodeAt(o - 1) === 91);
 }
 
+/**
+ * Start of a Log Exporter "splunk" body (`time=...|hostname=...|...|loguid={...}|origin=...|`), -1
+ * when the line has none: the `|loguid=` pair, and the body starts after the last space before the
+ * first `|`.
+ */
+function pipesAt(raw: string): number {
+  const l = raw.indexOf('|loguid=');
+  if (l < 0 || raw.indexOf('origin=') < 0) return -1;
+  const bar = raw.indexOf('|');
+  const sp = raw.lastIndexOf(' ', bar);
+  const start = sp + 1;
+  const eq = raw.indexOf('=', start);
+  return eq > start && eq < bar ? start : -1;
+}
+
+/** The body after the header is Check Point's own format, not broken RFC 5424 structured data. */
+function notMalformed(doc: EcsDoc): void {
+  const tags = doc.tags as string[] | undefined;
+  if (tags === undefined) return;
+  const i = tags.indexOf('malformed_rfc5424');
+  if (i >= 0) tags.splice(i, 1);
+  if (tags.length === 0) delete doc.tags;
+}
+
+/** The "splunk" form: pipe-separated pairs, the same keys as the syslog form. */
+function parsePipeForm(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext, at: number): string | null {
+  const tz = normaliseZone(ctx.timezone || 'UTC');
+  const s = msg.raw;
+  let end = s.length;
+  while (end > at && (s.charCodeAt(end - 1) === 124 || s.charCodeAt(end - 1) <= 32)) end--;
+  const kv = parseCpPipes(s, at, end);
+  notMalformed(doc);
+  doc.event ??= {};
+  mapCheckpoint(kv, doc, msg.timestampHasZone ? 'UTC' : tz, msg.timestamp);
+  return null;
+}
+
 function parseSyslogForm(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
   const s = msg.raw;
   const tz = normaliseZone(ctx.timezone || 'UTC');
@@ -137,13 +174,7 @@ function parseSyslogForm(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): s
       if (h.procid !== null) sys.procid = h.procid;
       sys.version = '1';
     }
-    // the bracketed body is Check Point's own format, not broken RFC 5424 structured data
-    const tags = doc.tags as string[] | undefined;
-    if (tags !== undefined) {
-      const i = tags.indexOf('malformed_rfc5424');
-      if (i >= 0) tags.splice(i, 1);
-      if (tags.length === 0) delete doc.tags;
-    }
+    notMalformed(doc);
   } else {
     body = looseBody(s);
     ms = msg.timestamp;
@@ -175,7 +206,7 @@ export const parser: VendorParser = {
       const c = raw.charCodeAt(i + APP_TAG.length);
       if (c === 32 || c === 91 || c === 58) return true;
     }
-    return raw.indexOf(CEF) >= 0 || bareBody(raw);
+    return raw.indexOf(CEF) >= 0 || bareBody(raw) || pipesAt(raw) >= 0;
   },
   parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
     const at = msg.raw.indexOf(CEF);
@@ -186,6 +217,9 @@ export const parser: VendorParser = {
       cefToEcs(ev, doc, ctx, checkpointCef);
       return ev.complete ? null : 'parse_cef_header';
     }
+    const p = pipesAt(msg.raw);
+    // the bracketed form has `key:"value"` pairs; a pipe-separated body has none
+    if (p >= 0 && msg.raw.indexOf(':"') < 0) return parsePipeForm(msg, doc, ctx, p);
     return parseSyslogForm(msg, doc, ctx);
   },
 };
