@@ -1,23 +1,16 @@
 /** GTP log (PAN-OS 8.1+ with GTP security): GTP-C/GTP-U events of mobile network tunnels. */
 import type { Fields, LogType } from '../shared.js';
-import { copyPairs, compilePairs } from './network-common.js';
+import { ENDPOINT_ECS, OBSERVER_ECS, copyPairs, compilePairs } from './network-common.js';
 
 const GTP_ECS = compilePairs([
-  ['panw.panos.destination.ip', 'destination.ip'],
-  ['panw.panos.destination.port', 'destination.port'],
+  ...ENDPOINT_ECS,
+  ...OBSERVER_ECS,
   ['panw.panos.elapsed_time', 'event.duration'],
   ['panw.panos.start_time', 'event.start'],
   ['panw.panos.severity', 'log.level'],
   ['panw.panos.network.application', 'network.application'],
   ['panw.panos.protocol', 'network.transport'],
-  ['panw.panos.outbound_interface', 'observer.egress.interface.name'],
-  ['panw.panos.destination.zone', 'observer.egress.zone'],
-  ['panw.panos.inbound_interface', 'observer.ingress.interface.name'],
-  ['panw.panos.source.zone', 'observer.ingress.zone'],
   ['panw.panos.tunnel_inspection_rule', 'rule.name'],
-  ['panw.panos.rule_uuid', 'rule.uuid'],
-  ['panw.panos.source.ip', 'source.ip'],
-  ['panw.panos.source.port', 'source.port'],
 ]);
 
 /** FUTURE_USE columns 19 to 34 of the GTP format, between Monitor Tag/IMEI and Start Time */

@@ -1,22 +1,15 @@
 /** SCTP log (PAN-OS 8.1+): SCTP associations and chunks seen by SCTP security. */
 import type { Fields, LogType } from '../shared.js';
-import { copyPairs, compilePairs } from './network-common.js';
+import { ENDPOINT_ECS, OBSERVER_ECS, copyPairs, compilePairs } from './network-common.js';
 
 const SCTP_ECS = compilePairs([
-  ['panw.panos.destination.ip', 'destination.ip'],
+  ...ENDPOINT_ECS,
+  ...OBSERVER_ECS,
   ['panw.panos.packets_received', 'destination.packets'],
-  ['panw.panos.destination.port', 'destination.port'],
-  ['panw.panos.severity', 'log.level'],
-  ['panw.panos.network.packets', 'network.packets'],
-  ['panw.panos.protocol', 'network.transport'],
-  ['panw.panos.outbound_interface', 'observer.egress.interface.name'],
-  ['panw.panos.destination.zone', 'observer.egress.zone'],
-  ['panw.panos.inbound_interface', 'observer.ingress.interface.name'],
-  ['panw.panos.source.zone', 'observer.ingress.zone'],
-  ['panw.panos.rule_uuid', 'rule.uuid'],
-  ['panw.panos.source.ip', 'source.ip'],
   ['panw.panos.packets_sent', 'source.packets'],
-  ['panw.panos.source.port', 'source.port'],
+  ['panw.panos.network.packets', 'network.packets'],
+  ['panw.panos.severity', 'log.level'],
+  ['panw.panos.protocol', 'network.transport'],
 ]);
 
 export const sctp: LogType = {
