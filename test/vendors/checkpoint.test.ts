@@ -126,3 +126,14 @@ describe('checkpoint splunk form', () => {
     expect(detect('<30>Mar 14 08:15:02 host app: a=1|b=2|c=3')).toBe(false);
   });
 });
+
+describe('checkpoint header time with a space', () => {
+  test('`2018-03-21 17:25:25` is read as the header time (TIMESTAMP_ISO8601 allows the space)', () => {
+    const { doc, step } = run('<134>1 2024-03-14 08:15:02 gw1 CheckPoint 13752 - [action:"Update"; ifdir:"inbound"; loguid:"{0x1,0x2}"; origin:"192.0.2.1"]');
+    expect(step).toBeNull();
+    expect(doc['@timestamp']).toBe('2024-03-14T08:15:02.000Z');
+    expect(doc.log.syslog.hostname).toBe('gw1');
+    expect(doc.tags).toBeUndefined();
+    expect(doc.event.action).toBe('Update');
+  });
+});

@@ -57,18 +57,26 @@ function readHeader(s: string, tz: string): Header | null {
   p = spaces(s, p);
   let ms = NaN;
   let zone: string | null = null;
-  const tsEnd = token(s, p);
+  let tsEnd = token(s, p);
   if (!(tsEnd === p + 1 && s.charCodeAt(p) === 45)) {
-    const end = readIsoStamp(s, p, tz, false);
-    if (end !== tsEnd) return null;
+    // `2018-03-21 17:25:25`: a space where ISO 8601 has its T, as Elastic's TIMESTAMP_ISO8601 allows
+    let ts = s;
+    let at = p;
+    if (tsEnd === p + 10 && s.charCodeAt(tsEnd + 3) === 58 && s.charCodeAt(tsEnd + 1) >= 48 && s.charCodeAt(tsEnd + 1) <= 57) {
+      tsEnd = token(s, tsEnd + 1);
+      ts = s.slice(p, p + 10) + 'T' + s.slice(p + 11, tsEnd);
+      at = 0;
+    }
+    const end = readIsoStamp(ts, at, tz, false);
+    if (end !== (at === 0 ? ts.length : tsEnd)) return null;
     ms = stamp.ms;
     if (stamp.hasZone) {
-      const c = s.charCodeAt(end - 1);
+      const c = ts.charCodeAt(end - 1);
       if (c === 90 || c === 122) zone = 'UTC';
       else {
         let z = end - 1;
-        while (z > p && s.charCodeAt(z) !== 43 && s.charCodeAt(z) !== 45) z--;
-        zone = normaliseZone(s.slice(z, end));
+        while (z > at && ts.charCodeAt(z) !== 43 && ts.charCodeAt(z) !== 45) z--;
+        zone = normaliseZone(ts.slice(z, end));
       }
     }
   }
@@ -189,8 +197,10 @@ function parseSyslogForm(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): s
   let end = s.lastIndexOf(']');
   if (end <= body) end = s.length;
   const kv = parseCpBody(s, body + 1, end);
+  // a body without one `key:"value"` pair is not Check Point's; one whose pairs all map to ECS is
+  const pairs = Object.keys(kv).length;
   mapCheckpoint(kv, doc, zone, ms);
-  return Object.keys(kv).length === 0 && doc.checkpoint === undefined && doc.source === undefined ? 'parse_body' : null;
+  return pairs === 0 ? 'parse_body' : null;
 }
 
 export const parser: VendorParser = {

@@ -40,8 +40,10 @@ function identity(x: Record<string, string>, doc: EcsDoc): void {
   if (x.role !== undefined) appendUnique(doc, 'user.roles', x.role);
 }
 
-/** LEEF attributes -> ECS. */
-export function leefToEcs(ev: LeefEvent, doc: EcsDoc, ctx: VendorContext): void {
+type Attrs = Record<string, string>;
+
+/** `leef.*`: the header fields and every attribute as written. */
+function namespace(ev: LeefEvent, doc: EcsDoc): void {
   const x = ev.attrs;
   const leef: EcsDoc = { version: ev.version };
   const device: EcsDoc = {};
@@ -58,13 +60,10 @@ export function leefToEcs(ev: LeefEvent, doc: EcsDoc, ctx: VendorContext): void 
     leef.extensions = ext;
   }
   doc.leef = leef;
+}
 
-  setField(doc, 'observer.vendor', ev.vendor);
-  setField(doc, 'observer.product', ev.product);
-  setField(doc, 'observer.version', ev.productVersion);
-  setField(doc, 'event.code', ev.eventId);
-  setField(doc, 'event.kind', 'event');
-
+/** Both ends before and after NAT, their MACs, byte and packet counts. */
+function endpoints(x: Attrs, doc: EcsDoc): void {
   const src = x.src ?? x.srcPreNAT;
   const dst = x.dst ?? x.dstPreNAT;
   if (isIp(src)) setField(doc, 'source.ip', src);
@@ -87,20 +86,26 @@ export function leefToEcs(ev: LeefEvent, doc: EcsDoc, ctx: VendorContext): void 
   const tp = num(x.totalPackets);
   if (tp !== undefined) setField(doc, 'network.packets', tp);
   else if (sp !== undefined && dp !== undefined) setField(doc, 'network.packets', sp + dp);
+}
 
+/** `proto` as a name or an IANA number: network.transport and network.iana_number; the number. */
+function protocol(x: Attrs, doc: EcsDoc): number | undefined {
   const proto = x.proto;
+  if (proto === undefined) return undefined;
   let iana: number | undefined;
-  if (proto !== undefined) {
-    if (/^\d{1,3}$/.test(proto)) {
-      iana = Number(proto);
-      setField(doc, 'network.transport', transportName(iana));
-    } else {
-      iana = ianaNumber(proto);
-      setField(doc, 'network.transport', proto.toLowerCase());
-    }
-    if (iana !== undefined) setField(doc, 'network.iana_number', String(iana));
+  if (/^\d{1,3}$/.test(proto)) {
+    iana = Number(proto);
+    setField(doc, 'network.transport', transportName(iana));
+  } else {
+    iana = ianaNumber(proto);
+    setField(doc, 'network.transport', proto.toLowerCase());
   }
+  if (iana !== undefined) setField(doc, 'network.iana_number', String(iana));
+  return iana;
+}
 
+/** The user and identity keys, policy, URL, severity, login and logout. */
+function userAndEvent(x: Attrs, doc: EcsDoc): void {
   const user = x.usrName ?? x.accountName;
   if (user !== undefined) {
     setField(doc, 'user.name', user);
@@ -122,29 +127,46 @@ export function leefToEcs(ev: LeefEvent, doc: EcsDoc, ctx: VendorContext): void 
     setField(doc, 'event.category', ['authentication']);
     setField(doc, 'event.type', ['end']);
   }
+  relatedUser(doc, user);
+  relatedHost(doc, x.identHostName);
+}
 
+/** `devTime` (with `devTimeFormat`) as @timestamp; a zone-less one read in the configured zone. */
+function deviceTime(x: Attrs, doc: EcsDoc, ctx: VendorContext): void {
   const devTime = x.devTime;
-  if (devTime !== undefined) {
-    const t = readDevTime(devTime, x.devTimeFormat, ctx.timezone, ctx.receivedAt);
-    if (!Number.isNaN(t.ms)) {
-      doc['@timestamp'] = isoMs(t.ms);
-      if (!t.hasZone) setField(doc, 'event.timezone', ctx.timezone);
-    }
-  }
+  if (devTime === undefined) return;
+  const t = readDevTime(devTime, x.devTimeFormat, ctx.timezone, ctx.receivedAt);
+  if (Number.isNaN(t.ms)) return;
+  doc['@timestamp'] = isoMs(t.ms);
+  if (!t.hasZone) setField(doc, 'event.timezone', ctx.timezone);
+}
 
+/** related.ip and the flow's community id (ICMP with type and code 0). */
+function flowIds(doc: EcsDoc, iana: number | undefined): void {
   relatedIp(doc, getField(doc, 'source.ip'));
   relatedIp(doc, getField(doc, 'source.nat.ip'));
   relatedIp(doc, getField(doc, 'destination.ip'));
   relatedIp(doc, getField(doc, 'destination.nat.ip'));
-  relatedUser(doc, user);
-  relatedHost(doc, x.identHostName);
-
   const s = getField(doc, 'source.ip'), d = getField(doc, 'destination.ip');
-  if (iana !== undefined && isIp(s) && isIp(d)) {
-    const spt = getField(doc, 'source.port') as number | undefined;
-    const dpt = getField(doc, 'destination.port') as number | undefined;
-    const id = iana === 1 || iana === 58 ? communityId(s, d, iana, 0, 0) : communityId(s, d, iana, spt, dpt);
-    setField(doc, 'network.community_id', id);
-  }
+  if (iana === undefined || !isIp(s) || !isIp(d)) return;
+  const spt = getField(doc, 'source.port') as number | undefined;
+  const dpt = getField(doc, 'destination.port') as number | undefined;
+  const id = iana === 1 || iana === 58 ? communityId(s, d, iana, 0, 0) : communityId(s, d, iana, spt, dpt);
+  setField(doc, 'network.community_id', id);
 }
 
+/** LEEF attributes -> ECS, step by step. */
+export function leefToEcs(ev: LeefEvent, doc: EcsDoc, ctx: VendorContext): void {
+  const x = ev.attrs;
+  namespace(ev, doc);
+  setField(doc, 'observer.vendor', ev.vendor);
+  setField(doc, 'observer.product', ev.product);
+  setField(doc, 'observer.version', ev.productVersion);
+  setField(doc, 'event.code', ev.eventId);
+  setField(doc, 'event.kind', 'event');
+  endpoints(x, doc);
+  const iana = protocol(x, doc);
+  userAndEvent(x, doc);
+  deviceTime(x, doc, ctx);
+  flowIds(doc, iana);
+}
