@@ -67,3 +67,12 @@ describe('cef parse', () => {
     for (const l of lines) expect(bestMs(() => run(l))).toBeLessThan(50);
   });
 });
+
+describe('cef repeated-message wrapper', () => {
+  test('the wrapper\'s closing bracket is not part of the last value', () => {
+    const { doc, step } = run('<134>Mar 14 08:00:00 host message repeated 2 times: [ CEF:0|V|P|1|100|name|5|src=192.0.2.10 dst=198.51.100.20]');
+    expect(step).toBeNull();
+    expect(doc.destination.ip).toBe('198.51.100.20');
+    expect(doc.error).toBeUndefined();
+  });
+});

@@ -137,3 +137,14 @@ describe('checkpoint header time with a space', () => {
     expect(doc.event.action).toBe('Update');
   });
 });
+
+describe('checkpoint repeated-message wrapper', () => {
+  test('`message repeated N times: [ [...]]` reads the inner body', () => {
+    const { doc, step } = run('<134>Mar 14 08:15:02 gw1 CheckPoint[2210]: message repeated 3 times: [ [action:"Drop"; loguid:"{0x1,0x2}"; origin:"192.0.2.1"; src:"198.51.100.23"; service:"53"]]');
+    expect(step).toBeNull();
+    expect(doc.event.action).toBe('Drop');
+    expect(doc.source.ip).toBe('198.51.100.23');
+    expect(doc.destination.port).toBe(53);
+    expect(doc.checkpoint).toBeUndefined();
+  });
+});

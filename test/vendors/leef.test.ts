@@ -74,3 +74,11 @@ describe('leef delimiters as relays and devices write them', () => {
     expect(doc.related.ip).toEqual(['192.0.2.44']);
   });
 });
+
+describe('leef repeated-message wrapper', () => {
+  test('the wrapper\'s closing bracket is not part of the last value', () => {
+    const { doc, step } = run('<13>Mar 14 08:00:00 host message repeated 2 times: [ LEEF:1.0|V|P|1|E|src=192.0.2.10\tdst=198.51.100.20]');
+    expect(step).toBeNull();
+    expect(doc.destination.ip).toBe('198.51.100.20');
+  });
+});

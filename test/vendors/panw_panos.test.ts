@@ -86,3 +86,12 @@ describe('panw_panos', () => {
     expect(step === null || typeof step === 'string').toBe(true);
   });
 });
+
+describe('panw_panos repeated-message wrapper', () => {
+  test('the wrapper\'s closing bracket is not part of the last column', () => {
+    const { doc, step } = run(TRAFFIC.replace('fw 1,', 'fw message repeated 2 times: [ 1,') + ']');
+    expect(step).toBeNull();
+    expect(doc.observer.hostname).toBe('fw');
+    expect(doc.source.ip).toBe('10.1.20.15');
+  });
+});

@@ -10,6 +10,7 @@ import { readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
 import { decodeCef } from '../cef/decode.js';
 import { cefToEcs } from '../cef/ecs.js';
 import { shortHeaderTime } from '../cef/header-time.js';
+import { withoutRepeatWrapper } from '../cef/repeated.js';
 import { checkpointCef } from './cef-map.js';
 import { parseCpBody, parseCpPipes } from './kv.js';
 import { mapCheckpoint } from './syslog-map.js';
@@ -196,6 +197,14 @@ function parseSyslogForm(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): s
   }
   let end = s.lastIndexOf(']');
   if (end <= body) end = s.length;
+  // `message repeated N times: [ [key:"value"; ...]]`: the body is the inner bracket
+  let inner = body + 1;
+  while (s.charCodeAt(inner) === 32) inner++;
+  if (s.charCodeAt(inner) === 91 && end < s.length) {
+    body = inner;
+    const e2 = s.lastIndexOf(']', end - 1);
+    if (e2 > body) end = e2;
+  }
   const kv = parseCpBody(s, body + 1, end);
   // a body without one `key:"value"` pair is not Check Point's; one whose pairs all map to ECS is
   const pairs = Object.keys(kv).length;
@@ -221,7 +230,7 @@ export const parser: VendorParser = {
   parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
     const at = msg.raw.indexOf(CEF);
     if (at >= 0) {
-      const ev = decodeCef(msg.raw, at, ctx.timezone, ctx.receivedAt);
+      const ev = decodeCef(withoutRepeatWrapper(msg.raw, at), at, ctx.timezone, ctx.receivedAt);
       if (ev === null) return 'parse_cef_header';
       shortHeaderTime(msg, doc, ctx.timezone);
       cefToEcs(ev, doc, ctx, checkpointCef);

@@ -4,6 +4,7 @@
  */
 import type { EcsDoc, SyslogMessage } from '../../src/core/types.js';
 import { shortHeaderTime } from '../cef/header-time.js';
+import { withoutRepeatWrapper } from '../cef/repeated.js';
 import { decodeLeef, MARK } from './decode.js';
 import { leefToEcs } from './ecs.js';
 import type { VendorContext, VendorParser } from '../../src/core/stages.js';
@@ -21,7 +22,7 @@ export const parser: VendorParser = {
   },
   parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
     const at = msg.raw.indexOf(MARK);
-    const ev = at < 0 ? null : decodeLeef(msg.raw, at);
+    const ev = at < 0 ? null : decodeLeef(withoutRepeatWrapper(msg.raw, at), at);
     if (ev === null) return 'parse_header';
     shortHeaderTime(msg, doc, ctx.timezone);
     leefToEcs(ev, doc, ctx);

@@ -115,9 +115,14 @@ function laterTimes(info: TypeInfo, doc: EcsDoc, tz: string): void {
   setParts(doc, P_HIGH_RES, panTimeIso(f.get('_temp_.high_res_timestamp'), tz));
 }
 
+/** The body of a `message repeated N times: [ ... ]` wrapper, without its closing bracket. */
+function unwrapRepeated(s: string): string {
+  return s.startsWith('message repeated ') && s.charCodeAt(s.length - 1) === 93 ? s.slice(0, -1) : s;
+}
+
 function parseLine(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
   observer(doc);
-  const s = msg.content;
+  const s = unwrapRepeated(msg.content);
   const start = csvStart(s);
   if (start < 0) return 'not_panos_csv';
   const tz = ctx.timezone;
