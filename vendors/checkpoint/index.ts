@@ -12,7 +12,7 @@ import { cefToEcs } from '../cef/ecs.js';
 import { shortHeaderTime } from '../cef/header-time.js';
 import { withoutRepeatWrapper } from '../cef/repeated.js';
 import { checkpointCef } from './cef-map.js';
-import { parseCpBody, parseCpPipes } from './kv.js';
+import { parseCpBody, parseCpPipes, type CpKv } from './kv.js';
 import { mapCheckpoint } from './syslog-map.js';
 import { normaliseZone } from './time.js';
 import type { VendorContext, VendorParser } from '../../src/core/stages.js';
@@ -143,6 +143,11 @@ function pipesAt(raw: string): number {
   return eq > start && eq < bar ? start : -1;
 }
 
+function isEmpty(kv: CpKv): boolean {
+  for (const _ in kv) return false;
+  return true;
+}
+
 /** The body after the header is Check Point's own format, not broken RFC 5424 structured data. */
 function notMalformed(doc: EcsDoc): void {
   const tags = doc.tags as string[] | undefined;
@@ -207,9 +212,9 @@ function parseSyslogForm(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): s
   }
   const kv = parseCpBody(s, body + 1, end);
   // a body without one `key:"value"` pair is not Check Point's; one whose pairs all map to ECS is
-  const pairs = Object.keys(kv).length;
+  const empty = isEmpty(kv);
   mapCheckpoint(kv, doc, zone, ms);
-  return pairs === 0 ? 'parse_body' : null;
+  return empty ? 'parse_body' : null;
 }
 
 export const parser: VendorParser = {
@@ -236,9 +241,11 @@ export const parser: VendorParser = {
       cefToEcs(ev, doc, ctx, checkpointCef);
       return ev.complete ? null : 'parse_cef_header';
     }
-    const p = pipesAt(msg.raw);
     // the bracketed form has `key:"value"` pairs; a pipe-separated body has none
-    if (p >= 0 && msg.raw.indexOf(':"') < 0) return parsePipeForm(msg, doc, ctx, p);
+    if (msg.raw.indexOf(':"') < 0) {
+      const p = pipesAt(msg.raw);
+      if (p >= 0) return parsePipeForm(msg, doc, ctx, p);
+    }
     return parseSyslogForm(msg, doc, ctx);
   },
 };
