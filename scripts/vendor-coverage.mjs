@@ -47,7 +47,7 @@ export function checkShape(c, family) {
   const errors = [];
   if (c === null || typeof c !== 'object') return ['not a mapping'];
   if (c.family !== family) errors.push(`family: must be "${family}" (the folder)`);
-  if (c.id_field !== undefined && typeof c.id_field !== 'string') errors.push('id_field: a field path, or none (families without message ids)');
+  if (c.id_field !== undefined && typeof c.id_field !== 'string' && !isStrings(c.id_field)) errors.push('id_field: a field path, a list of them (the id is their values joined by /), or none (families without message ids)');
   if (!isStrings(c.sources) || c.sources.length === 0) errors.push('sources: the documents the formats come from (a list)');
   if (!Array.isArray(c.messages) || c.messages.length === 0) return [...errors, 'messages: a list of entries'];
   const seen = new Set();
@@ -139,7 +139,7 @@ export function entryProblems(c, m, docs, fields) {
     const status = d.syslog_ecs?.parse?.status;
     if (family !== c.family) return problems.push(`${at}family ${family ?? 'none'}, not ${c.family}`);
     if (status === 'parser_error') return problems.push(`${at}parser_error: ${d.error?.message ?? ''}`);
-    const id = checkId ? getPath(d, idField) : undefined;
+    const id = !checkId ? undefined : Array.isArray(idField) ? idField.map((f) => getPath(d, f) ?? '').join('/').replace(/\/+$/, '') : getPath(d, idField);
     if (checkId && !same(id, m.id)) problems.push(`${at}${idField} is ${JSON.stringify(id)}, not ${JSON.stringify(m.id)}`);
     if (m.todo !== undefined) return;
     if (status !== 'parsed') problems.push(`${at}status ${status} (step ${d.syslog_ecs?.parse?.step ?? '-'})`);

@@ -5,6 +5,7 @@
 import type { EcsDoc, Frame, SyslogMessage } from '../core/types.js';
 import { SyslogFlag } from '../core/types.js';
 import { FACILITY_NAMES, SEVERITY_LEVELS, SEVERITY_NAMES } from '../syslog/pri.js';
+import { formatOffset, offsetForLocal, parseFixedOffset } from '../syslog/timezone.js';
 
 /** Flags worth a tag in the document, in bit order. */
 const FLAG_TAGS: readonly [number, string][] = [
@@ -53,6 +54,20 @@ function formatIso(ms: number): string {
   }
   const frac = ms - sec * 1000;
   return prefix + (frac < 10 ? '00' : frac < 100 ? '0' : '') + frac + 'Z';
+}
+
+/**
+ * ISO 8601 in the offset `tz` has at that instant (`Z` when it is 0), as Elasticsearch's date
+ * processor writes a date parsed with a `timezone`: `2024-03-14T03:00:00.000-05:00`.
+ */
+export function isoTimeIn(ms: number, tz: string): string {
+  let off = parseFixedOffset(tz);
+  if (Number.isNaN(off)) {
+    off = offsetForLocal(tz, ms);
+    off = offsetForLocal(tz, ms + off * 60_000);
+  }
+  if (off === 0 || Number.isNaN(off)) return isoTime(ms);
+  return isoTime(ms + off * 60_000).slice(0, -1) + formatOffset(off);
 }
 
 /** ISO 8601 in UTC with microseconds when the stamp had them. */

@@ -251,3 +251,39 @@ export function setUrl(at: EcsDoc, original: string, keepOriginal = true): boole
   if (p.password !== undefined) at.password = p.password;
   return true;
 }
+
+/**
+ * `url.*` from a scheme-less `host[:port][/path][?query]` as firewalls log it (PAN-OS THREAT `misc`),
+ * split the way Elastic's panw pipeline script does where `uri_parts` needs a scheme: the path runs
+ * from the first `/`, the extension after the path's last `.`, the port is kept when numeric; nothing
+ * is decoded. Returns the domain when the text had no port (that pipeline also copies it to
+ * `destination.domain`).
+ */
+export function setBareUrl(at: EcsDoc, original: string): string | undefined {
+  at.original = original;
+  let hostPort = original;
+  const slash = original.indexOf('/');
+  const q = original.indexOf('?', slash < 0 ? 0 : slash);
+  if (slash >= 0) {
+    hostPort = original.slice(0, slash);
+    const path = q < 0 ? original.slice(slash) : original.slice(slash, q);
+    if (path !== '') at.path = path;
+    if (q >= 0 && q + 1 < original.length) at.query = original.slice(q + 1);
+    const dot = path.lastIndexOf('.');
+    if (dot >= 0 && dot + 1 < path.length) at.extension = path.slice(dot + 1);
+  } else if (q >= 0) {
+    hostPort = original.slice(0, q);
+    if (q + 1 < original.length) at.query = original.slice(q + 1);
+  }
+  const colon = hostPort.indexOf(':');
+  if (colon < 0) {
+    if (hostPort !== '') at.domain = hostPort;
+    return hostPort === '' ? undefined : hostPort;
+  }
+  if (colon > 0) at.domain = hostPort.slice(0, colon);
+  const rest = hostPort.slice(colon + 1);
+  const c2 = rest.indexOf(':');
+  const digits = c2 < 0 ? rest : rest.slice(0, c2);
+  if (/^[+-]?\d{1,18}$/.test(digits)) at.port = Number(digits);
+  return undefined;
+}

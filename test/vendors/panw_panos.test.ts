@@ -1,19 +1,13 @@
 import { parser } from '../../vendors/panw_panos/index.js';
 import { splitCsv } from '../../vendors/panw_panos/csv.js';
 import { splitUser } from '../../vendors/panw_panos/convert.js';
-import { parseSyslog } from '../../src/syslog/parse.js';
-import type { EcsDoc } from '../../src/core/types.js';
+import { vendorRunner } from '../helpers/vendor.js';
 import { bestMs } from '../helpers/timing.js';
 
-const NOW = Date.parse('2024-03-15T12:00:00Z');
-const ctx = { timezone: 'UTC', receivedAt: NOW };
+const { run: runLine, detect } = vendorRunner(parser);
 
-function run(line: string, tz = 'UTC'): { doc: EcsDoc; step: string | null; detected: boolean } {
-  const msg = parseSyslog(line, 0, tz, NOW);
-  const doc: EcsDoc = { event: {}, log: {} };
-  const detected = parser.detect(msg);
-  const step = parser.parse(msg, doc, { ...ctx, timezone: tz });
-  return { doc, step, detected };
+function run(line: string, tz = 'UTC'): ReturnType<typeof runLine> & { detected: boolean } {
+  return { ...runLine(line, tz), detected: detect(line) };
 }
 
 const TRAFFIC = '<14>Mar 12 09:15:02 fw 1,2024/03/12 09:15:02,0072001,TRAFFIC,end,2561,2024/03/12 09:15:01,10.1.20.15,'
@@ -60,16 +54,28 @@ describe('panw_panos', () => {
     expect(splitUser('pre-logon')).toEqual({ name: 'pre-logon' });
   });
 
-  test('unsupported log type keeps header fields and returns a step', () => {
-    const { doc, step } = run('<14>Mar 12 14:00:00 fw 1,2024/03/12 14:00:00,0072001,IPTAG,0,2561,2024/03/12 14:00:00,vsys1');
+  test('IPTAG: tag registration with its source, event id and timeout', () => {
+    const { doc, step, detected } = run('<14>Mar 12 14:00:00 fw 1,2024/03/12 14:00:00,0072001,IPTAG,0,2561,2024/03/12 14:00:00,'
+      + 'vsys1,192.0.2.10,quarantine,register,1,3600,lab-dc,xml-api,,88121,0x0,0,0,0,0,,fw,0,2024-03-12T14:00:00.120+00:00');
+    expect(detected).toBe(true);
+    expect(step).toBeNull();
+    expect(doc.event).toMatchObject({ code: 'register', kind: 'event', category: ['network'] });
+    expect(doc.source.ip).toBe('192.0.2.10');
+    expect(doc.panw.panos).toMatchObject({ type: 'IPTAG', tag: { name: 'quarantine' }, timeout: 3600, datasource_type: 'xml-api' });
+    expect(doc.related.ip).toEqual(['192.0.2.10']);
+  });
+
+  test('a log type without a table keeps the header fields and returns a step', () => {
+    const line = '<14>Mar 12 14:00:00 fw 1,2024/03/12 14:00:00,0072001,FUTURETYPE,0,2561,2024/03/12 14:00:00,vsys1';
+    expect(detect(line)).toBe(false);
+    const { doc, step } = runLine(line);
     expect(step).toBe('unsupported_log_type');
     expect(doc.observer.vendor).toBe('Palo Alto Networks');
-    expect(doc.panw.panos.type).toBe('IPTAG');
+    expect(doc.panw.panos.type).toBe('FUTURETYPE');
   });
 
   test('garbage does not throw', () => {
-    const msg = parseSyslog('<14>Mar 12 14:00:00 fw 1,2024/', 0, 'UTC', NOW);
-    expect(() => parser.parse(msg, { event: {} }, ctx)).not.toThrow();
+    expect(() => runLine('<14>Mar 12 14:00:00 fw 1,2024/')).not.toThrow();
   });
 
   test('64 KiB adversarial line parses quickly', () => {
@@ -78,5 +84,14 @@ describe('panw_panos', () => {
     const { step } = run(line.slice(0, 65536));
     expect(bestMs(() => run(line.slice(0, 65536)))).toBeLessThan(50);
     expect(step === null || typeof step === 'string').toBe(true);
+  });
+});
+
+describe('panw_panos repeated-message wrapper', () => {
+  test('the wrapper\'s closing bracket is not part of the last column', () => {
+    const { doc, step } = run(TRAFFIC.replace('fw 1,', 'fw message repeated 2 times: [ 1,') + ']');
+    expect(step).toBeNull();
+    expect(doc.observer.hostname).toBe('fw');
+    expect(doc.source.ip).toBe('10.1.20.15');
   });
 });

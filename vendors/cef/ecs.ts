@@ -86,12 +86,8 @@ function mapExtension(doc: EcsDoc, key: string, v: string | number): void {
 
 export type CefVendorHook = (ev: CefEvent, doc: EcsDoc) => void;
 
-/**
- * Writes `cef.*` and the ECS fields of a decoded event into `doc`. `vendorHook` runs where Elastic's
- * pipeline calls its vendor sub-pipelines.
- */
-export function cefToEcs(ev: CefEvent, doc: EcsDoc, ctx: VendorContext, vendorHook: CefVendorHook | null): void {
-  // --- decoder: cef.* object
+/** The decoder's `cef.*` object: version, device, name, severity and the extensions by full name. */
+function namespace(ev: CefEvent, extKeys: readonly string[]): EcsDoc {
   const cef: EcsDoc = { version: String(ev.version) };
   const device: EcsDoc = {};
   if (ev.vendor !== '') device.vendor = ev.vendor;
@@ -101,15 +97,16 @@ export function cefToEcs(ev: CefEvent, doc: EcsDoc, ctx: VendorContext, vendorHo
   if (Object.keys(device).length) cef.device = device;
   if (ev.name !== '') cef.name = ev.name;
   if (ev.severity !== '') cef.severity = ev.severity;
-  const extKeys = ev.extIndexKey ? Object.keys(ev.ext) : ev.extKeys;
   if (extKeys.length) {
     const ext: EcsDoc = record();
     for (const k of extKeys) if (k !== '_cefVer') ext[k] = ev.ext[k];
     if (Object.keys(ext).length) cef.extensions = ext;
   }
-  doc.cef = cef;
+  return cef;
+}
 
-  // --- decoder: header -> ECS
+/** The decoder's ECS fields: the header, then every extension (synonyms that must win go last). */
+function decoderEcs(ev: CefEvent, doc: EcsDoc, extKeys: readonly string[]): void {
   setField(doc, 'observer.vendor', ev.vendor);
   setField(doc, 'observer.product', ev.product);
   setField(doc, 'observer.version', ev.deviceVersion);
@@ -117,13 +114,13 @@ export function cefToEcs(ev: CefEvent, doc: EcsDoc, ctx: VendorContext, vendorHo
   if (ev.name !== '') doc.message = ev.name;
   const sev = cefSeverity(ev.severity);
   if (sev !== undefined) setField(doc, 'event.severity', sev);
-
-  // --- decoder: extensions -> ECS
   for (const k of extKeys) if (!LATE.has(k)) mapExtension(doc, k, ev.ext[k]!);
   for (const k of extKeys) if (LATE.has(k)) mapExtension(doc, k, ev.ext[k]!);
   if (ev.errors.length) setField(doc, 'error.message', ev.errors.length === 1 ? ev.errors[0] : ev.errors.slice());
+}
 
-  // --- pipeline
+/** The pipeline's related.* appends. */
+function related(ev: CefEvent, doc: EcsDoc): void {
   const eventId = getField(doc, 'event.id');
   if (typeof eventId === 'number') doc.event.id = String(eventId);
   const fileHash = ev.ext.fileHash;
@@ -137,26 +134,26 @@ export function cefToEcs(ev: CefEvent, doc: EcsDoc, ctx: VendorContext, vendorHo
   relatedUser(doc, getField(doc, 'destination.user.name'));
   relatedUser(doc, getField(doc, 'source.user.name'));
   relatedHost(doc, getField(doc, 'observer.hostname'));
+}
 
-  if (ev.vendor === 'FORCEPOINT') forcepoint(ev, doc);
-  if (vendorHook !== null) vendorHook(ev, doc);
-
-  // community ID from the 5-tuple
+/** The community id of the 5-tuple; ICMP type/code stand for the ports (0/0 when unknown, as Elastic). */
+function flowId(doc: EcsDoc): void {
   const sip = getField(doc, 'source.ip'), dip = getField(doc, 'destination.ip');
-  if (isIp(sip) && isIp(dip) && getField(doc, 'network.community_id') === undefined) {
-    const proto = ianaOf(getField(doc, 'network.transport') ?? getField(doc, 'network.iana_number'));
-    if (proto !== undefined) {
-      let sp = getField(doc, 'source.port') as number | undefined;
-      let dp = getField(doc, 'destination.port') as number | undefined;
-      if (proto === 1 || proto === 58) {
-        // ICMP type/code stand for the ports; Elastic uses 0/0 when they are not known
-        sp = 0;
-        dp = 0;
-      }
-      const id = communityId(sip, dip, proto, typeof sp === 'number' ? sp : undefined, typeof dp === 'number' ? dp : undefined);
-      if (id !== undefined) setField(doc, 'network.community_id', id);
-    }
+  if (!isIp(sip) || !isIp(dip) || getField(doc, 'network.community_id') !== undefined) return;
+  const proto = ianaOf(getField(doc, 'network.transport') ?? getField(doc, 'network.iana_number'));
+  if (proto === undefined) return;
+  let sp = getField(doc, 'source.port') as number | undefined;
+  let dp = getField(doc, 'destination.port') as number | undefined;
+  if (proto === 1 || proto === 58) {
+    sp = 0;
+    dp = 0;
   }
+  const id = communityId(sip, dip, proto, typeof sp === 'number' ? sp : undefined, typeof dp === 'number' ? dp : undefined);
+  if (id !== undefined) setField(doc, 'network.community_id', id);
+}
+
+/** MACs as `AA-BB-...`, observer.ip as an array, categoryOutcome as event.outcome. */
+function normalise(ev: CefEvent, doc: EcsDoc): void {
   for (const f of ['destination.mac', 'source.mac']) {
     const m = getField(doc, f);
     if (typeof m === 'string') setField(doc, f, m.replace(/[:.]/g, '-').toUpperCase());
@@ -166,6 +163,21 @@ export function cefToEcs(ev: CefEvent, doc: EcsDoc, ctx: VendorContext, vendorHo
   const co = ev.ext.categoryOutcome;
   if (co === '/Success') setField(doc, 'event.outcome', 'success');
   else if (co === '/Failure') setField(doc, 'event.outcome', 'failure');
+}
+
+/**
+ * Writes `cef.*` and the ECS fields of a decoded event into `doc`. `vendorHook` runs where Elastic's
+ * pipeline calls its vendor sub-pipelines.
+ */
+export function cefToEcs(ev: CefEvent, doc: EcsDoc, ctx: VendorContext, vendorHook: CefVendorHook | null): void {
+  const extKeys = ev.extIndexKey ? Object.keys(ev.ext) : ev.extKeys;
+  doc.cef = namespace(ev, extKeys);
+  decoderEcs(ev, doc, extKeys);
+  related(ev, doc);
+  if (ev.vendor === 'FORCEPOINT') forcepoint(ev, doc);
+  if (vendorHook !== null) vendorHook(ev, doc);
+  flowId(doc);
+  normalise(ev, doc);
   void ctx;
 }
 

@@ -7,6 +7,7 @@ import type { EcsDoc, SyslogMessage } from '../../src/core/types.js';
 import { decodeCef } from './decode.js';
 import { cefToEcs } from './ecs.js';
 import { shortHeaderTime } from './header-time.js';
+import { withoutRepeatWrapper } from './repeated.js';
 import type { VendorContext, VendorParser } from '../../src/core/stages.js';
 
 export const parser: VendorParser = {
@@ -21,7 +22,7 @@ export const parser: VendorParser = {
   parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
     const at = msg.raw.indexOf('CEF:');
     if (at < 0) return 'no_cef_header';
-    const ev = decodeCef(msg.raw, at, ctx.timezone, ctx.receivedAt);
+    const ev = decodeCef(withoutRepeatWrapper(msg.raw, at), at, ctx.timezone, ctx.receivedAt);
     if (ev === null) return 'parse_header';
     shortHeaderTime(msg, doc, ctx.timezone);
     cefToEcs(ev, doc, ctx, null);

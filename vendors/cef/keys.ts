@@ -99,6 +99,13 @@ const TABLE: readonly [string, string, CefType][] = [
   ['sourceZoneExternalID', 'sourceZoneExternalID', S], ['sourceZoneURI', 'sourceZoneURI', S],
   ['start', 'startTime', TS], ['proto', 'transportProtocol', S], ['type', 'type', I],
   ['catdt', 'categoryDeviceType', S], ['mrt', 'managerReceiptTime', TS],
+  // in ArcSight's dictionary but not in Elastic's decoder table; full name as the key, so only the type is added
+  ['flexNumber1', 'flexNumber1', L], ['flexNumber1Label', 'flexNumber1Label', S], ['flexNumber2', 'flexNumber2', L],
+  ['flexNumber2Label', 'flexNumber2Label', S], ['reportedDuration', 'reportedDuration', L],
+  ['agentTranslatedZoneKey', 'agentTranslatedZoneKey', L], ['agentZoneKey', 'agentZoneKey', L], ['customerKey', 'customerKey', L],
+  ['destinationTranslatedZoneKey', 'destinationTranslatedZoneKey', L], ['destinationZoneKey', 'destinationZoneKey', L],
+  ['deviceTranslatedZoneKey', 'deviceTranslatedZoneKey', L], ['deviceZoneKey', 'deviceZoneKey', L],
+  ['sourceTranslatedZoneKey', 'sourceTranslatedZoneKey', L], ['sourceZoneKey', 'sourceZoneKey', L],
 ];
 
 /** lower-cased key (short or full name) -> mapping */

@@ -10,8 +10,9 @@ import { readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
 import { decodeCef } from '../cef/decode.js';
 import { cefToEcs } from '../cef/ecs.js';
 import { shortHeaderTime } from '../cef/header-time.js';
+import { withoutRepeatWrapper } from '../cef/repeated.js';
 import { checkpointCef } from './cef-map.js';
-import { parseCpBody } from './kv.js';
+import { parseCpBody, parseCpPipes, type CpKv } from './kv.js';
 import { mapCheckpoint } from './syslog-map.js';
 import { normaliseZone } from './time.js';
 import type { VendorContext, VendorParser } from '../../src/core/stages.js';
@@ -57,18 +58,26 @@ function readHeader(s: string, tz: string): Header | null {
   p = spaces(s, p);
   let ms = NaN;
   let zone: string | null = null;
-  const tsEnd = token(s, p);
+  let tsEnd = token(s, p);
   if (!(tsEnd === p + 1 && s.charCodeAt(p) === 45)) {
-    const end = readIsoStamp(s, p, tz, false);
-    if (end !== tsEnd) return null;
+    // `2018-03-21 17:25:25`: a space where ISO 8601 has its T, as Elastic's TIMESTAMP_ISO8601 allows
+    let ts = s;
+    let at = p;
+    if (tsEnd === p + 10 && s.charCodeAt(tsEnd + 3) === 58 && s.charCodeAt(tsEnd + 1) >= 48 && s.charCodeAt(tsEnd + 1) <= 57) {
+      tsEnd = token(s, tsEnd + 1);
+      ts = s.slice(p, p + 10) + 'T' + s.slice(p + 11, tsEnd);
+      at = 0;
+    }
+    const end = readIsoStamp(ts, at, tz, false);
+    if (end !== (at === 0 ? ts.length : tsEnd)) return null;
     ms = stamp.ms;
     if (stamp.hasZone) {
-      const c = s.charCodeAt(end - 1);
+      const c = ts.charCodeAt(end - 1);
       if (c === 90 || c === 122) zone = 'UTC';
       else {
         let z = end - 1;
-        while (z > p && s.charCodeAt(z) !== 43 && s.charCodeAt(z) !== 45) z--;
-        zone = normaliseZone(s.slice(z, end));
+        while (z > at && ts.charCodeAt(z) !== 43 && ts.charCodeAt(z) !== 45) z--;
+        zone = normaliseZone(ts.slice(z, end));
       }
     }
   }
@@ -107,6 +116,60 @@ function looseBody(s: string): number {
   return s.indexOf('[', p);
 }
 
+/**
+ * A Log Exporter body whose header a relay dropped (`[action:"Accept"; ... origin:"..."; ...]`):
+ * a `[` near the start, then `key:"` pairs with the `origin` and `loguid` keys every gateway and
+ * management log carries.
+ */
+function bareBody(raw: string): boolean {
+  const b = raw.indexOf('[');
+  if (b < 0 || b > 300) return false;
+  const o = raw.indexOf('origin:"', b);
+  return o > 0 && raw.indexOf('loguid:"', b) > 0 && (raw.charCodeAt(o - 1) === 32 || raw.charCodeAt(o - 1) === 91);
+}
+
+/**
+ * Start of a Log Exporter "splunk" body (`time=...|hostname=...|...|loguid={...}|origin=...|`), -1
+ * when the line has none: the `|loguid=` pair, and the body starts after the last space before the
+ * first `|`.
+ */
+function pipesAt(raw: string): number {
+  const l = raw.indexOf('|loguid=');
+  if (l < 0 || raw.indexOf('origin=') < 0) return -1;
+  const bar = raw.indexOf('|');
+  const sp = raw.lastIndexOf(' ', bar);
+  const start = sp + 1;
+  const eq = raw.indexOf('=', start);
+  return eq > start && eq < bar ? start : -1;
+}
+
+function isEmpty(kv: CpKv): boolean {
+  for (const _ in kv) return false;
+  return true;
+}
+
+/** The body after the header is Check Point's own format, not broken RFC 5424 structured data. */
+function notMalformed(doc: EcsDoc): void {
+  const tags = doc.tags as string[] | undefined;
+  if (tags === undefined) return;
+  const i = tags.indexOf('malformed_rfc5424');
+  if (i >= 0) tags.splice(i, 1);
+  if (tags.length === 0) delete doc.tags;
+}
+
+/** The "splunk" form: pipe-separated pairs, the same keys as the syslog form. */
+function parsePipeForm(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext, at: number): string | null {
+  const tz = normaliseZone(ctx.timezone || 'UTC');
+  const s = msg.raw;
+  let end = s.length;
+  while (end > at && (s.charCodeAt(end - 1) === 124 || s.charCodeAt(end - 1) <= 32)) end--;
+  const kv = parseCpPipes(s, at, end);
+  notMalformed(doc);
+  doc.event ??= {};
+  mapCheckpoint(kv, doc, msg.timestampHasZone ? 'UTC' : tz, msg.timestamp);
+  return null;
+}
+
 function parseSyslogForm(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
   const s = msg.raw;
   const tz = normaliseZone(ctx.timezone || 'UTC');
@@ -125,13 +188,7 @@ function parseSyslogForm(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): s
       if (h.procid !== null) sys.procid = h.procid;
       sys.version = '1';
     }
-    // the bracketed body is Check Point's own format, not broken RFC 5424 structured data
-    const tags = doc.tags as string[] | undefined;
-    if (tags !== undefined) {
-      const i = tags.indexOf('malformed_rfc5424');
-      if (i >= 0) tags.splice(i, 1);
-      if (tags.length === 0) delete doc.tags;
-    }
+    notMalformed(doc);
   } else {
     body = looseBody(s);
     ms = msg.timestamp;
@@ -145,9 +202,19 @@ function parseSyslogForm(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): s
   }
   let end = s.lastIndexOf(']');
   if (end <= body) end = s.length;
+  // `message repeated N times: [ [key:"value"; ...]]`: the body is the inner bracket
+  let inner = body + 1;
+  while (s.charCodeAt(inner) === 32) inner++;
+  if (s.charCodeAt(inner) === 91 && end < s.length) {
+    body = inner;
+    const e2 = s.lastIndexOf(']', end - 1);
+    if (e2 > body) end = e2;
+  }
   const kv = parseCpBody(s, body + 1, end);
+  // a body without one `key:"value"` pair is not Check Point's; one whose pairs all map to ECS is
+  const empty = isEmpty(kv);
   mapCheckpoint(kv, doc, zone, ms);
-  return Object.keys(kv).length === 0 && doc.checkpoint === undefined && doc.source === undefined ? 'parse_body' : null;
+  return empty ? 'parse_body' : null;
 }
 
 export const parser: VendorParser = {
@@ -163,16 +230,21 @@ export const parser: VendorParser = {
       const c = raw.charCodeAt(i + APP_TAG.length);
       if (c === 32 || c === 91 || c === 58) return true;
     }
-    return raw.indexOf(CEF) >= 0;
+    return raw.indexOf(CEF) >= 0 || bareBody(raw) || pipesAt(raw) >= 0;
   },
   parse(msg: SyslogMessage, doc: EcsDoc, ctx: VendorContext): string | null {
     const at = msg.raw.indexOf(CEF);
     if (at >= 0) {
-      const ev = decodeCef(msg.raw, at, ctx.timezone, ctx.receivedAt);
+      const ev = decodeCef(withoutRepeatWrapper(msg.raw, at), at, ctx.timezone, ctx.receivedAt);
       if (ev === null) return 'parse_cef_header';
       shortHeaderTime(msg, doc, ctx.timezone);
       cefToEcs(ev, doc, ctx, checkpointCef);
       return ev.complete ? null : 'parse_cef_header';
+    }
+    // the bracketed form has `key:"value"` pairs; a pipe-separated body has none
+    if (msg.raw.indexOf(':"') < 0) {
+      const p = pipesAt(msg.raw);
+      if (p >= 0) return parsePipeForm(msg, doc, ctx, p);
     }
     return parseSyslogForm(msg, doc, ctx);
   },

@@ -126,3 +126,39 @@ export function parseCpBody(s: string, a: number, b: number): CpKv {
   scan(s, p, b, false, out);
   return out;
 }
+
+/**
+ * Reads the Log Exporter "splunk" body `key=value|key=value|...` between `[a, b)`: pairs end at an
+ * unescaped `|`, the key at the first `=`; `\=`, `\|` and `\\` are unescaped in values.
+ */
+export function parseCpPipes(s: string, a: number, b: number): CpKv {
+  const out = Object.create(null) as CpKv;
+  let p = a;
+  while (p < b) {
+    let end = p;
+    while (end < b && s.charCodeAt(end) !== 124) end += s.charCodeAt(end) === 92 ? 2 : 1;
+    if (end > b) end = b;
+    const eq = s.indexOf('=', p);
+    if (eq > p && eq < end) addAt(out, s, p, eq, unescapePipe(s.slice(eq + 1, end)), true);
+    p = end + 1;
+  }
+  return out;
+}
+
+function unescapePipe(v: string): string {
+  if (v.indexOf('\\') < 0) return v;
+  let out = '';
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 92 && i + 1 < v.length) {
+      const n = v.charCodeAt(i + 1);
+      if (n === 61 || n === 124 || n === 92) {
+        out += v[i + 1];
+        i++;
+        continue;
+      }
+    }
+    out += v[i];
+  }
+  return out;
+}

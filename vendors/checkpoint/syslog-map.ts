@@ -5,9 +5,10 @@
  */
 import type { EcsDoc } from '../../src/core/types.js';
 import { appendUnique, getField, relatedIp, relatedUser, setField, toInt } from '../../src/ecs/fields.js';
+import { copyLong, move as moveKey, peek, take } from '../../src/ecs/kv-ops.js';
 import type { CpKv } from './kv.js';
-import { cpTime, isoInZone, subsExp } from './time.js';
-import { isoTime as isoMs } from '../../src/ecs/base.js';
+import { cpTime, subsExp } from './time.js';
+import { isoTime as isoMs, isoTimeIn } from '../../src/ecs/base.js';
 import { table } from '../../src/core/null-proto.js';
 
 const TRANSPORT = table<string>({
@@ -23,33 +24,6 @@ const CLEANUP = [
   'sequencenum', 'file_size', 'product', 'severity', 'xlatesrc', 'xlatedst', 'uid', 'time', '__nsons', '__p_dport',
   '__pos', 'hll_key', 'segment_time', 'lastupdatetime', 'endpoint_ip', 'origin_ip',
 ];
-
-/** first value of a key (a repeated key has an array) */
-function peek(cp: CpKv, k: string): string | undefined {
-  const v = cp[k];
-  if (v === undefined) return undefined;
-  return Array.isArray(v) ? v[0] : v;
-}
-
-/** takes a key out of the map */
-function take(cp: CpKv, k: string): string | undefined {
-  const v = peek(cp, k);
-  if (v !== undefined) delete cp[k];
-  return v;
-}
-
-/** rename: moves the key to an ECS field when the field is still empty */
-function move(cp: CpKv, doc: EcsDoc, k: string, target: string): void {
-  if (cp[k] === undefined || getField(doc, target) !== undefined) return;
-  const v = take(cp, k)!;
-  if (v !== '') setField(doc, target, v);
-}
-
-/** convert to long into an ECS field (the source key stays; most are dropped at cleanup) */
-function toLong(cp: CpKv, doc: EcsDoc, k: string, target: string): void {
-  const n = toInt(peek(cp, k));
-  if (n !== undefined) setField(doc, target, n);
-}
 
 function push(list: string[], v: string): void {
   if (!list.includes(v)) list.push(v);
@@ -93,28 +67,62 @@ function packetsDropped(v: string): EcsDoc[] {
   return out;
 }
 
-/**
- * Maps the pairs onto `doc`. `tz` is the normalised event timezone; `headerMs` the syslog header
- * time (NaN when absent).
- */
-export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: number): void {
-  const operation = peek(cp, 'operation');
-  const action0 = peek(cp, 'action');
-  const ruleAction = peek(cp, 'rule_action');
-  const auditStatus = peek(cp, 'audit_status');
-  const event: EcsDoc = doc.event ?? (doc.event = {});
+/** rename as Elastic's pipeline does it here: the first key that reaches a field wins, later ones stay. */
+function move(cp: CpKv, doc: EcsDoc, k: string, target: string): void {
+  moveKey(doc, cp, k, target, true);
+}
 
-  event.timezone = tz;
-  if (cp.time === undefined && !Number.isNaN(headerMs)) doc['@timestamp'] = isoMs(headerMs);
+/** Runs of plain renames, in the pipeline's order: [Check Point key, ECS field]. */
+type Renames = readonly (readonly [string, string])[];
 
-  const category: string[] = [];
-  const type: string[] = [];
-  if (!inList(operation, LOGIN_OUT) && !inList(action0, LOGIN_OUT)) push(category, 'network');
+const ENDPOINT_RENAMES: Renames = [
+  ['mac_source_address', 'source.mac'], ['src_machine_name', 'source.domain'],
+  ['destination_dns_hostname', 'destination.domain'], ['dst_machine_name', 'destination.domain'],
+  ['dst_user_name', 'destination.user.name'], ['dst_user_dn', 'destination.user.domain'],
+  ['src_user_group', 'source.user.group.name'],
+];
+const EVENT_FILE_RENAMES: Renames = [
+  ['packet_capture', 'event.url'], ['start_time', 'event.start'], ['first_detection', 'event.start'],
+  ['last_detection', 'event.end'], ['app_risk', 'event.risk_score'], ['file_id', 'file.inode'], ['file_type', 'file.type'],
+  ['file_name', 'file.name'],
+];
+const HASH_RENAMES: Renames = [
+  ['file_md5', 'file.hash.md5'], ['file_sha1', 'file.hash.sha1'], ['file_sha256', 'file.hash.sha256'],
+  ['dlp_file_name', 'file.name'], ['user_group', 'group.name'], ['os_version', 'host.os.version'],
+  ['os_name', 'host.os.name'], ['method', 'http.request.method'], ['referrer', 'http.request.referrer'],
+  ['service_id', 'network.application'], ['ifdir', 'network.direction'],
+];
+const ZONE_RENAMES: Renames = [
+  ['outzone', 'observer.egress.zone'], ['inzone', 'observer.ingress.zone'], ['security_outzone', 'observer.egress.zone'],
+  ['security_inzone', 'observer.ingress.zone'], ['update_version', 'observer.version'], ['process_md5', 'process.hash.md5'],
+  ['process_name', 'process.name'], ['parent_process_md5', 'process.parent.hash.md5'],
+  ['parent_process_name', 'process.parent.name'], ['matched_category', 'rule.category'], ['categories', 'rule.category'],
+  ['malware_action', 'rule.description'], ['malware_rule_id', 'rule.id'], ['app_rule_id', 'rule.id'],
+  ['objectname', 'rule.name'], ['rule_name', 'rule.name'], ['malware_rule_name', 'rule.name'], ['app_rule_name', 'rule.name'],
+  ['dlp_rule_name', 'rule.name'], ['smartdefence_profile', 'rule.ruleset'], ['policy', 'rule.ruleset'],
+  ['rule_uid', 'rule.uuid'], ['dlp_rule_uid', 'rule.uuid'], ['url', 'url.original'], ['resource', 'url.original'],
+  ['http_host', 'url.domain'], ['web_client_type', 'user_agent.name'], ['user_agent', 'user_agent.original'],
+  ['industry_reference', 'vulnerability.id'],
+];
 
-  setField(doc, 'observer.vendor', 'Checkpoint');
-  if (cp.type === undefined) setField(doc, 'observer.type', 'firewall');
-  setField(doc, 'observer.product', peek(cp, 'product'));
+function moveAll(cp: CpKv, doc: EcsDoc, renames: Renames): void {
+  for (let i = 0; i < renames.length; i++) move(cp, doc, renames[i]![0], renames[i]![1]);
+}
 
+/** What decides an event's classification: the keys read before they are renamed away. */
+interface Verdict {
+  readonly operation: string | undefined;
+  readonly action: string | undefined;
+  readonly ruleAction: string | undefined;
+  readonly auditStatus: string | undefined;
+  readonly malware: boolean;
+  readonly category: string[];
+  readonly type: string[];
+  outcome: string | undefined;
+}
+
+/** Addresses, NAT, users, byte and packet counts, ports, MACs and domains of both sides. */
+function endpoints(cp: CpKv, doc: EcsDoc): void {
   move(cp, doc, 'src', 'source.ip');
   move(cp, doc, 'client_ip', 'source.ip');
   const xs = peek(cp, 'xlatesrc');
@@ -125,72 +133,56 @@ export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: numbe
   move(cp, doc, 'uid', 'source.user.id');
   move(cp, doc, 'administrator', 'source.user.name');
   move(cp, doc, 'src_user_name', 'source.user.name');
-  toLong(cp, doc, 'client_outbound_packets', 'source.packets');
-  toLong(cp, doc, 'server_outbound_packets', 'destination.packets');
-  toLong(cp, doc, 'client_outbound_bytes', 'source.bytes');
-  if (getField(doc, 'source.bytes') === undefined) toLong(cp, doc, 'sent_byte', 'source.bytes');
-  toLong(cp, doc, 'server_outbound_bytes', 'destination.bytes');
-  if (getField(doc, 'destination.bytes') === undefined) toLong(cp, doc, 'received_bytes', 'destination.bytes');
-  toLong(cp, doc, 'service', 'destination.port');
-  if (peek(cp, 'xlatedport') !== '0') toLong(cp, doc, 'xlatedport', 'destination.nat.port');
-  toLong(cp, doc, 's_port', 'source.port');
-  if (peek(cp, 'xlatesport') !== '0') toLong(cp, doc, 'xlatesport', 'source.nat.port');
-  move(cp, doc, 'mac_source_address', 'source.mac');
-  move(cp, doc, 'src_machine_name', 'source.domain');
-  move(cp, doc, 'destination_dns_hostname', 'destination.domain');
-  move(cp, doc, 'dst_machine_name', 'destination.domain');
-  move(cp, doc, 'dst_user_name', 'destination.user.name');
-  move(cp, doc, 'dst_user_dn', 'destination.user.domain');
-  move(cp, doc, 'src_user_group', 'source.user.group.name');
-  if (inList(operation, LOGIN_OUT)) push(category, 'authentication');
-  if (cp.originsicname !== undefined) {
-    cp.origin_sic_name = cp.originsicname;
-    delete cp.originsicname;
-  }
+  copyLong(doc, cp, 'client_outbound_packets', 'source.packets');
+  copyLong(doc, cp, 'server_outbound_packets', 'destination.packets');
+  copyLong(doc, cp, 'client_outbound_bytes', 'source.bytes');
+  copyLong(doc, cp, 'sent_byte', 'source.bytes', true);
+  copyLong(doc, cp, 'server_outbound_bytes', 'destination.bytes');
+  copyLong(doc, cp, 'received_bytes', 'destination.bytes', true);
+  copyLong(doc, cp, 'service', 'destination.port');
+  if (peek(cp, 'xlatedport') !== '0') copyLong(doc, cp, 'xlatedport', 'destination.nat.port');
+  copyLong(doc, cp, 's_port', 'source.port');
+  if (peek(cp, 'xlatesport') !== '0') copyLong(doc, cp, 'xlatesport', 'source.nat.port');
+  moveAll(cp, doc, ENDPOINT_RENAMES);
+}
 
-  event.kind = inList(ruleAction, ALERT_ACTIONS) ? 'alert' : 'event';
-  let outcome: string | undefined;
+/** event.kind, category, type and outcome from rule_action, audit_status, operation and action. */
+function classify(v: Verdict, doc: EcsDoc): void {
+  const { operation, action, ruleAction, auditStatus, category, type } = v;
+  if (inList(operation, LOGIN_OUT)) push(category, 'authentication');
+  doc.event.kind = inList(ruleAction, ALERT_ACTIONS) ? 'alert' : 'event';
   if (inList(ruleAction, ALLOW)) {
-    outcome = 'success';
+    v.outcome = 'success';
     if (!inList(operation, LOGIN_OUT)) {
       push(type, 'allowed');
       push(type, 'connection');
     }
   }
-  if (auditStatus === 'Success') outcome = 'success';
-  if (auditStatus === 'Failure') outcome = 'failure';
+  if (auditStatus === 'Success') v.outcome = 'success';
+  if (auditStatus === 'Failure') v.outcome = 'failure';
   if (inList(ruleAction, DENY)) {
-    outcome = 'success';
+    v.outcome = 'success';
     push(type, 'connection');
     push(type, 'denied');
   }
-  if (cp.malware_action !== undefined) push(category, 'malware');
+  if (v.malware) push(category, 'malware');
   if (inList(ruleAction, IDS_ACTIONS)) push(category, 'intrusion_detection');
-  if (action0 === 'Log In') outcome = 'success';
-  if (action0 === 'Failed Log In') outcome = 'failure';
-  if (operation === 'Log Out') outcome = 'success';
-  if (operation === 'Log In' && (auditStatus === 'Success' || auditStatus === undefined)) outcome = 'success';
-  if (action0 === 'Log In' || action0 === 'Failed Log In') push(category, 'authentication');
-  if (action0 === 'Log In' || operation === 'Log In') push(type, 'start');
-  if (action0 === 'Log Out' || operation === 'Log Out') push(type, 'end');
-  let action = action0;
-  if (action === 'Log In') action = 'logged-in';
-  if (action === 'Failed Log In') {
-    push(type, 'denied');
-    action = 'logon-failed';
-  }
+  if (action === 'Log In') v.outcome = 'success';
+  if (action === 'Failed Log In') v.outcome = 'failure';
+  if (operation === 'Log Out') v.outcome = 'success';
+  if (operation === 'Log In' && (auditStatus === 'Success' || auditStatus === undefined)) v.outcome = 'success';
+  if (action === 'Log In' || action === 'Failed Log In') push(category, 'authentication');
+  if (action === 'Log In' || operation === 'Log In') push(type, 'start');
+  if (action === 'Log Out' || operation === 'Log Out') push(type, 'end');
+  if (action === 'Failed Log In') push(type, 'denied');
+}
 
-  relatedIp(doc, getField(doc, 'source.ip'));
-  relatedIp(doc, getField(doc, 'source.nat.ip'));
-  relatedIp(doc, getField(doc, 'destination.ip'));
-  relatedIp(doc, getField(doc, 'destination.nat.ip'));
-  for (let i = 0; i < HASH_KEYS.length; i++) appendUnique(doc, 'related.hash', peek(cp, HASH_KEYS[i]!));
-
+/** email.* from the Anti-Spam and Email Security fields (Elastic fills from and to from the recipient). */
+function email(cp: CpKv, doc: EcsDoc): void {
   move(cp, doc, 'from', 'source.user.email');
   move(cp, doc, 'to', 'destination.user.email');
   const toMail = getField(doc, 'destination.user.email');
   if (toMail !== undefined) {
-    // Elastic fills both from the recipient
     setField(doc, 'email.from.address', [toMail]);
     setField(doc, 'email.to.address', [toMail]);
   }
@@ -202,12 +194,16 @@ export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: numbe
   setField(doc, 'email.delivery_timestamp', peek(cp, 'delivery_time'));
   setField(doc, 'email.message_id', peek(cp, 'email_message_id'));
   setField(doc, 'email.local_id', peek(cp, 'email_queue_id'));
+}
+
+/** DNS fields; an administrator's logout carries the user's domain in domain_name. */
+function dns(cp: CpKv, doc: EcsDoc, v: Verdict): void {
   move(cp, doc, 'usercheck_incident_uid', 'destination.user.id');
   move(cp, doc, 'service_name', 'destination.service.name');
   move(cp, doc, 'mac_destination_address', 'destination.mac');
   move(cp, doc, 'dns_type', 'dns.question.type');
   move(cp, doc, 'domain_name', 'dns.question.name');
-  if (operation === 'Log Out' && getField(doc, 'source.user.domain') === undefined) {
+  if (v.operation === 'Log Out' && getField(doc, 'source.user.domain') === undefined) {
     const q = getField(doc, 'dns.question.name');
     if (q !== undefined) {
       setField(doc, 'source.user.domain', q);
@@ -216,17 +212,24 @@ export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: numbe
       if (Object.keys(doc.dns).length === 0) delete doc.dns;
     }
   }
-  if (operation === 'Log In' && auditStatus === 'Failure') {
+  if (v.operation === 'Log In' && v.auditStatus === 'Failure') {
     const info = peek(cp, 'additional_info');
     const pre = 'Administrator failed to log in: ';
     if (info !== undefined && info.startsWith(pre)) setField(doc, 'event.reason', info.slice(pre.length));
   }
   move(cp, doc, 'dns_message_type', 'dns.type');
   move(cp, doc, 'tid', 'dns.id');
+}
+
+/** event.id, sequence, severity and action; administrator logins: host, protocol, user.* */
+function eventAndLogin(cp: CpKv, doc: EcsDoc, v: Verdict): void {
+  const { operation, auditStatus } = v;
   move(cp, doc, 'loguid', 'event.id');
-  toLong(cp, doc, 'sequencenum', 'event.sequence');
-  toLong(cp, doc, 'severity', 'event.severity');
+  copyLong(doc, cp, 'sequencenum', 'event.sequence');
+  copyLong(doc, cp, 'severity', 'event.severity');
   delete cp.action;
+  const action = v.action === 'Log In' ? 'logged-in' : v.action === 'Failed Log In' ? 'logon-failed' : v.action;
+  const event = doc.event as EcsDoc;
   if (action !== undefined && action !== '') event.action = action;
   if (operation === 'Log In') event.action = auditStatus === 'Failure' ? 'logon-failed' : auditStatus === 'Success' || auditStatus === undefined ? 'logged-in' : event.action;
   if (operation === 'Log Out') event.action = 'logged-out';
@@ -244,38 +247,21 @@ export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: numbe
   }
   for (let i = 0; i < USER_COPY.length; i++) {
     const pair = USER_COPY[i]!;
-    const v = getField(doc, pair[0]);
-    if (typeof v === 'string' && v !== '' && getField(doc, pair[1]) === undefined) setField(doc, pair[1], v.toLowerCase());
+    const u = getField(doc, pair[0]);
+    if (typeof u === 'string' && u !== '' && getField(doc, pair[1]) === undefined) setField(doc, pair[1], u.toLowerCase());
   }
   setField(doc, 'event.code', peek(cp, 'operation_number'));
+}
 
-  move(cp, doc, 'packet_capture', 'event.url');
-  move(cp, doc, 'start_time', 'event.start');
-  move(cp, doc, 'first_detection', 'event.start');
-  move(cp, doc, 'last_detection', 'event.end');
-  move(cp, doc, 'app_risk', 'event.risk_score');
-  move(cp, doc, 'file_id', 'file.inode');
-  move(cp, doc, 'file_type', 'file.type');
-  move(cp, doc, 'file_name', 'file.name');
-  toLong(cp, doc, 'file_size', 'file.size');
-  move(cp, doc, 'file_md5', 'file.hash.md5');
-  move(cp, doc, 'file_sha1', 'file.hash.sha1');
-  move(cp, doc, 'file_sha256', 'file.hash.sha256');
-  move(cp, doc, 'dlp_file_name', 'file.name');
-  move(cp, doc, 'user_group', 'group.name');
-  move(cp, doc, 'os_version', 'host.os.version');
-  move(cp, doc, 'os_name', 'host.os.name');
-  move(cp, doc, 'method', 'http.request.method');
-  move(cp, doc, 'referrer', 'http.request.referrer');
-  move(cp, doc, 'service_id', 'network.application');
-  move(cp, doc, 'ifdir', 'network.direction');
+/** Byte and packet totals, protocol, subscription expiry, packet-drop tuples. */
+function counters(cp: CpKv, doc: EcsDoc, tz: string): void {
   const bytes = toInt(peek(cp, 'bytes'));
   if (bytes !== undefined) {
     delete cp.bytes;
     setField(doc, 'network.bytes', bytes);
   }
   const proto = take(cp, 'proto');
-  if (proto !== undefined && proto !== '') {
+  if (proto !== undefined) {
     setField(doc, 'network.iana_number', proto);
     setField(doc, 'network.transport', TRANSPORT[proto]);
   }
@@ -283,22 +269,25 @@ export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: numbe
   if (sx !== undefined) {
     const ms = subsExp(sx, tz);
     if (Number.isNaN(ms)) delete cp.subs_exp;
-    else cp.subs_exp = isoInZone(ms, tz);
+    else cp.subs_exp = isoTimeIn(ms, tz);
   }
   const packets = peek(cp, 'packets');
-  if (packets !== undefined) {
-    if (packets.indexOf('<') >= 0) {
-      delete cp.packets;
-      const dropped = packetsDropped(packets);
-      if (dropped.length) (doc.checkpoint ??= {}).packets_dropped = dropped;
-    } else {
-      const n = toInt(packets);
-      if (n !== undefined) {
-        delete cp.packets;
-        setField(doc, 'network.packets', n);
-      }
-    }
+  if (packets === undefined) return;
+  if (packets.indexOf('<') >= 0) {
+    delete cp.packets;
+    const dropped = packetsDropped(packets);
+    if (dropped.length) (doc.checkpoint ??= {}).packets_dropped = dropped;
+    return;
   }
+  const n = toInt(packets);
+  if (n !== undefined) {
+    delete cp.packets;
+    setField(doc, 'network.packets', n);
+  }
+}
+
+/** The gateway: layer, application, interfaces by direction, type, name, MAC and address. */
+function observer(cp: CpKv, doc: EcsDoc): void {
   move(cp, doc, 'layer_name', 'network.name');
   move(cp, doc, 'app_name', 'network.application');
   move(cp, doc, 'client_inbound_interface', 'observer.ingress.interface.name');
@@ -306,45 +295,17 @@ export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: numbe
   const dir = getField(doc, 'network.direction');
   if (dir === 'inbound') move(cp, doc, 'ifname', 'observer.ingress.interface.name');
   else if (dir === 'outbound') move(cp, doc, 'ifname', 'observer.egress.interface.name');
-  const cpType = take(cp, 'type');
-  if (cpType !== undefined && cpType !== '') setField(doc, 'observer.type', cpType);
+  setField(doc, 'observer.type', take(cp, 'type'));
   move(cp, doc, 'origin', 'observer.name');
   const mac = take(cp, 'mac_address');
-  if (mac !== undefined && mac !== '') appendUnique(doc, 'observer.mac', mac.replace(/:/g, '-').toUpperCase());
+  if (mac !== undefined) appendUnique(doc, 'observer.mac', mac.replace(/:/g, '-').toUpperCase());
   const originIp = peek(cp, 'origin_ip');
   if (originIp !== undefined) appendUnique(doc, 'observer.ip', originIp);
   else appendUnique(doc, 'observer.ip', peek(cp, 'endpoint_ip'));
-  move(cp, doc, 'outzone', 'observer.egress.zone');
-  move(cp, doc, 'inzone', 'observer.ingress.zone');
-  move(cp, doc, 'security_outzone', 'observer.egress.zone');
-  move(cp, doc, 'security_inzone', 'observer.ingress.zone');
-  move(cp, doc, 'update_version', 'observer.version');
-  move(cp, doc, 'process_md5', 'process.hash.md5');
-  move(cp, doc, 'process_name', 'process.name');
-  move(cp, doc, 'parent_process_md5', 'process.parent.hash.md5');
-  move(cp, doc, 'parent_process_name', 'process.parent.name');
-  move(cp, doc, 'matched_category', 'rule.category');
-  move(cp, doc, 'categories', 'rule.category');
-  move(cp, doc, 'malware_action', 'rule.description');
-  move(cp, doc, 'malware_rule_id', 'rule.id');
-  move(cp, doc, 'app_rule_id', 'rule.id');
-  move(cp, doc, 'objectname', 'rule.name');
-  move(cp, doc, 'rule_name', 'rule.name');
-  move(cp, doc, 'malware_rule_name', 'rule.name');
-  move(cp, doc, 'app_rule_name', 'rule.name');
-  move(cp, doc, 'dlp_rule_name', 'rule.name');
-  move(cp, doc, 'smartdefence_profile', 'rule.ruleset');
-  move(cp, doc, 'policy', 'rule.ruleset');
-  move(cp, doc, 'rule_uid', 'rule.uuid');
-  move(cp, doc, 'dlp_rule_uid', 'rule.uuid');
-  move(cp, doc, 'url', 'url.original');
-  move(cp, doc, 'resource', 'url.original');
-  move(cp, doc, 'http_host', 'url.domain');
-  move(cp, doc, 'web_client_type', 'user_agent.name');
-  move(cp, doc, 'user_agent', 'user_agent.original');
-  move(cp, doc, 'industry_reference', 'vulnerability.id');
+}
 
-  // `time`: the event time; a repeated `time` keeps all values and takes the earliest
+/** `time`: the event time; a repeated `time` keeps all values and takes the earliest. */
+function eventTime(cp: CpKv, doc: EcsDoc, tz: string, headerMs: number): void {
   const time = cp.time;
   if (time !== undefined) {
     const list = Array.isArray(time) ? time : [time];
@@ -365,8 +326,12 @@ export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: numbe
     const ms = cpTime(lut, 'UTC');
     if (!Number.isNaN(ms)) setField(doc, 'event.end', isoMs(ms));
   }
+}
+
+/** message, related users, byte/packet sums, action_reason text, the dropped keys. */
+function finish(cp: CpKv, doc: EcsDoc): void {
   const message = take(cp, 'message') ?? take(cp, 'reason') ?? take(cp, 'subject');
-  if (message !== undefined && message !== '') doc.message = message;
+  if (message !== undefined) doc.message = message;
   const sys = peek(cp, 'sys_message');
   if (sys !== undefined && sys.startsWith(':"')) cp.sys_message = sys.slice(2);
   relatedUser(doc, getField(doc, 'source.user.name'));
@@ -389,12 +354,10 @@ export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: numbe
     cp.time = cp.times;
     delete cp.times;
   }
+}
 
-  if (category.length) event.category = category;
-  if (type.length) event.type = type;
-  if (outcome !== undefined) event.outcome = outcome;
-
-  // what is left stays in the vendor namespace
+/** What is left stays in the vendor namespace (ICMP type and code as numbers). */
+function vendorNamespace(cp: CpKv, doc: EcsDoc): void {
   const out: EcsDoc = doc.checkpoint ?? {};
   for (const k of Object.keys(cp)) {
     const v = cp[k]!;
@@ -407,4 +370,49 @@ export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: numbe
     out[k] = v;
   }
   if (Object.keys(out).length) doc.checkpoint = out;
+}
+
+/**
+ * Maps the pairs onto `doc`, step by step in the order of Elastic's pipeline. `tz` is the
+ * normalised event timezone; `headerMs` the syslog header time (NaN when absent).
+ */
+export function mapCheckpoint(cp: CpKv, doc: EcsDoc, tz: string, headerMs: number): void {
+  const v: Verdict = {
+    operation: peek(cp, 'operation'), action: peek(cp, 'action'), ruleAction: peek(cp, 'rule_action'),
+    auditStatus: peek(cp, 'audit_status'), malware: cp.malware_action !== undefined, category: [], type: [], outcome: undefined,
+  };
+  const event: EcsDoc = doc.event ?? (doc.event = {});
+  event.timezone = tz;
+  if (cp.time === undefined && !Number.isNaN(headerMs)) doc['@timestamp'] = isoMs(headerMs);
+  if (!inList(v.operation, LOGIN_OUT) && !inList(v.action, LOGIN_OUT)) push(v.category, 'network');
+  setField(doc, 'observer.vendor', 'Checkpoint');
+  if (cp.type === undefined) setField(doc, 'observer.type', 'firewall');
+  setField(doc, 'observer.product', peek(cp, 'product'));
+
+  endpoints(cp, doc);
+  if (cp.originsicname !== undefined) {
+    cp.origin_sic_name = cp.originsicname;
+    delete cp.originsicname;
+  }
+  classify(v, doc);
+  relatedIp(doc, getField(doc, 'source.ip'));
+  relatedIp(doc, getField(doc, 'source.nat.ip'));
+  relatedIp(doc, getField(doc, 'destination.ip'));
+  relatedIp(doc, getField(doc, 'destination.nat.ip'));
+  for (let i = 0; i < HASH_KEYS.length; i++) appendUnique(doc, 'related.hash', peek(cp, HASH_KEYS[i]!));
+  email(cp, doc);
+  dns(cp, doc, v);
+  eventAndLogin(cp, doc, v);
+  moveAll(cp, doc, EVENT_FILE_RENAMES);
+  copyLong(doc, cp, 'file_size', 'file.size');
+  moveAll(cp, doc, HASH_RENAMES);
+  counters(cp, doc, tz);
+  observer(cp, doc);
+  moveAll(cp, doc, ZONE_RENAMES);
+  eventTime(cp, doc, tz, headerMs);
+  finish(cp, doc);
+  if (v.category.length) event.category = v.category;
+  if (v.type.length) event.type = v.type;
+  if (v.outcome !== undefined) event.outcome = v.outcome;
+  vendorNamespace(cp, doc);
 }

@@ -2,10 +2,9 @@
  * Time helpers for Check Point: the event timezone as Elastic normalises it, the `time` field
  * (epoch seconds, epoch milliseconds or ISO 8601), and `subs_exp` (`Mon Mar 30 00:00:00 2020`).
  */
-import { formatOffset, offsetForLocal, parseFixedOffset } from '../../src/syslog/timezone.js';
+import { formatOffset, parseFixedOffset } from '../../src/syslog/timezone.js';
 import { monthAt, readIsoStamp, stamp } from '../../src/syslog/timestamp.js';
 import { zonedToEpoch } from '../../src/syslog/timezone.js';
-import { isoTime as isoMs } from '../../src/ecs/base.js';
 
 /** `+0500` -> `+05:00`, `-5:00` -> `-05:00`; names (`UTC`, `Europe/Paris`) unchanged. */
 export function normaliseZone(tz: string): string {
@@ -25,23 +24,6 @@ export function cpTime(v: string, tz: string): number {
   }
   const end = readIsoStamp(v, 0, tz, false);
   return end === v.length ? stamp.ms : NaN;
-}
-
-function pad(n: number, w = 2): string {
-  return String(n).padStart(w, '0');
-}
-
-/** ISO 8601 of an instant as seen in `tz`, with milliseconds and the offset (`Z` for UTC). */
-export function isoInZone(ms: number, tz: string): string {
-  let off = parseFixedOffset(tz);
-  if (Number.isNaN(off)) {
-    off = offsetForLocal(tz, ms);
-    off = offsetForLocal(tz, ms + off * 60_000);
-  }
-  if (off === 0) return isoMs(ms);
-  const d = new Date(ms + off * 60_000);
-  return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()) + 'T' + pad(d.getUTCHours()) + ':' +
-    pad(d.getUTCMinutes()) + ':' + pad(d.getUTCSeconds()) + '.' + pad(d.getUTCMilliseconds(), 3) + formatOffset(off);
 }
 
 /** `EEE MMM d HH:mm:ss yyyy`, ISO 8601 or epoch seconds; epoch ms or NaN. */

@@ -28,13 +28,13 @@ export function panTime(s: string | undefined, tz: string): number {
   return end > 0 ? stamp.ms : NaN;
 }
 
-import { isoTime as isoMs } from '../../src/ecs/base.js';
+import { isoTime as isoMs, isoTimeIn } from '../../src/ecs/base.js';
 export { isoMs };
 
-/** ISO string of a PAN-OS time, undefined when unreadable. */
+/** ISO string of a PAN-OS time in the offset of `tz` (as Elastic's date processor writes it), undefined when unreadable. */
 export function panTimeIso(s: string | undefined, tz: string): string | undefined {
   const ms = panTime(s, tz);
-  return Number.isNaN(ms) ? undefined : isoMs(ms);
+  return Number.isNaN(ms) ? undefined : isoTimeIn(ms, tz);
 }
 
 const USER_CHARS = /^[ a-zA-Z0-9#.:_'-]+\$?$/;

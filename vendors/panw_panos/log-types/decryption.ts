@@ -3,6 +3,7 @@ import { setField } from '../../../src/ecs/fields.js';
 import type { Fields, LogType } from '../shared.js';
 import { NET_ECS, copyPairs, compilePairs, type Pairs } from './network-common.js';
 import { panTimeIso } from '../convert.js';
+import { APP_COLUMNS, DEVICE_ID_COLUMNS, DG_COLUMNS, SESSION_FLOW, SESSION_HEAD } from './session-columns.js';
 
 const DECRYPT_ECS: Pairs = [
   ...NET_ECS,
@@ -16,34 +17,21 @@ const DECRYPT_ECS_C = compilePairs(DECRYPT_ECS);
 
 export const decryption: LogType = {
   columns: [
-    'panw.panos.source.ip', 'panw.panos.destination.ip', 'panw.panos.source.nat.ip', 'panw.panos.destination.nat.ip',
-    'panw.panos.ruleset', '_temp_.srcuser', '_temp_.dstuser', 'panw.panos.network.application', 'panw.panos.virtual_sys',
-    'panw.panos.source.zone', 'panw.panos.destination.zone', 'panw.panos.inbound_interface', 'panw.panos.outbound_interface',
-    'panw.panos.log_profile', '_temp_.logged_time', 'panw.panos.flow_id', 'panw.panos.repeat_count', 'panw.panos.source.port',
-    'panw.panos.destination.port', 'panw.panos.source.nat.port', 'panw.panos.destination.nat.port', '_temp_.labels',
-    'panw.panos.protocol', 'panw.panos.action', 'panw.panos.tunnel_type', '_temp_.future_use1', '_temp_.future_use2',
-    'panw.panos.source_vm_uuid', 'panw.panos.destination_vm_uuid', 'panw.panos.rule_uuid', 'panw.panos.hs_stage_c2f',
-    'panw.panos.hs_stage_f2s', '_temp_.tls', 'panw.panos.tls.key_exchange_algorithm', 'panw.panos.tls.encryption',
-    'panw.panos.tls.auth', 'panw.panos.policy.name', 'panw.panos.elliptic_curve', 'panw.panos.tls.error_type',
-    'panw.panos.root_certificate_status', 'panw.panos.chain_status', 'panw.panos.proxy_type',
-    'panw.panos.certificate.serial_number', '_temp_.hash', 'panw.panos.certificate.not_before',
+    ...SESSION_HEAD, '_temp_.logged_time', ...SESSION_FLOW, 'panw.panos.tunnel_type', '_temp_.future_use1',
+    '_temp_.future_use2', 'panw.panos.source_vm_uuid', 'panw.panos.destination_vm_uuid', 'panw.panos.rule_uuid',
+    'panw.panos.hs_stage_c2f', 'panw.panos.hs_stage_f2s', '_temp_.tls', 'panw.panos.tls.key_exchange_algorithm',
+    'panw.panos.tls.encryption', 'panw.panos.tls.auth', 'panw.panos.policy.name', 'panw.panos.elliptic_curve',
+    'panw.panos.tls.error_type', 'panw.panos.root_certificate_status', 'panw.panos.chain_status',
+    'panw.panos.proxy_type', 'panw.panos.certificate.serial_number', '_temp_.hash', 'panw.panos.certificate.not_before',
     'panw.panos.certificate.not_after', 'panw.panos.certificate.version', 'panw.panos.certificate.size',
-    'panw.panos.subject_common_name.length', 'panw.panos.issuer_common_name.length', 'panw.panos.root_common_name.length',
-    'panw.panos.server_name_indication.length', 'panw.panos.certificate.flags', 'panw.panos.subject_common_name.value',
-    'panw.panos.issuer_common_name.value', 'panw.panos.root_common_name.value', 'panw.panos.server_name_indication.value',
-    'panw.panos.error_message', 'panw.panos.container.id', 'panw.panos.pod.namespace', 'panw.panos.pod.name',
-    'panw.panos.src.external_dynamic_list', 'panw.panos.dst.external_dynamic_list', 'panw.panos.src.dynamic_address_group',
-    'panw.panos.dst.dynamic_address_group', '_temp_.high_res_timestamp', 'panw.panos.src.category',
-    'panw.panos.src.profile', 'panw.panos.src.model', 'panw.panos.src.vendor', 'panw.panos.src.os.family',
-    'panw.panos.src.os.version', 'panw.panos.src.host', 'panw.panos.src.mac', 'panw.panos.dst.category',
-    'panw.panos.dst.profile', 'panw.panos.dst.model', 'panw.panos.dst.vendor', 'panw.panos.dst.os.family',
-    'panw.panos.dst.os.version', 'panw.panos.dst.host', 'panw.panos.dst.mac', 'panw.panos.sequence_number',
-    'panw.panos.action_flags', 'panw.panos.device_group_hierarchy1', 'panw.panos.device_group_hierarchy2',
-    'panw.panos.device_group_hierarchy3', 'panw.panos.device_group_hierarchy4', 'panw.panos.vsys_name',
-    'panw.panos.device_name', 'panw.panos.vsys_id', 'panw.panos.application.sub_category',
-    'panw.panos.application.category', 'panw.panos.application.technology', 'panw.panos.application.risk_level',
-    'panw.panos.application.characteristics', 'panw.panos.application.container', 'panw.panos.application.tunneled',
-    'panw.panos.application.is_saas', 'panw.panos.application.is_sanctioned',
+    'panw.panos.subject_common_name.length', 'panw.panos.issuer_common_name.length',
+    'panw.panos.root_common_name.length', 'panw.panos.server_name_indication.length', 'panw.panos.certificate.flags',
+    'panw.panos.subject_common_name.value', 'panw.panos.issuer_common_name.value', 'panw.panos.root_common_name.value',
+    'panw.panos.server_name_indication.value', 'panw.panos.error_message', 'panw.panos.container.id',
+    'panw.panos.pod.namespace', 'panw.panos.pod.name', 'panw.panos.src.external_dynamic_list',
+    'panw.panos.dst.external_dynamic_list', 'panw.panos.src.dynamic_address_group',
+    'panw.panos.dst.dynamic_address_group', '_temp_.high_res_timestamp', ...DEVICE_ID_COLUMNS,
+    'panw.panos.sequence_number', 'panw.panos.action_flags', ...DG_COLUMNS, 'panw.panos.vsys_id', ...APP_COLUMNS,
   ],
   kind: 'event',
   category: ['network'],

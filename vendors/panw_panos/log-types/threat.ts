@@ -3,6 +3,8 @@ import { setField, isIp } from '../../../src/ecs/fields.js';
 import type { EcsDoc } from '../../../src/core/types.js';
 import type { Fields, LogType } from '../shared.js';
 import { NET_ECS, copyPairs, compilePairs, type Pairs } from './network-common.js';
+import { setBareUrl } from '../../../src/ecs/url.js';
+import { APP_COLUMNS, DEVICE_ID_COLUMNS, DG_COLUMNS, SESSION_FLOW, SESSION_HEAD } from './session-columns.js';
 
 const THREAT_ECS: Pairs = [
   ...NET_ECS,
@@ -18,73 +20,24 @@ const THREAT_ECS_C = compilePairs(THREAT_ECS);
 
 const SUCCESS_ACTIONS = new Set(['alert', 'allow', 'continue']);
 
-/** url.* from a scheme-less `host[:port]/path?query` as Elastic's threat pipeline splits it. */
-function setUrl(doc: EcsDoc, original: string): void {
-  const url: EcsDoc = { original };
-  let hostPort = original;
-  const slash = original.indexOf('/');
-  if (slash >= 0) {
-    hostPort = original.slice(0, slash);
-    const after = original.slice(slash);
-    const q = after.indexOf('?');
-    const path = q < 0 ? after : after.slice(0, q);
-    url.path = path;
-    if (q >= 0) url.query = after.slice(q + 1);
-    const dot = path.lastIndexOf('.');
-    if (dot >= 0 && dot + 1 < path.length) url.extension = path.slice(dot + 1);
-  } else {
-    const q = original.indexOf('?');
-    if (q >= 0) {
-      hostPort = original.slice(0, q);
-      url.query = original.slice(q + 1);
-    }
-  }
-  const colon = hostPort.indexOf(':');
-  if (colon >= 0) {
-    url.domain = hostPort.slice(0, colon);
-    const rest = hostPort.slice(colon + 1);
-    const c2 = rest.indexOf(':');
-    const port = Number(c2 < 0 ? rest : rest.slice(0, c2));
-    if (Number.isInteger(port) && rest !== '') url.port = port;
-  } else {
-    url.domain = hostPort;
-    setField(doc, 'destination.domain', hostPort);
-  }
-  for (const k of Object.keys(url)) if (url[k] === '') delete url[k];
-  doc.url = url;
-}
-
 export const threat: LogType = {
   columns: [
-    'panw.panos.source.ip', 'panw.panos.destination.ip', 'panw.panos.source.nat.ip', 'panw.panos.destination.nat.ip',
-    'panw.panos.ruleset', '_temp_.srcuser', '_temp_.dstuser', 'panw.panos.network.application', 'panw.panos.virtual_sys',
-    'panw.panos.source.zone', 'panw.panos.destination.zone', 'panw.panos.inbound_interface', 'panw.panos.outbound_interface',
-    'panw.panos.log_profile', '_temp_.logged_time', 'panw.panos.flow_id', 'panw.panos.repeat_count', 'panw.panos.source.port',
-    'panw.panos.destination.port', 'panw.panos.source.nat.port', 'panw.panos.destination.nat.port', '_temp_.labels',
-    'panw.panos.protocol', 'panw.panos.action', 'panw.panos.misc', 'panw.panos.threat.name', 'panw.panos.url.category',
-    'panw.panos.severity', '_temp_.direction', 'panw.panos.sequence_number', 'panw.panos.action_flags', '_temp_.srcloc',
-    '_temp_.dstloc', '_temp_.future_use2', 'panw.panos.http_content_type', 'panw.panos.network.pcap_id',
-    'panw.panos.file.hash', 'panw.panos.wildfire.name', 'panw.panos.url_idx', '_temp_.user_agent', 'panw.panos.file.type',
-    '_temp_.forwarded_ip', 'panw.panos.referrer', 'panw.panos.sender', 'panw.panos.subject', 'panw.panos.recipient',
-    'panw.panos.wildfire.report_id', 'panw.panos.device_group_hierarchy1', 'panw.panos.device_group_hierarchy2',
-    'panw.panos.device_group_hierarchy3', 'panw.panos.device_group_hierarchy4', 'panw.panos.vsys_name',
-    'panw.panos.device_name', '_temp_.future_use3', 'panw.panos.source_vm_uuid', 'panw.panos.destination_vm_uuid',
-    'panw.panos.http_method', 'panw.panos.imsi', 'panw.panos.imei', 'panw.panos.parent_session.id',
-    'panw.panos.parent_session.start_time', 'panw.panos.tunnel_type', 'panw.panos.threat_category',
-    'panw.panos.content_version', '_temp_.future_use4', 'panw.panos.sctp.assoc_id', 'panw.panos.payload_protocol_id',
-    'panw.panos.http_headers', 'panw.panos.url_category_list', 'panw.panos.rule_uuid', 'panw.panos.http2_connection',
-    'panw.panos.dynamic_user.group.name', 'panw.panos.xff.ip', 'panw.panos.src.category', 'panw.panos.src.profile',
-    'panw.panos.src.model', 'panw.panos.src.vendor', 'panw.panos.src.os.family', 'panw.panos.src.os.version',
-    'panw.panos.src.host', 'panw.panos.src.mac', 'panw.panos.dst.category', 'panw.panos.dst.profile',
-    'panw.panos.dst.model', 'panw.panos.dst.vendor', 'panw.panos.dst.os.family', 'panw.panos.dst.os.version',
-    'panw.panos.dst.host', 'panw.panos.dst.mac', 'panw.panos.container.id', 'panw.panos.pod.namespace',
-    'panw.panos.pod.name', 'panw.panos.src.external_dynamic_list', 'panw.panos.dst.external_dynamic_list',
-    'panw.panos.host.id', 'panw.panos.serial_number', 'panw.panos.domain_edl', 'panw.panos.src.dynamic_address_group',
+    ...SESSION_HEAD, '_temp_.logged_time', ...SESSION_FLOW, 'panw.panos.misc', 'panw.panos.threat.name',
+    'panw.panos.url.category', 'panw.panos.severity', '_temp_.direction', 'panw.panos.sequence_number',
+    'panw.panos.action_flags', '_temp_.srcloc', '_temp_.dstloc', '_temp_.future_use2', 'panw.panos.http_content_type',
+    'panw.panos.network.pcap_id', 'panw.panos.file.hash', 'panw.panos.wildfire.name', 'panw.panos.url_idx',
+    '_temp_.user_agent', 'panw.panos.file.type', '_temp_.forwarded_ip', 'panw.panos.referrer', 'panw.panos.sender',
+    'panw.panos.subject', 'panw.panos.recipient', 'panw.panos.wildfire.report_id', ...DG_COLUMNS, '_temp_.future_use3',
+    'panw.panos.source_vm_uuid', 'panw.panos.destination_vm_uuid', 'panw.panos.http_method', 'panw.panos.imsi',
+    'panw.panos.imei', 'panw.panos.parent_session.id', 'panw.panos.parent_session.start_time', 'panw.panos.tunnel_type',
+    'panw.panos.threat_category', 'panw.panos.content_version', '_temp_.future_use4', 'panw.panos.sctp.assoc_id',
+    'panw.panos.payload_protocol_id', 'panw.panos.http_headers', 'panw.panos.url_category_list', 'panw.panos.rule_uuid',
+    'panw.panos.http2_connection', 'panw.panos.dynamic_user.group.name', 'panw.panos.xff.ip', ...DEVICE_ID_COLUMNS,
+    'panw.panos.container.id', 'panw.panos.pod.namespace', 'panw.panos.pod.name',
+    'panw.panos.src.external_dynamic_list', 'panw.panos.dst.external_dynamic_list', 'panw.panos.host.id',
+    'panw.panos.serial_number', 'panw.panos.domain_edl', 'panw.panos.src.dynamic_address_group',
     'panw.panos.dst.dynamic_address_group', 'panw.panos.partial_hash', '_temp_.high_res_timestamp', 'panw.panos.reason',
-    'panw.panos.justification', 'panw.panos.nssai_sst', 'panw.panos.application.sub_category',
-    'panw.panos.application.category', 'panw.panos.application.technology', 'panw.panos.application.risk_level',
-    'panw.panos.application.characteristics', 'panw.panos.application.container', 'panw.panos.application.tunneled',
-    'panw.panos.application.is_saas', 'panw.panos.application.is_sanctioned', 'panw.panos.cloud_report.id',
+    'panw.panos.justification', 'panw.panos.nssai_sst', ...APP_COLUMNS, 'panw.panos.cloud_report.id',
   ],
   kind: 'alert',
   category: ['intrusion_detection', 'threat', 'network'],
@@ -109,7 +62,11 @@ export const threat: LogType = {
     const misc = f.get('panw.panos.misc');
     if (misc !== undefined) {
       const hasSlash = misc.indexOf('/') >= 0;
-      if (subType === 'url' || ((subType === 'virus' || subType === 'vulnerability') && hasSlash)) setUrl(doc, misc);
+      if (subType === 'url' || ((subType === 'virus' || subType === 'vulnerability') && hasSlash)) {
+        const url: EcsDoc = {};
+        setField(doc, 'destination.domain', setBareUrl(url, misc));
+        doc.url = url;
+      }
       const hasSep = hasSlash || misc.indexOf('\\') >= 0;
       if (subType === 'file' && hasSep) {
         setField(doc, 'file.path', misc);
