@@ -11,6 +11,7 @@ import { CollectorError } from '../core/errors.js';
 import { isValidTimezone } from '../syslog/timezone.js';
 import { FAMILY_IDS } from '../dispatch/dispatch.js';
 import { esSettingsFromConfig } from '../sinks/elasticsearch/config.js';
+import { checkParsers } from './parsers.js';
 
 /** config `pipeline.event_original`: which documents keep the raw line */
 export type EventOriginalMode = 'always' | 'on_failure';
@@ -19,6 +20,8 @@ export interface ConfigIssue {
   path: string;
   line: number;
   message: string;
+  /** the file when it is not the configuration's (a parser file of parsers_dir) */
+  file?: string;
 }
 
 export interface TlsConfig {
@@ -57,6 +60,8 @@ export interface Config {
   timezone: string;
   listeners: ListenerConfig[];
   senders: SenderConfig[];
+  /** families described in parser files (docs/parsers.md) */
+  parsers_dir?: string;
   outputs: OutputConfig[];
   pipeline: { workers: number; shutdown_grace_ms: number; event_original: EventOriginalMode };
   enrich: {
@@ -211,10 +216,20 @@ function checkSemantics(c: Config, v: Validator, find: (path: string) => Node | 
     if (l.rate_limit !== undefined && l.rate_limit.events_per_s === undefined) at(`${p}.rate_limit`, 'rate_limit needs events_per_s');
     if (l.rate_limit !== undefined && l.rate_limit.events_per_s === undefined) at(`${p}.rate_limit`, 'rate_limit needs events_per_s');
   });
+  // the parser files: their own issues with their own file and line, and the families they define
+  let userFamilies: readonly string[] = [];
+  if (c.parsers_dir !== undefined || c.senders.some((s) => s.family !== undefined && !FAMILY_IDS.includes(s.family))) {
+    const r = checkParsers(c.parsers_dir ?? null);
+    if (r.dirProblem !== null) at('parsers_dir', r.dirProblem);
+    for (const i of r.issues) v.issues.push({ file: i.file, line: i.line, path: i.path || '(file)', message: i.message });
+    userFamilies = r.families;
+  }
   c.senders.forEach((s, i) => {
     const p = `senders[${i}]`;
     if (typeof s.match !== 'string' || !isCidr(s.match)) at(`${p}.match`, `not an IP or CIDR: "${s.match}"`);
-    if (s.family !== undefined && !FAMILY_IDS.includes(s.family)) at(`${p}.family`, `unknown family "${s.family}" (known: ${FAMILY_IDS.join(', ')})`);
+    if (s.family !== undefined && !FAMILY_IDS.includes(s.family) && !userFamilies.includes(s.family)) {
+      at(`${p}.family`, `unknown family "${s.family}" (known: ${[...FAMILY_IDS, ...userFamilies].join(', ')})`);
+    }
     if (s.timezone !== undefined && !isValidTimezone(s.timezone)) at(`${p}.timezone`, `unknown zone "${s.timezone}"`);
   });
   c.outputs.forEach((o, i) => {
@@ -362,7 +377,7 @@ function findNode(root: Node | null, path: string): Node | null {
 }
 
 export function formatIssues(file: string, issues: ConfigIssue[]): string {
-  return issues.map((i) => `${file}:${i.line}: ${i.path}: ${i.message}`).join('\n');
+  return issues.map((i) => `${i.file ?? file}:${i.line}: ${i.path}: ${i.message}`).join('\n');
 }
 
 /** Reads and validates a config file; throws a CollectorError listing every issue. */
