@@ -1,9 +1,9 @@
 /**
- * `syslog-ecs run [--config FILE] [--listen URL]... [--output URL]... [--http HOST:PORT]`: the
+ * `syslog-ecs run [--config FILE] [--listen URL]... [--output URL]... [--http HOST:PORT] [--parsers DIR]`: the
  * collector. Without arguments it runs on the embedded defaults (UDP and TCP on port 5514, all
  * interfaces; NDJSON files under ./data). `--listen`/`--output` add to the config file's lists;
  * without a config file they replace the embedded defaults. SIGTERM/SIGINT: stop accepting, drain,
- * flush, print the ledger, exit 0.
+ * flush, print the ledger, exit 0. SIGHUP: reload the parser files.
  */
 import { parseArgs } from 'node:util';
 import { loadConfigFile, defaultConfig, validateConfigText, formatIssues, type Config, type ListenerConfig } from '../config/load.js';
@@ -17,9 +17,10 @@ function listenerFromUrl(url: string): ListenerConfig {
   return config.listeners[0]!;
 }
 
-/** Merges command-line flags into the config. */
-export function mergeFlags(base: Config | null, listen: string[], output: string[], http?: string): Config {
+/** Merges command-line flags into the config (`--parsers DIR` replaces `parsers_dir`). */
+export function mergeFlags(base: Config | null, listen: string[], output: string[], http?: string, parsers?: string): Config {
   const c = base ?? defaultConfig();
+  if (parsers !== undefined) c.parsers_dir = parsers;
   if (listen.length > 0) {
     const extra = listen.map(listenerFromUrl);
     c.listeners = base ? [...c.listeners, ...extra] : extra;
@@ -41,17 +42,24 @@ export async function runCommand(args: string[]): Promise<number> {
       listen: { type: 'string', multiple: true },
       output: { type: 'string', multiple: true },
       http: { type: 'string' },
+      parsers: { type: 'string' },
     },
   });
   const base = values.config !== undefined ? loadConfigFile(values.config) : null;
-  const config = mergeFlags(base, values.listen ?? [], values.output ?? [], values.http);
+  const config = mergeFlags(base, values.listen ?? [], values.output ?? [], values.http, values.parsers);
   const collector = await startCollector(config);
   process.stderr.write('syslog-ecs: ready\n');
+  // SIGHUP: read the parser files again (a bad edit keeps the families in force and says why)
+  const onHup = (): void => {
+    collector.parsers.reload('SIGHUP');
+  };
+  process.on('SIGHUP', onHup);
   await new Promise<void>((resolve) => {
     const onSignal = (sig: string): void => {
       process.stderr.write(`syslog-ecs: ${sig}: stopping (draining, flushing)\n`);
       process.removeAllListeners('SIGTERM');
       process.removeAllListeners('SIGINT');
+      process.removeListener('SIGHUP', onHup);
       collector.stop().then(resolve, (e: unknown) => {
         process.stderr.write(`syslog-ecs: shutdown error: ${(e as Error).message}\n`);
         resolve();

@@ -197,6 +197,11 @@ export interface Output {
   /** flush and release resources; no write after this */
   close(): Promise<void>;
   health(): OutputHealth;
+  /**
+   * The fields parser files declare (with their types) and the datasets events may carry changed
+   * (a reload of the parser directory): an output that maps fields (Elasticsearch) installs them.
+   */
+  declareFields?(fields: Readonly<Record<string, string>>, datasets: readonly string[]): void;
 }
 
 export const WriteResult = {

@@ -18,6 +18,9 @@ import { Pipeline } from './pipeline.js';
 import { createOutput } from './create-output.js';
 import { ParserPool } from './worker-pool.js';
 import { createKafkaSource } from './kafka-client.js';
+import { loadParserSet } from '../config/parsers.js';
+import { ParserHolder } from '../parsers/parser-set.js';
+import { ParserReloader } from './parser-reload.js';
 
 export interface RunningCollector {
   sources: Source[];
@@ -27,11 +30,15 @@ export interface RunningCollector {
   config: Config;
   /** the /health, /metrics and status page endpoint; null when disabled or its address was taken */
   http: HttpServer | null;
+  /** the parser files: reload() reads them again (on SIGHUP; the directory is watched too) */
+  parsers: ParserReloader;
   stop(): Promise<void>;
 }
 
 export async function startCollector(config: Config): Promise<RunningCollector> {
   const telemetry = new Telemetry();
+  // families of parser files (shipped and parsers_dir), before anything opens: a bad file stops the start
+  const parsers = new ParserHolder(loadParserSet(config.parsers_dir ?? null));
   const g = config.enrich.geoip;
   const enrichSettings: EnrichSettings = {
     geoipDir: g?.directory ?? null,
@@ -48,14 +55,14 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
   const processorFor = (tz: string): Processor => {
     let p = processors.get(tz);
     if (p === undefined) {
-      p = new Processor({ timezone: tz, senders: config.senders, enrichers, telemetry, deviceTimezone: enrichment.deviceTimezone, eventOriginal: config.pipeline.event_original });
+      p = new Processor({ timezone: tz, senders: config.senders, enrichers, telemetry, deviceTimezone: enrichment.deviceTimezone, eventOriginal: config.pipeline.event_original, parsers });
       processors.set(tz, p);
     }
     return p;
   };
   const processor = processorFor(config.timezone);
   const outputs: Output[] = [];
-  for (const [i, oc] of config.outputs.entries()) outputs.push(await createOutput(oc, i));
+  for (const [i, oc] of config.outputs.entries()) outputs.push(await createOutput(oc, i, parsers.current));
   for (const o of outputs) await o.start();
   const pipeline = new Pipeline(telemetry, processor, outputs);
   // parsing on worker threads (the main thread keeps sockets and outputs), else inline
@@ -67,11 +74,14 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
       eventOriginal: config.pipeline.event_original,
       enrich: enrichSettings,
       workerFile: new URL('./parse-worker.js', import.meta.url),
+      parsers: parsers.current.sources,
     });
     await pool.start();
   }
   // the parsing code compiled before the first burst meets it (workers warm up their own)
-  if (pool === null) warmUp();
+  if (pool === null) warmUp(parsers);
+  const reloader = new ParserReloader(config.parsers_dir ?? null, { holder: parsers, workers: pool, outputs, log: (l) => process.stderr.write(l + '\n') }, true);
+  if (parsers.current.families.length > 0) process.stderr.write(`syslog-ecs: parser files: ${parsers.current.describe()}\n`);
   const sources: Source[] = [];
   const jsonLines = new JsonLinesProcessor({ telemetry, enrichers }); // json+tcp:// listeners (JSON lines from applications)
   for (const l of config.listeners) {
@@ -108,6 +118,7 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
       process.stderr.write(`syslog-ecs: listening on ${s.boundUrl} (${s.name})\n`);
     }
   } catch (e) {
+    reloader.close();
     for (const s of sources) await s.stop(0).catch(() => undefined);
     for (const o of outputs) await o.close().catch(() => undefined);
     throw e;
@@ -120,6 +131,7 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      reloader.close();
       await http?.stop();
       for (const s of sources) await s.stop(config.pipeline.shutdown_grace_ms);
       if (pool !== null) await pool.close();
@@ -129,6 +141,6 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
     })();
     return stopping;
   };
-  return { sources, outputs, telemetry, pipeline, config, http, stop };
+  return { sources, outputs, telemetry, pipeline, config, http, parsers: reloader, stop };
 }
 

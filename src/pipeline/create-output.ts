@@ -7,8 +7,10 @@ import { CollectorError } from '../core/errors.js';
 import { DATASETS } from '../dispatch/dispatch.js';
 import { ElasticsearchOutput, esSettingsFromConfig } from '../sinks/elasticsearch/index.js';
 import { createKafkaOutput } from './kafka-client.js';
+import type { ParserSet } from '../parsers/parser-set.js';
 
-export async function createOutput(c: OutputConfig, index = 0): Promise<Output> {
+/** `parsers`: the families of parser files in force, whose fields and datasets an Elasticsearch output maps. */
+export async function createOutput(c: OutputConfig, index = 0, parsers: ParserSet | null = null): Promise<Output> {
   if (c.url === 'stdout') return new StdoutOutput();
   if (c.url.startsWith('file:')) {
     return new FileOutput({
@@ -24,7 +26,8 @@ export async function createOutput(c: OutputConfig, index = 0): Promise<Output> 
     const section: Record<string, unknown> = { ...(typeof c.elasticsearch === 'object' && c.elasticsearch !== null ? c.elasticsearch : {}), url: c.url };
     if (c.index_template && !('index_template' in section)) section.index_template = c.index_template;
     const settings = esSettingsFromConfig(section, `outputs[${index}].elasticsearch`);
-    settings.datasets = DATASETS;
+    settings.datasets = parsers === null ? DATASETS : [...new Set([...DATASETS, ...parsers.datasets()])];
+    if (parsers !== null) settings.extraFields = parsers.fieldTypes();
     return new ElasticsearchOutput(settings);
   }
   if (c.url.startsWith('kafka://')) return createKafkaOutput(c);

@@ -53,6 +53,8 @@ export interface EsSettings {
   templateName: string;
   /** the datasets events may carry (data stream templates are made for each); set by the wiring, not a config key */
   datasets: readonly string[];
+  /** fields parser files declare, with their types (mapped beside ECS and the built-in families'); set by the wiring */
+  extraFields: Readonly<Record<string, string>>;
 }
 
 export const ES_DEFAULTS = {
@@ -273,6 +275,7 @@ export function esSettingsFromConfig(obj: unknown, keyPath: string, env: NodeJS.
     setupTemplates: bool(obj, 'setup_templates', keyPath, true),
     templateName: str(obj, 'template_name', keyPath) ?? ES_DEFAULTS.templateName,
     datasets: ['syslog'],
+    extraFields: {},
   };
   if (cloudId !== undefined) s.cloudId = cloudId;
   if (s.retryBackoffMaxMs < s.retryBackoffMs) throw configError(`${keyPath}.retry_backoff_max_ms: must be at least retry_backoff_ms (${s.retryBackoffMs})`);
