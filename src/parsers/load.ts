@@ -29,6 +29,8 @@ export interface LoadOptions {
   builtinClaim?: (msg: SyslogMessage) => string | null;
   /** the loading thread already checked these sources (parser workers): skip the regex and sample checks */
   prechecked?: boolean;
+  /** check the shipped files' regular expressions too (the test suite does; a start trusts them) */
+  checkShippedRegex?: boolean;
 }
 
 const TOP_KEYS = ['family', 'dataset', 'description', 'before_builtin', 'match', 'fields', 'steps', 'samples'];
@@ -114,6 +116,8 @@ function compileFamily(src: ParserSource, opts: LoadOptions, state: RunState, is
   const bn = r.get(m, 'before_builtin');
   const beforeBuiltin = bn === undefined ? false : r.bool(bn, 'before_builtin') ?? false;
   const prechecked = opts.prechecked === true;
+  // the shipped files' patterns are checked by the test suite (test/unit/parsers/shipped.test.ts), not at each start
+  const regexChecked = prechecked || (src.shipped && opts.checkShippedRegex !== true);
 
   // declared fields first: steps convert what they write to these types
   const fields = new Map<string, DeclaredField>();
@@ -156,10 +160,10 @@ function compileFamily(src: ParserSource, opts: LoadOptions, state: RunState, is
       const d = fields.get(f);
       return convFor(d !== undefined ? d.type : knownTypeOf(opts, f));
     },
-    regexChecked: prechecked,
+    regexChecked,
     written: new Map(),
   };
-  const rules = compileMatch(r, r.get(m, 'match'), 'match', prechecked);
+  const rules = compileMatch(r, r.get(m, 'match'), 'match', regexChecked);
   if (beforeBuiltin && rules.some((x) => !x.narrow)) {
     r.fail(r.get(m, 'match'), 'match', 'before_builtin needs every rule to name programs, starts_with or senders (a marker alone would be searched for in every line)');
   }

@@ -1,6 +1,7 @@
 /**
  * How a family recognises its lines: rules of program names (`log.syslog.appname`, exact or with
- * `*` at either end), literal starts of the message (`starts_with`, the TAG and text as written),
+ * `*` at either end), literal starts of the message (`starts_with`: the text after the program, or
+ * the program and the text as written),
  * literal markers anywhere in the line, sender networks, and an optional regular expression that
  * confirms. Inside a rule every kind given must hold (one of its entries); a family matches when any
  * of its rules does. Programs are one Set lookup, markers one indexOf each, senders one cached
@@ -65,7 +66,7 @@ export class MatchRule {
     if (this.hasPrograms && !this.program(msg.appname)) {
       return `program ${msg.appname === null ? '(none)' : JSON.stringify(msg.appname)} is not one of ${[...this.exact, ...this.globs.map(globText)].join(', ')}`;
     }
-    if (this.startsWith.length > 0 && !this.startsWith.some((s) => msg.content.startsWith(s))) return `the message does not start with ${this.startsWith.map((s) => JSON.stringify(s)).join(' or ')}`;
+    if (this.startsWith.length > 0 && !this.startsWith.some((s) => msg.content.startsWith(s) || msg.message.startsWith(s))) return `the message does not start with ${this.startsWith.map((s) => JSON.stringify(s)).join(' or ')}`;
     if (this.markers.length > 0 && !this.markers.some((s) => msg.raw.indexOf(s) >= 0)) return `no ${this.markers.map((s) => JSON.stringify(s)).join(' or ')} in the line`;
     if (this.senders !== null && !this.sender(ip)) return `sender ${ip || '(none)'} is not in ${this.senders.text.join(', ')}`;
     if (this.regex !== null && !(msg.content.length <= MATCH_REGEX_MAX && this.regex.re.test(msg.content))) return 'the match regex does not match the message';
@@ -76,7 +77,7 @@ export class MatchRule {
     if (this.hasPrograms && !this.program(msg.appname)) return false;
     if (this.startsWith.length > 0) {
       let ok = false;
-      for (let i = 0; i < this.startsWith.length && !ok; i++) ok = msg.content.startsWith(this.startsWith[i]!);
+      for (let i = 0; i < this.startsWith.length && !ok; i++) ok = msg.content.startsWith(this.startsWith[i]!) || msg.message.startsWith(this.startsWith[i]!);
       if (!ok) return false;
     }
     if (this.markers.length > 0) {

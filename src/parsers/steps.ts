@@ -19,6 +19,7 @@ import { fieldNameProblem, fieldRef, type FieldRef } from './field-path.js';
 import { CONVERT_TYPES, convertValue, type ConvertType } from './convert.js';
 import { compileDissect, runDissect, writeDissect, type DissectPattern } from './dissect.js';
 import { splitCsvLine } from './csv-line.js';
+import { splitKv } from './kv-split.js';
 import { guardRegex, type GuardedRegex } from './regex-guard.js';
 import { compileDateFormat, readDate, type DateFormat } from './date-format.js';
 import { compileCondition, type Condition } from './conditions.js';
@@ -104,34 +105,53 @@ class DissectStep extends BaseStep {
   }
 }
 
+interface KvSeparators {
+  pair: string;
+  value: string;
+  single: boolean;
+  trimKey: string;
+  trimValue: string;
+}
+
 class KvStep extends BaseStep {
+  /** one-character separators and no trimming: the shared scanner (src/ecs/kv.ts) */
+  private readonly simple: boolean;
   constructor(
     private readonly src: FieldRef,
-    private readonly pairSep: number,
-    private readonly kvSep: number,
-    private readonly single: boolean,
+    private readonly sep: KvSeparators,
     private readonly fields: ReadonlyMap<string, Target>,
     private readonly target: FieldRef | null,
     private readonly maxKeys: number,
   ) {
     super();
+    this.simple = sep.pair.length === 1 && sep.value.length === 1 && sep.trimKey === '' && sep.trimValue === '';
   }
   run(st: RunState): boolean {
     const s = st.readText(this.src);
     if (s === undefined) return st.fail(() => `${this.src.name} is absent`);
-    const kv = parseKv(s, 0, { pairSep: this.pairSep, kvSep: this.kvSep, singleQuotes: this.single });
-    let any = false;
     const rest: [string, string][] = [];
-    // a null-prototype object keyed by wire text: `in` and for-in see only its own keys
-    for (const k in kv) {
-      any = true;
-      const t = this.fields.get(k);
-      if (t !== undefined) {
-        if (!writeTyped(st, t, kv[k]!)) return false;
-      } else if (this.target !== null) rest.push([k, kv[k]!]);
+    let any = false;
+    if (this.simple) {
+      const kv = parseKv(s, 0, { pairSep: this.sep.pair.charCodeAt(0), kvSep: this.sep.value.charCodeAt(0), singleQuotes: this.sep.single });
+      // a null-prototype object keyed by wire text: for-in sees only its own keys
+      for (const k in kv) {
+        any = true;
+        if (!this.take(st, k, kv[k]!, rest)) return false;
+      }
+    } else {
+      for (const [k, v] of splitKv(s, this.sep.pair, this.sep.value, this.sep.trimKey, this.sep.trimValue, 4 * this.maxKeys)) {
+        any = true;
+        if (!this.take(st, k, v, rest)) return false;
+      }
     }
-    if (!any) return st.fail(() => `no key${String.fromCharCode(this.kvSep)}value pair in ${this.src.name}`);
+    if (!any) return st.fail(() => `no key${this.sep.value}value pair in ${this.src.name}`);
     if (this.target !== null && rest.length > 0) st.writeWireKeys(this.target, rest, this.maxKeys);
+    return true;
+  }
+  private take(st: RunState, k: string, v: string, rest: [string, string][]): boolean {
+    const t = this.fields.get(k);
+    if (t !== undefined) return writeTyped(st, t, v);
+    if (this.target !== null) rest.push([k, v]);
     return true;
   }
 }
@@ -436,6 +456,18 @@ function oneChar(c: CompileContext, node: Node | undefined, path: string, dflt: 
   return s.charCodeAt(0);
 }
 
+/** A separator of one or more characters (`\t` written out is a tab). */
+function separator(c: CompileContext, node: Node | undefined, path: string, dflt: string): string | null {
+  if (node === undefined) return dflt;
+  const s = c.r.str(node, path);
+  if (s === null) return null;
+  if (s === '' || s.length > 16) {
+    c.r.fail(node, path, 'must be 1 to 16 characters');
+    return null;
+  }
+  return s.replace(/\\t/g, '\t');
+}
+
 /** The `field:` a splitter reads (default `message`) and its own options as a mapping, or its shorthand string. */
 function splitterArgs(c: CompileContext, node: Node, path: string, main: string, keys: readonly string[]):
   { m: ReturnType<YamlReader['map']>; src: FieldRef | null; mainNode: Node | undefined } | null {
@@ -579,13 +611,17 @@ function build(c: CompileContext, kind: string, node: Node, p: string): BaseStep
       return new DissectStep(a.src, d, sepNode === undefined ? ' ' : r.str(sepNode, `${p}.append_separator`) ?? ' ');
     }
     case 'kv': {
-      const a = splitterArgs(c, node, p, 'fields', ['separator', 'value_separator', 'quotes', 'target', 'max_keys']);
+      const a = splitterArgs(c, node, p, 'fields', ['separator', 'value_separator', 'quotes', 'target', 'max_keys', 'trim_key', 'trim_value']);
       if (a === null || a.src === null || a.m === null) {
         if (a !== null && a.m === null) r.fail(node, p, 'kv takes a mapping (field, separator, value_separator, fields, target)');
         return null;
       }
-      const pairSep = oneChar(c, r.get(a.m, 'separator'), `${p}.separator`, ' ');
-      const kvSep = oneChar(c, r.get(a.m, 'value_separator'), `${p}.value_separator`, '=');
+      const pairSep = separator(c, r.get(a.m, 'separator'), `${p}.separator`, ' ');
+      const kvSep = separator(c, r.get(a.m, 'value_separator'), `${p}.value_separator`, '=');
+      const tk = r.get(a.m, 'trim_key');
+      const tv = r.get(a.m, 'trim_value');
+      const trimKey = tk === undefined ? '' : r.str(tk, `${p}.trim_key`) ?? '';
+      const trimValue = tv === undefined ? '' : r.str(tv, `${p}.trim_value`) ?? '';
       const q = r.get(a.m, 'quotes');
       const quotes = q === undefined ? 'double' : r.str(q, `${p}.quotes`);
       if (quotes !== null && quotes !== 'double' && quotes !== 'single') r.fail(q, `${p}.quotes`, 'must be double or single (single also takes \'...\')');
@@ -603,7 +639,8 @@ function build(c: CompileContext, kind: string, node: Node, p: string): BaseStep
       const maxKeys = mk === undefined ? 64 : r.int(mk, `${p}.max_keys`, 1, 1024) ?? 64;
       if (a.mainNode === undefined && tgt === null) r.fail(node, p, 'kv needs fields (key: field) or a target for the keys');
       if (pairSep === null || kvSep === null) return null;
-      return new KvStep(a.src, pairSep, kvSep, quotes === 'single', fields, tgt, maxKeys);
+      if (pairSep === kvSep) r.fail(node, p, 'separator and value_separator must differ');
+      return new KvStep(a.src, { pair: pairSep, value: kvSep, single: quotes === 'single', trimKey, trimValue }, fields, tgt, maxKeys);
     }
     case 'csv': {
       const a = splitterArgs(c, node, p, 'columns', ['separator', 'quote', 'trim', 'min_columns']);
