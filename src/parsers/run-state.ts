@@ -39,7 +39,13 @@ export class RunState {
   }
 
   read(f: FieldRef): unknown {
-    if (f.temp) return this.temps.get(f.name);
+    if (f.temp) {
+      const v = this.temps.get(f.name);
+      if (v !== undefined || this.msg === null) return v;
+      // what the syslog header parser read, under names of their own: `_content` is the program and
+      // text as written (RFC 3164 TAG and MSG), `_raw` the whole line
+      return f.name === '_content' ? this.msg.content : f.name === '_raw' ? this.msg.raw : undefined;
+    }
     let cur: unknown = this.doc;
     const parts = f.parts;
     for (let i = 0; i < parts.length; i++) {
