@@ -24,7 +24,7 @@ import { guardRegex, type GuardedRegex } from './regex-guard.js';
 import { compileDateFormat, readDate, type DateFormat } from './date-format.js';
 import { compileCondition, type Condition } from './conditions.js';
 import type { RunState } from './run-state.js';
-import type { YamlReader } from './yaml-reader.js';
+import { nearest, type YamlReader } from './yaml-reader.js';
 
 export interface Step {
   readonly label: string;
@@ -555,8 +555,9 @@ function compileStep(c: CompileContext, node: Node, path: string): Step | null {
   const kinds = m.map((e) => e[0]).filter((k) => !COMMON.includes(k));
   if (kinds.length !== 1 || !(STEP_KINDS as readonly string[]).includes(kinds[0]!)) {
     const unknown = kinds.filter((k) => !(STEP_KINDS as readonly string[]).includes(k));
+    const near = unknown.length > 0 ? nearest(unknown[0]!, [...STEP_KINDS, ...COMMON]) : undefined;
     r.fail(node, path, unknown.length > 0
-      ? `unknown step "${unknown[0]}" (steps: ${STEP_KINDS.join(', ')}; each may have ${COMMON.join(', ')})`
+      ? `unknown step "${unknown[0]}"${near !== undefined ? ` (did you mean "${near}"?)` : ` (steps: ${STEP_KINDS.join(', ')}; each may have ${COMMON.join(', ')})`}`
       : `one step per list item (found ${kinds.join(', ') || 'none'})`);
     return null;
   }

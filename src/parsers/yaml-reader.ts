@@ -18,6 +18,33 @@ export function formatParserIssue(i: ParserIssue): string {
 
 export type YNode = Node | null | undefined;
 
+/** Edit distance of two short words, at most `max + 1` (for "did you mean" hints). */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The known word a mistyped one most likely meant (at most two edits, `-` for `_` free), or undefined. */
+export function nearest(word: string, known: readonly string[]): string | undefined {
+  const w = word.toLowerCase().replace(/-/g, '_');
+  let best: string | undefined;
+  let bestD = 3;
+  for (const k of known) {
+    const d = distance(w, k, 2);
+    if (d < bestD) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
 export class YamlReader {
   readonly issues: ParserIssue[] = [];
   readonly root: YNode;
@@ -62,7 +89,7 @@ export class YamlReader {
   onlyKeys(entries: readonly [string, Node, Pair][], known: readonly string[], path: string): void {
     for (const [k, , pair] of entries) {
       if (known.includes(k)) continue;
-      const near = known.find((x) => x.replace(/_/g, '') === k.replace(/[_-]/g, '').toLowerCase());
+      const near = nearest(k, known);
       this.fail(pair.key as Node, path ? `${path}.${k}` : k, `unknown key${near ? ` (did you mean "${near}"?)` : ` (known: ${known.join(', ')})`}`);
     }
   }
