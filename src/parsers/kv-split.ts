@@ -16,10 +16,14 @@ export function splitKv(s: string, pairSep: string, kvSep: string, trimKey: stri
   const out: [string, string][] = [];
   const n = s.length;
   let p = 0;
+  // the next separators at or after p, searched again only once p has passed them: each search
+  // starts where the last one ended, so a line costs one pass whatever it holds
+  let ks = -2;
+  let nextPair = -2;
   while (p < n && out.length < max) {
-    const ks = s.indexOf(kvSep, p);
+    if (ks !== -1 && ks < p) ks = s.indexOf(kvSep, p);
     if (ks < 0) break;
-    const nextPair = s.indexOf(pairSep, p);
+    if (nextPair !== -1 && nextPair < p) nextPair = s.indexOf(pairSep, p);
     // a piece without a value separator before the next pair: skipped
     if (nextPair >= 0 && nextPair < ks) {
       p = nextPair + pairSep.length;
