@@ -13,7 +13,7 @@ import type { SyslogMessage } from '../core/types.js';
 import { guardRegex, type GuardedRegex } from './regex-guard.js';
 import type { YamlReader } from './yaml-reader.js';
 
-/** Text a confirming pattern looks at, at most (a longer message is not this family's). */
+/** Text a confirming pattern looks at, at most: the start of a longer message. */
 const MATCH_REGEX_MAX = 4096;
 const SENDER_CACHE_MAX = 4096;
 
@@ -69,7 +69,7 @@ export class MatchRule {
     if (this.startsWith.length > 0 && !this.startsWith.some((s) => msg.content.startsWith(s) || msg.message.startsWith(s))) return `the message does not start with ${this.startsWith.map((s) => JSON.stringify(s)).join(' or ')}`;
     if (this.markers.length > 0 && !this.markers.some((s) => msg.raw.indexOf(s) >= 0)) return `no ${this.markers.map((s) => JSON.stringify(s)).join(' or ')} in the line`;
     if (this.senders !== null && !this.sender(ip)) return `sender ${ip || '(none)'} is not in ${this.senders.text.join(', ')}`;
-    if (this.regex !== null && !(msg.content.length <= MATCH_REGEX_MAX && this.regex.re.test(msg.content))) return 'the match regex does not match the message';
+    if (this.regex !== null && !this.regex.re.test(head(msg.content))) return 'the match regex does not match the message';
     return null;
   }
 
@@ -86,9 +86,13 @@ export class MatchRule {
       if (!ok) return false;
     }
     if (this.senders !== null && !this.sender(ip)) return false;
-    if (this.regex !== null) return msg.content.length <= MATCH_REGEX_MAX && this.regex.re.test(msg.content);
+    if (this.regex !== null) return this.regex.re.test(head(msg.content));
     return true;
   }
+}
+
+function head(s: string): string {
+  return s.length <= MATCH_REGEX_MAX ? s : s.slice(0, MATCH_REGEX_MAX);
 }
 
 function globText(g: Glob): string {
