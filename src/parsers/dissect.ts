@@ -42,7 +42,8 @@ export function compileDissect(pattern: string, typeOf: (field: string) => Conve
   const prefix = pattern.slice(0, p);
   while (p >= 0) {
     const close = pattern.indexOf('}', p + 2);
-    if (close < 0) return `unclosed %{ at character ${p + 1}`;
+    const reopen = pattern.indexOf('%{', p + 2);
+    if (close < 0 || (reopen >= 0 && reopen < close)) return `unclosed %{ at character ${p + 1}`;
     let spec = pattern.slice(p + 2, close);
     let ref: FieldRef | null = null;
     let append = false;
