@@ -4,7 +4,7 @@
  * the batched corpus, each family) of build A, then of build B, round after round, on one corpus
  * (the fixtures of `--corpus DIR`, plus plain syslog lines as family `plain`), so both see the same
  * lines and the same state of the machine. Prints a table of medians (events/s) and the ratio B/A.
- *   node bench/compare/parse-builds.mjs --a OLD_TREE --b NEW_TREE --corpus TREE [--rounds 3] [--seconds 3] [--json FILE]
+ *   node bench/compare/parse-builds.mjs --a OLD_TREE --b NEW_TREE --corpus TREE [--rounds 3] [--seconds 3] [--only mixed,plain,...] [--json FILE]
  * A tree is a checkout whose build (node scripts/build.mjs) made dist/bench/parse.bench.js.
  */
 import { execFileSync } from 'node:child_process';
@@ -27,7 +27,8 @@ writeFileSync(join(cwd, 'fixtures', 'plain', 'plain.log'), [
   '<34>1 2024-03-14T08:00:00.123Z host2 sshd 99 ID47 [exampleSDID@32473 iut="3" eventSource="Application"] Accepted password for alice from 10.0.0.9 port 50022 ssh2',
   '<13>Mar 14 08:00:00 host3 CRON[42]: (root) CMD (run-parts /etc/cron.hourly)',
 ].join('\n') + '\n');
-const names = ['mixed', 'batched', ...readdirSync(join(cwd, 'fixtures')).filter((f) => !f.endsWith('.json')).sort()];
+const all = ['mixed', 'batched', ...readdirSync(join(cwd, 'fixtures')).filter((f) => !f.endsWith('.json')).sort()];
+const names = opt('--only') ? opt('--only').split(',') : all;
 
 const got = { a: {}, b: {} };
 for (let r = 0; r < rounds; r++) {

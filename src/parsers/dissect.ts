@@ -89,7 +89,7 @@ const values: string[] = [];
 
 /** Runs a pattern over `s`; writes the parts and returns true, or returns false and writes nothing. */
 export function runDissect(d: DissectPattern, s: string, st: RunState): boolean {
-  if (!s.startsWith(d.prefix)) return st.fail(() => `the text does not start with ${JSON.stringify(d.prefix)}`);
+  if (!s.startsWith(d.prefix)) return st.trace === null ? false : st.because(`the text does not start with ${JSON.stringify(d.prefix)}`);
   let pos = d.prefix.length;
   const keys = d.keys;
   const n = keys.length;
@@ -100,10 +100,10 @@ export function runDissect(d: DissectPattern, s: string, st: RunState): boolean 
     if (delim === '') end = s.length;
     else if (i === n - 1 && d.anchoredEnd) {
       end = s.length - delim.length;
-      if (end < pos || !s.endsWith(delim)) return st.fail(() => `the text does not end with ${JSON.stringify(delim)}`);
+      if (end < pos || !s.endsWith(delim)) return st.trace === null ? false : st.because(`the text does not end with ${JSON.stringify(delim)}`);
     } else {
       end = s.indexOf(delim, pos);
-      if (end < 0) return st.fail(() => `no ${JSON.stringify(delim)} after %{${k.ref?.name ?? ''}} (from character ${pos + 1})`);
+      if (end < 0) return st.trace === null ? false : st.because(`no ${JSON.stringify(delim)} after %{${k.ref?.name ?? ''}} (from character ${pos + 1})`);
     }
     values[i] = s.slice(pos, end);
     pos = end + delim.length;
@@ -115,7 +115,7 @@ export function runDissect(d: DissectPattern, s: string, st: RunState): boolean 
     if (k.conv === null || k.ref === null) continue;
     const v = values[i]!;
     if (v === '') continue;
-    if (convertValue(v, k.conv) === undefined) return st.fail(() => `%{${k.ref!.name}}: ${JSON.stringify(v)} is not a ${k.conv}`);
+    if (convertValue(v, k.conv) === undefined) return st.trace === null ? false : st.because(`%{${k.ref!.name}}: ${JSON.stringify(v)} is not a ${k.conv}`);
   }
   return true;
 }

@@ -27,6 +27,8 @@ export class MatchRule {
   readonly globs: Glob[] = [];
   hasPrograms = false;
   startsWith: string[] = [];
+  /** startsWith by first character: a line is compared only with the literals that start as it does */
+  private byFirst = new Map<number, string[]>();
   markers: string[] = [];
   senders: { list: BlockList; text: string[] } | null = null;
   regex: GuardedRegex | null = null;
@@ -43,6 +45,24 @@ export class MatchRule {
     for (const g of this.globs) {
       if (g.kind === 'prefix' ? name.startsWith(g.text) : g.kind === 'suffix' ? name.endsWith(g.text) : name.indexOf(g.text) >= 0) return true;
     }
+    return false;
+  }
+
+  setStartsWith(list: string[]): void {
+    this.startsWith = list;
+    this.byFirst = new Map();
+    for (const s of list) {
+      const c = s.charCodeAt(0);
+      const l = this.byFirst.get(c);
+      if (l === undefined) this.byFirst.set(c, [s]);
+      else l.push(s);
+    }
+  }
+
+  private starts(text: string): boolean {
+    const l = this.byFirst.get(text.charCodeAt(0));
+    if (l === undefined) return false;
+    for (let i = 0; i < l.length; i++) if (text.startsWith(l[i]!)) return true;
     return false;
   }
 
@@ -75,11 +95,7 @@ export class MatchRule {
 
   test(msg: SyslogMessage, ip: string): boolean {
     if (this.hasPrograms && !this.program(msg.appname)) return false;
-    if (this.startsWith.length > 0) {
-      let ok = false;
-      for (let i = 0; i < this.startsWith.length && !ok; i++) ok = msg.content.startsWith(this.startsWith[i]!) || msg.message.startsWith(this.startsWith[i]!);
-      if (!ok) return false;
-    }
+    if (this.startsWith.length > 0 && !this.starts(msg.content) && !this.starts(msg.message)) return false;
     if (this.markers.length > 0) {
       let ok = false;
       for (let i = 0; i < this.markers.length && !ok; i++) ok = msg.raw.indexOf(this.markers[i]!) >= 0;
@@ -136,7 +152,7 @@ function compileRule(r: YamlReader, node: Node, path: string, regexChecked: bool
     }
   }
   const sn = r.get(m, 'starts_with');
-  if (sn !== undefined) rule.startsWith = r.strList(sn, `${path}.starts_with`).filter((s) => s !== '');
+  if (sn !== undefined) rule.setStartsWith(r.strList(sn, `${path}.starts_with`).filter((s) => s !== ''));
   const mn = r.get(m, 'markers');
   if (mn !== undefined) {
     rule.markers = r.strList(mn, `${path}.markers`);

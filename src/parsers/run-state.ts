@@ -32,9 +32,12 @@ export class RunState {
     this.failed = '';
   }
 
-  /** Notes why the current step failed (only when explaining: building the text costs). */
-  fail(why: () => string): false {
-    if (this.trace !== null) this.reason = why();
+  /**
+   * Notes why the current step failed; callers build the text only when the run is explained
+   * (`st.trace === null ? false : st.because(...)`), so a failure costs nothing otherwise.
+   */
+  because(why: string): false {
+    this.reason = why;
     return false;
   }
 

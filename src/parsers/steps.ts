@@ -77,7 +77,7 @@ function writeTyped(st: RunState, t: Target, v: string): boolean {
     return true;
   }
   const c = convertValue(v, t.conv);
-  if (c === undefined) return st.fail(() => `${t.ref.name}: ${JSON.stringify(v)} is not a ${t.conv}`);
+  if (c === undefined) return st.trace === null ? false : st.because(`${t.ref.name}: ${JSON.stringify(v)} is not a ${t.conv}`);
   st.write(t.ref, c);
   return true;
 }
@@ -98,7 +98,7 @@ class DissectStep extends BaseStep {
   }
   run(st: RunState): boolean {
     const s = st.readText(this.src);
-    if (s === undefined) return st.fail(() => `${this.src.name} is absent`);
+    if (s === undefined) return st.trace === null ? false : st.because(`${this.src.name} is absent`);
     if (!runDissect(this.d, s, st)) return false;
     writeDissect(this.d, st, this.sep);
     return true;
@@ -128,7 +128,7 @@ class KvStep extends BaseStep {
   }
   run(st: RunState): boolean {
     const s = st.readText(this.src);
-    if (s === undefined) return st.fail(() => `${this.src.name} is absent`);
+    if (s === undefined) return st.trace === null ? false : st.because(`${this.src.name} is absent`);
     const rest: [string, string][] = [];
     let any = false;
     if (this.simple) {
@@ -144,7 +144,7 @@ class KvStep extends BaseStep {
         if (!this.take(st, k, v, rest)) return false;
       }
     }
-    if (!any) return st.fail(() => `no key${this.sep.value}value pair in ${this.src.name}`);
+    if (!any) return st.trace === null ? false : st.because(`no key${this.sep.value}value pair in ${this.src.name}`);
     if (this.target !== null && rest.length > 0) st.writeWireKeys(this.target, rest, this.maxKeys);
     return true;
   }
@@ -170,9 +170,9 @@ class CsvStep extends BaseStep {
   }
   run(st: RunState): boolean {
     const s = st.readText(this.src);
-    if (s === undefined) return st.fail(() => `${this.src.name} is absent`);
+    if (s === undefined) return st.trace === null ? false : st.because(`${this.src.name} is absent`);
     const n = splitCsvLine(s, this.sep, this.quote, this.trim, this.out, this.columns.length);
-    if (n < this.minColumns) return st.fail(() => `${n} columns, fewer than ${this.minColumns}`);
+    if (n < this.minColumns) return st.trace === null ? false : st.because(`${n} columns, fewer than ${this.minColumns}`);
     for (let i = 0; i < n; i++) {
       const t = this.columns[i];
       if (t !== null && t !== undefined && !writeTyped(st, t, this.out[i]!)) return false;
@@ -192,10 +192,10 @@ class RegexStep extends BaseStep {
   }
   run(st: RunState): boolean {
     const s = st.readText(this.src);
-    if (s === undefined) return st.fail(() => `${this.src.name} is absent`);
-    if (s.length > this.maxInput) return st.fail(() => `${this.src.name} is ${s.length} characters, over max_input_chars ${this.maxInput}`);
+    if (s === undefined) return st.trace === null ? false : st.because(`${this.src.name} is absent`);
+    if (s.length > this.maxInput) return st.trace === null ? false : st.because(`${this.src.name} is ${s.length} characters, over max_input_chars ${this.maxInput}`);
     const m = this.g.re.exec(s);
-    if (m === null) return st.fail(() => `the pattern does not match ${this.src.name}`);
+    if (m === null) return st.trace === null ? false : st.because(`the pattern does not match ${this.src.name}`);
     const groups = m.groups;
     if (groups === undefined) return true;
     for (let i = 0; i < this.targets.length; i++) {
@@ -219,7 +219,7 @@ class MoveStep extends BaseStep {
       if (!this.keep) st.remove(from);
       if (to.conv !== null && typeof v !== 'object') {
         const c = convertValue(v, to.conv);
-        if (c === undefined) return st.fail(() => `${from.name}: ${JSON.stringify(v)} is not a ${to.conv}`);
+        if (c === undefined) return st.trace === null ? false : st.because(`${from.name}: ${JSON.stringify(v)} is not a ${to.conv}`);
         st.write(to.ref, c);
       } else st.write(to.ref, v);
     }
@@ -236,7 +236,7 @@ class ConvertStep extends BaseStep {
       const v = st.read(f);
       if (v === undefined || v === null || v === '') continue;
       const c = convertValue(v, type);
-      if (c === undefined) return st.fail(() => `${f.name}: ${JSON.stringify(v)} is not a ${type}`);
+      if (c === undefined) return st.trace === null ? false : st.because(`${f.name}: ${JSON.stringify(v)} is not a ${type}`);
       st.write(f, c);
     }
     return true;
@@ -268,7 +268,7 @@ class DateStep extends BaseStep {
   }
   run(st: RunState): boolean {
     const s = st.readText(this.src);
-    if (s === undefined) return st.fail(() => `${this.src.name} is absent`);
+    if (s === undefined) return st.trace === null ? false : st.because(`${this.src.name} is absent`);
     const tz = this.timezone ?? st.ctx.timezone;
     for (let i = 0; i < this.formats.length; i++) {
       const ms = readDate(this.formats[i]!, s, tz, st.ctx.receivedAt);
@@ -277,7 +277,7 @@ class DateStep extends BaseStep {
         return true;
       }
     }
-    return st.fail(() => `${JSON.stringify(s)} matches none of the formats ${this.formats.map((f) => f.name).join(', ')}`);
+    return st.trace === null ? false : st.because(`${JSON.stringify(s)} matches none of the formats ${this.formats.map((f) => f.name).join(', ')}`);
   }
 }
 
@@ -312,7 +312,7 @@ class SetStep extends BaseStep {
       if (val === undefined) continue;
       if (v.parts !== null && t.conv !== null) {
         const c = convertValue(val, t.conv);
-        if (c === undefined) return st.fail(() => `${t.ref.name}: ${JSON.stringify(val)} is not a ${t.conv}`);
+        if (c === undefined) return st.trace === null ? false : st.because(`${t.ref.name}: ${JSON.stringify(val)} is not a ${t.conv}`);
         val = c;
       }
       if (!this.append) {
@@ -390,7 +390,7 @@ class UrlStep extends BaseStep {
       setRegisteredDomain(st.objectAt(this.target), s, true);
       return true;
     }
-    return setUrl(st.objectAt(this.target), s) || st.fail(() => `${JSON.stringify(s)} is not a URL`);
+    return setUrl(st.objectAt(this.target), s) || (st.trace === null ? false : st.because(`${JSON.stringify(s)} is not a URL`));
   }
 }
 
@@ -405,14 +405,14 @@ class SwitchStep extends BaseStep {
   run(st: RunState): boolean {
     const s = st.readText(this.src);
     const steps = (s === undefined ? undefined : this.cases.get(s)) ?? this.fallback;
-    if (steps === null) return st.fail(() => `no case for ${this.src.name} ${s === undefined ? '(absent)' : JSON.stringify(s)}`);
+    if (steps === null) return st.trace === null ? false : st.because(`no case for ${this.src.name} ${s === undefined ? '(absent)' : JSON.stringify(s)}`);
     return runSteps(steps, st) === null;
   }
 }
 
 class FailStep extends BaseStep {
   run(st: RunState): boolean {
-    return st.fail(() => 'a fail step');
+    return st.trace === null ? false : st.because('a fail step');
   }
 }
 

@@ -113,5 +113,3 @@ describe('a parser file of a format syslog-ecs does not ship', () => {
     expect(props.huawei!.properties!.vrp.properties.level.type).toBe('long');
   });
 });
-  });
-});
