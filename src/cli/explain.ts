@@ -10,20 +10,12 @@ import type { Processor } from '../pipeline/process.js';
 import type { ParserHolder } from '../parsers/parser-set.js';
 import { UserFamily } from '../parsers/family.js';
 import { baseDocument } from '../ecs/base.js';
+import { getField } from '../ecs/fields.js';
 
 function leaves(v: unknown, path: string, out: [string, unknown][]): void {
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
     for (const k of Object.keys(v)) leaves((v as Record<string, unknown>)[k], path === '' ? k : `${path}.${k}`, out);
   } else if (v !== undefined) out.push([path, v]);
-}
-
-function has(doc: EcsDoc, path: string): boolean {
-  let cur: unknown = doc;
-  for (const p of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return false;
-    cur = (cur as Record<string, unknown>)[p];
-  }
-  return cur !== undefined;
 }
 
 /** The step that wrote a field or the nearest of its parents. */
@@ -63,7 +55,7 @@ export function explainFrame(processor: Processor, holder: ParserHolder, frame: 
   for (const [path, value] of fields) {
     const by = traced(trace, path) ??
       (path.startsWith('syslog_ecs.') || path === 'event.dataset' ? 'collector'
-        : has(base, path) ? 'syslog header'
+        : getField(base, path) !== undefined ? 'syslog header'
           : vendor !== null && user === null ? `built-in family ${vendor.id}`
             : 'enrichment');
     const shown = JSON.stringify(value);

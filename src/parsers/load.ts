@@ -11,6 +11,7 @@ import { CollectorError } from '../core/errors.js';
 import type { SyslogMessage } from '../core/types.js';
 import { parseSyslog } from '../syslog/parse.js';
 import { baseDocument } from '../ecs/base.js';
+import { getField } from '../ecs/fields.js';
 import { YamlReader, formatParserIssue, type ParserIssue } from './yaml-reader.js';
 import { fieldNameProblem } from './field-path.js';
 import { DECLARED_TYPES, type ConvertType } from './convert.js';
@@ -217,15 +218,6 @@ function compileFamily(src: ParserSource, opts: LoadOptions, state: RunState, is
   return { family, samples };
 }
 
-function readPath(doc: Record<string, unknown>, path: string): unknown {
-  let cur: unknown = doc;
-  for (const p of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[p];
-  }
-  return cur;
-}
-
 /** Runs a family's samples as the collector would see them; issues for those that do not parse as written. */
 function checkSamples(f: UserFamily, samples: readonly Sample[], opts: LoadOptions, issues: ParserIssue[]): void {
   const now = Date.now();
@@ -260,7 +252,7 @@ function checkSamples(f: UserFamily, samples: readonly Sample[], opts: LoadOptio
       continue;
     }
     for (const [k, want] of s.expect) {
-      const got = readPath(doc, k);
+      const got = getField(doc, k);
       if (JSON.stringify(got) !== JSON.stringify(want)) fail(`${k} is ${got === undefined ? 'absent' : JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
     }
   }

@@ -7,6 +7,7 @@ import type { EcsDoc, SyslogMessage } from '../core/types.js';
 import type { VendorContext } from '../core/stages.js';
 import type { FieldRef } from './field-path.js';
 import { isForbiddenKey } from './field-path.js';
+import { getParts, setParts } from '../ecs/fields.js';
 
 export class RunState {
   doc: EcsDoc = {};
@@ -49,13 +50,7 @@ export class RunState {
       // text as written (RFC 3164 TAG and MSG), `_raw` the whole line
       return f.name === '_content' ? this.msg.content : f.name === '_raw' ? this.msg.raw : undefined;
     }
-    let cur: unknown = this.doc;
-    const parts = f.parts;
-    for (let i = 0; i < parts.length; i++) {
-      if (cur === null || typeof cur !== 'object') return undefined;
-      cur = (cur as Record<string, unknown>)[parts[i]!];
-    }
-    return cur;
+    return getParts(this.doc, f.parts);
   }
 
   /** The field as text: strings as they are, numbers and booleans written out; undefined otherwise. */
@@ -73,19 +68,8 @@ export class RunState {
       this.temps.set(f.name, v);
       return;
     }
-    let cur = this.doc;
-    const parts = f.parts;
-    const last = parts.length - 1;
-    for (let i = 0; i < last; i++) {
-      const k = parts[i]!;
-      let next = cur[k];
-      if (next === undefined || next === null || typeof next !== 'object' || Array.isArray(next)) {
-        next = {};
-        cur[k] = next;
-      }
-      cur = next;
-    }
-    cur[parts[last]!] = v;
+    // names from the parser file, checked at load: the walk never meets a prototype key
+    setParts(this.doc, f.parts, v);
     if (this.trace !== null) this.trace.set(f.name, this.step);
   }
 
