@@ -20,6 +20,7 @@ import { CONVERT_TYPES, convertValue, type ConvertType } from './convert.js';
 import { compileDissect, runDissect, writeDissect, type DissectPattern } from './dissect.js';
 import { splitCsvLine } from './csv-line.js';
 import { splitKv } from './kv-split.js';
+import { categoryProblem } from './ecs-categories.js';
 import { guardRegex, type GuardedRegex } from './regex-guard.js';
 import { compileDateFormat, readDate, type DateFormat } from './date-format.js';
 import { compileCondition, type Condition } from './conditions.js';
@@ -748,7 +749,9 @@ function build(c: CompileContext, kind: string, node: Node, p: string): BaseStep
         const t = target(c, kn, `${p}.${k}`);
         if (t === null) continue;
         const val = compileValue(c, v, `${p}.${k}`, t.conv);
-        if (val !== null) out.push([t, val]);
+        const bad = val === null || val.parts !== null ? null : categoryProblem(t.ref.name, val.constant);
+        if (bad !== null) c.r.fail(v, `${p}.${k}`, bad);
+        else if (val !== null) out.push([t, val]);
       }
       return new SetStep(out, kind === 'append');
     }
@@ -766,7 +769,9 @@ function build(c: CompileContext, kind: string, node: Node, p: string): BaseStep
       else {
         for (const [k, v] of pairs(c, tb, `${p}.table`)) {
           const val = compileValue(c, v, `${p}.table.${k}`, t?.conv ?? null);
-          if (val !== null) table.set(ignoreCase ? k.toLowerCase() : k, val.constant);
+          const bad = val === null || t === null ? null : categoryProblem(t.ref.name, val.constant);
+          if (bad !== null) c.r.fail(v, `${p}.table.${k}`, bad);
+          else if (val !== null) table.set(ignoreCase ? k.toLowerCase() : k, val.constant);
         }
       }
       const dn = r.get(m, 'default');

@@ -75,6 +75,11 @@ steps:
     expect(problems(HEAD + `fields:\n  acme.a: keyword\n  acme.a.b: long\nsteps: []\n`)[0]).toBe('acme.yml:6: fields.acme.a.b: acme.a is declared keyword: it cannot hold acme.a.b');
   });
 
+  test('a categorisation constant must be one of ECS\'s values', () => {
+    expect(problems(HEAD + `steps:\n  - set: { event.category: [netwrok] }\n`)[0]).toMatch(/^acme\.yml:5: steps\[0\]\.set\.event\.category: "netwrok" is not an ECS event\.category \(api, authentication, /);
+    expect(problems(HEAD + `steps:\n  - lookup: { field: _x, target: event.outcome, table: { a: success, b: failed } }\n`)[0]).toMatch(/^acme\.yml:5: steps\[0\]\.lookup\.table\.b: "failed" is not an ECS event\.outcome/);
+  });
+
   test('a constant that does not fit its field type is refused at load', () => {
     expect(problems(HEAD + `steps:\n  - set: { source.port: http }\n`)[0]).toBe('acme.yml:5: steps[0].set.source.port: "http" is not a long');
   });
