@@ -22,6 +22,7 @@ WORKDIR /app
 COPY --from=build /src/node_modules ./node_modules
 COPY --from=build /src/dist ./dist
 COPY package.json ./
+COPY parsers ./parsers
 COPY geoip/README.md ./geoip/README.md
 COPY kibana/syslog-ecs.ndjson ./kibana/syslog-ecs.ndjson
 RUN mkdir -p /app/data && chown -R node:node /app/data

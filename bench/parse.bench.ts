@@ -1,6 +1,6 @@
 /**
  * Bench `parse` and `header`: parse + normalize on a mixed corpus of all device families (our own
- * golden fixtures, fixtures/<family>/*.log), one core, no I/O: events/s overall and per family;
+ * golden fixtures, fixtures/<family>/*.log; the shipped parser files loaded, as `run` does), one core, no I/O: events/s overall and per family;
  * the same corpus in batches grouped by parser, as a parser worker runs it; and header parsing alone
  * for RFC 5424 and RFC 3164. Prints one JSON line.
  * Usage: node dist/bench/parse.bench.js [--seconds N] [--warm-up N] [--only mixed|batched|<family>|header5424|header3164]
@@ -16,6 +16,11 @@ import type { Frame } from '../src/core/types.js';
 import { serialize } from '../src/ecs/serialize.js';
 import { BatchRunner, type BatchFrames } from '../src/pipeline/batch.js';
 import { BATCH_EVENTS } from '../src/pipeline/worker-protocol.js';
+import { loadParserSet } from '../src/config/parsers.js';
+import { ParserHolder } from '../src/parsers/parser-set.js';
+
+/** the families of the shipped parser files, loaded as `run` loads them by default */
+const parsers = new ParserHolder(loadParserSet(null));
 
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1] || 2) || 2;
 const WARM_UP_S = Number(process.argv[process.argv.indexOf('--warm-up') + 1] || 3) || 3;
@@ -39,7 +44,7 @@ function fixtures(): Map<string, Buffer[]> {
 
 function run(lines: Buffer[], secs: number, warmUpS: number): number {
   const telemetry = new Telemetry();
-  const p = new Processor({ timezone: 'UTC', senders: [], enrichers: [], telemetry });
+  const p = new Processor({ timezone: 'UTC', senders: [], enrichers: [], telemetry, parsers });
   const stats = telemetry.stats('bench', '10.0.0.1');
   const frame: Frame = { data: lines[0]!, senderIp: '10.0.0.1', senderPort: 514, listener: 'bench', receivedAt: Date.now(), truncated: false };
   let n = 0;
@@ -76,7 +81,7 @@ function run(lines: Buffer[], secs: number, warmUpS: number): number {
  */
 function runBatched(lines: Buffer[], secs: number, warmUpS: number): number {
   const telemetry = new Telemetry();
-  const p = new Processor({ timezone: 'UTC', senders: [], enrichers: [], telemetry });
+  const p = new Processor({ timezone: 'UTC', senders: [], enrichers: [], telemetry, parsers });
   const stats = telemetry.stats('bench', '10.0.0.1');
   let base = 0;
   const frames: BatchFrames = {

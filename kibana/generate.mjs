@@ -8,7 +8,8 @@
  * - data view `syslog-ecs` over `syslog-ecs-*` (time field @timestamp), with a runtime field
  *   `syslog_ecs.device`: the device's name (observer.name, observer.hostname, the syslog header
  *   hostname, observer.ip or the sender address, the first present);
- * - saved searches: all events, denied traffic, messages not parsed;
+ * - saved searches: all events, denied traffic, messages not parsed, and one per family shipped as a
+ *   parser file (parsers/);
  * - Lens visualizations: events over time by device, top denied sources, top rules and actions,
  *   events by dataset; a map of source countries (events per country, GeoIP enrichment);
  * - the "Network devices" dashboard with all of them.
@@ -224,6 +225,22 @@ const unparsed = search(
   ['syslog_ecs.device', 'log.source.address', 'syslog_ecs.family', 'syslog_ecs.parse.status', 'syslog_ecs.parse.step', 'event.original'],
 );
 
+/**
+ * One saved search per family shipped as a parser file (parsers/): its events, newest first, with
+ * the ECS fields its onboarding page names.
+ */
+const PARSER_FAMILIES = [
+  ['mikrotik_routeros', 'MikroTik RouterOS', ['syslog_ecs.device', 'event.action', 'observer.ingress.interface.name', 'source.ip', 'destination.ip', 'user.name', 'message']],
+  ['huawei_vrp', 'Huawei VRP', ['syslog_ecs.device', 'event.code', 'event.action', 'observer.ingress.interface.name', 'user.name', 'source.ip', 'message']],
+  ['hpe_aruba', 'HPE Aruba switches', ['syslog_ecs.device', 'event.code', 'event.action', 'observer.ingress.interface.name', 'user.name', 'source.ip', 'message']],
+  ['citrix_adc', 'Citrix ADC', ['syslog_ecs.device', 'event.code', 'event.action', 'event.outcome', 'user.name', 'source.ip', 'message']],
+  ['cisco_wlc', 'Cisco wireless LAN controllers', ['syslog_ecs.device', 'event.code', 'event.action', 'client.mac', 'user.name', 'message']],
+  ['ubiquiti_unifi', 'Ubiquiti UniFi and EdgeOS', ['syslog_ecs.device', 'event.action', 'client.mac', 'user.name', 'message']],
+];
+const familySearches = PARSER_FAMILIES.map(([id, title, columns]) => search(
+  `syslog-ecs-family-${id}`, `syslog-ecs: ${title}`, `Events of the ${id} family (parser file parsers/${id}.yml), newest first.`, `event.dataset:"${id}.log"`, columns,
+));
+
 const panels = [
   { obj: eventsByDevice, grid: { x: 0, y: 0, w: 48, h: 14 } },
   { obj: topDenied, grid: { x: 0, y: 14, w: 24, h: 15 } },
@@ -260,7 +277,7 @@ const dashboard = {
   references: panels.map((p, i) => ({ name: `panel_${i}`, type: p.obj.type, id: p.obj.id })),
 };
 
-export const OBJECTS = [dataView, allEvents, denied, unparsed, eventsByDevice, topDenied, topRules, byDataset, sourceCountries, dashboard];
+export const OBJECTS = [dataView, allEvents, denied, unparsed, ...familySearches, eventsByDevice, topDenied, topRules, byDataset, sourceCountries, dashboard];
 
 export function ndjson() {
   return OBJECTS.map((o) => JSON.stringify({ ...o, coreMigrationVersion: MIG })).join('\n') + '\n';

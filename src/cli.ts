@@ -6,10 +6,10 @@ import { parseCommand } from './cli/parse-command.js';
 import { CollectorError, UsageError } from './core/errors.js';
 
 const USAGE = `usage:
-  syslog-ecs run [--config FILE] [--listen URL]... [--output URL]... [--http HOST:PORT]
-  syslog-ecs parse [--framing lf|octet-counting] [--timezone TZ] [--geoip-dir DIR] [--assets FILE] [--users FILE] [--stats] [FILE|-]
-  syslog-ecs check-config FILE
-  syslog-ecs setup --output URL [--kibana URL]
+  syslog-ecs run [--config FILE] [--listen URL]... [--output URL]... [--http HOST:PORT] [--parsers DIR]
+  syslog-ecs parse [--parsers DIR] [--explain] [--framing lf|octet-counting] [--timezone TZ] [--geoip-dir DIR] [--assets FILE] [--users FILE] [--stats] [FILE|-]
+  syslog-ecs check-config [FILE] [--parsers DIR]
+  syslog-ecs setup --output URL [--parsers DIR] [--kibana URL]
   syslog-ecs directory-sync --url ldap://HOST --base DN --out FILE
   syslog-ecs config-reference
 
@@ -51,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
           users: { type: 'string' },
           now: { type: 'string' },
           stats: { type: 'boolean', default: false },
+          parsers: { type: 'string' },
+          explain: { type: 'boolean', default: false },
           'max-message-bytes': { type: 'string', default: String(64 * 1024) },
         },
       });
@@ -74,6 +76,8 @@ async function main(argv: string[]): Promise<number> {
         stats: values.stats!,
         maxMessageBytes: max,
         input: positionals[0] ?? '-',
+        parsers: values.parsers ?? null,
+        explain: values.explain!,
       });
     }
     case 'run': {

@@ -13,6 +13,9 @@ import { UsageError } from '../core/errors.js';
 import { buildEnrichment } from '../enrich/build.js';
 import { serialize } from '../ecs/serialize.js';
 import type { Enricher } from '../core/stages.js';
+import { loadParserSet } from '../config/parsers.js';
+import { ParserHolder } from '../parsers/parser-set.js';
+import { explainFrame } from './explain.js';
 
 export interface ParseArgs {
   framing: Framing;
@@ -25,6 +28,10 @@ export interface ParseArgs {
   stats: boolean;
   maxMessageBytes: number;
   input: string;
+  /** a directory of parser files besides the shipped ones */
+  parsers?: string | null;
+  /** print, for each line, the family, the status and what produced each field, instead of the documents */
+  explain?: boolean;
 }
 
 export async function parseCommand(a: ParseArgs): Promise<number> {
@@ -32,7 +39,9 @@ export async function parseCommand(a: ParseArgs): Promise<number> {
   const telemetry = new Telemetry();
   const enrichment = await buildEnrichment({ geoipDir: a.geoipDir, assets: a.assets, users: a.users ?? null, watch: false });
   const enrichers: Enricher[] = enrichment.enrichers;
-  const processor = new Processor({ timezone: a.timezone, senders: [], enrichers, telemetry, deviceTimezone: enrichment.deviceTimezone });
+  const holder = new ParserHolder(loadParserSet(a.parsers ?? null));
+  const processor = new Processor({ timezone: a.timezone, senders: [], enrichers, telemetry, deviceTimezone: enrichment.deviceTimezone, parsers: holder });
+  let n = 0;
   const stats = telemetry.stats('file', a.input);
   const out = process.stdout;
   let chunks: string[] = [];
@@ -50,8 +59,8 @@ export async function parseCommand(a: ParseArgs): Promise<number> {
     frame.data = data;
     frame.truncated = truncated;
     frame.receivedAt = a.now ?? Date.now();
-    const doc = processor.process(frame, stats);
-    const line = serialize(doc) + '\n';
+    n++;
+    const line = a.explain === true ? explainFrame(processor, holder, frame, stats, n).text : serialize(processor.process(frame, stats)) + '\n';
     chunks.push(line);
     size += line.length;
     stats.written++;

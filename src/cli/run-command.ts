@@ -1,9 +1,10 @@
 /**
- * `syslog-ecs run [--config FILE] [--listen URL]... [--output URL]... [--http HOST:PORT]`: the
+ * `syslog-ecs run [--config FILE] [--listen URL]... [--output URL]... [--http HOST:PORT] [--parsers DIR]`: the
  * collector. Without arguments it runs on the embedded defaults (UDP and TCP on port 5514, all
  * interfaces; NDJSON files under ./data). `--listen`/`--output` add to the config file's lists;
  * without a config file they replace the embedded defaults. SIGTERM/SIGINT: stop accepting, drain,
- * flush within the shutdown bound, print the ledger, exit (codes below).
+ * flush within the shutdown bound, print the ledger, exit (codes below). SIGHUP: reload (the
+ * configuration where it can, enrichment data, the parser files) and reopen output files.
  */
 import { parseArgs } from 'node:util';
 import { loadConfigFile, defaultConfig, validateConfigText, formatIssues, type Config, type ListenerConfig } from '../config/load.js';
@@ -18,9 +19,10 @@ function listenerFromUrl(url: string): ListenerConfig {
   return config.listeners[0]!;
 }
 
-/** Merges command-line flags into the config. */
-export function mergeFlags(base: Config | null, listen: string[], output: string[], http?: string): Config {
+/** Merges command-line flags into the config (`--parsers DIR` replaces `parsers_dir`). */
+export function mergeFlags(base: Config | null, listen: string[], output: string[], http?: string, parsers?: string): Config {
   const c = base ?? defaultConfig();
+  if (parsers !== undefined) c.parsers_dir = parsers;
   if (listen.length > 0) {
     const extra = listen.map(listenerFromUrl);
     c.listeners = base ? [...c.listeners, ...extra] : extra;
@@ -55,18 +57,19 @@ export async function runCommand(args: string[]): Promise<number> {
       listen: { type: 'string', multiple: true },
       output: { type: 'string', multiple: true },
       http: { type: 'string' },
+      parsers: { type: 'string' },
     },
   });
   if (values.http !== undefined && values.http.trim() !== '') parseHostPort(values.http, '--http');
   const base = values.config !== undefined ? loadConfigFile(values.config) : null;
-  const config = mergeFlags(base, values.listen ?? [], values.output ?? [], values.http);
+  const config = mergeFlags(base, values.listen ?? [], values.output ?? [], values.http, values.parsers);
   const collector = await startCollector(config);
   // logrotate's postrotate and operators send SIGHUP: reload and reopen, never exit
   const onHup = (): void => {
     let next: Config | null = null;
     try {
       const file = values.config !== undefined ? loadConfigFile(values.config) : null;
-      next = mergeFlags(file, values.listen ?? [], values.output ?? [], values.http);
+      next = mergeFlags(file, values.listen ?? [], values.output ?? [], values.http, values.parsers);
     } catch (e) {
       process.stderr.write(`syslog-ecs: reload: ${(e as Error).message.trim()}\nsyslog-ecs: reload: keeping the running configuration\n`);
     }

@@ -1,5 +1,5 @@
 /**
- * `syslog-ecs setup --output URL [--config FILE]`: installs the Elasticsearch index templates
+ * `syslog-ecs setup --output URL [--config FILE] [--parsers DIR]`: installs the Elasticsearch index templates
  * (component templates for settings and mappings, the index template for the time-based indices or
  * data streams, the dead-letter index template). The output does the same at start unless
  * `setup_templates: false`. With --config, the first http(s) output's `elasticsearch:` section
@@ -13,6 +13,7 @@ import { esSettingsFromConfig } from '../config/elasticsearch.js';
 import { createClient } from '../sinks/elasticsearch/service.js';
 import { installTemplates } from '../sinks/elasticsearch/templates.js';
 import { DATASETS } from '../dispatch/dispatch.js';
+import { loadParserSet } from '../config/parsers.js';
 import { describeError } from '../sinks/elasticsearch/retry.js';
 import { KIBANA_OPTIONS, kibanaSetup } from '../kibana/import.js';
 
@@ -26,12 +27,14 @@ export async function setupCommand(args: string[]): Promise<number> {
       'data-stream': { type: 'boolean', default: false },
       namespace: { type: 'string' },
       'index-template': { type: 'string' },
+      parsers: { type: 'string' },
     },
   });
   // Kibana only: no Elasticsearch templates asked for
   if (values.kibana !== undefined && values.output === undefined && values.config === undefined) return kibanaSetup(values);
   let section: Record<string, unknown> = {};
   let keyPath = 'setup';
+  let parsersDir: string | null = values.parsers ?? null;
   if (values.config !== undefined) {
     let cfg: unknown;
     try {
@@ -39,6 +42,8 @@ export async function setupCommand(args: string[]): Promise<number> {
     } catch (e) {
       throw new CollectorError('COL_ERR_CONFIG_READ', `${values.config}: ${(e as Error).message}`);
     }
+    const pd = (cfg as { parsers_dir?: unknown })?.parsers_dir;
+    if (parsersDir === null && typeof pd === 'string') parsersDir = pd;
     const outputs = (cfg as { outputs?: unknown })?.outputs;
     if (Array.isArray(outputs)) {
       const i = outputs.findIndex((o) => typeof o?.url === 'string' && /^https?:\/\//.test(o.url));
@@ -55,7 +60,10 @@ export async function setupCommand(args: string[]): Promise<number> {
   if (values['data-stream']) section.data_stream = { enabled: true, ...(values.namespace ? { namespace: values.namespace } : {}) };
   if (values['index-template'] !== undefined) section.index_template = values['index-template'];
   const settings = esSettingsFromConfig(section, keyPath);
-  settings.datasets = DATASETS;
+  // the families of parser files (shipped and the user's): their fields with their declared types, their datasets
+  const parsers = loadParserSet(parsersDir);
+  settings.datasets = [...new Set([...DATASETS, ...parsers.datasets()])];
+  settings.extraFields = parsers.fieldTypes();
   const client = createClient(settings);
   try {
     const r = await installTemplates(client, settings);

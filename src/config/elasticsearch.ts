@@ -188,6 +188,7 @@ export function esSettingsOf(c: EsConfig, url: string | undefined, keyPath: stri
     setupTemplates: c.setup_templates,
     templateName: c.template_name,
     datasets: ['syslog'],
+    extraFields: {},
   };
   if (cloudId !== undefined) settings.cloudId = cloudId;
   return { settings, issues };

@@ -16,6 +16,7 @@ import { FAMILY_IDS } from '../dispatch/dispatch.js';
 
 export type { ConfigIssue } from './validator.js';
 export { esSettingsOf, type EsConfig } from './elasticsearch.js';
+import { checkParsers } from './parsers.js';
 
 /** config `pipeline.event_original`: which documents keep the raw line */
 export type EventOriginalMode = 'always' | 'on_failure';
@@ -56,6 +57,8 @@ export interface Config {
   timezone: string;
   listeners: ListenerConfig[];
   senders: SenderConfig[];
+  /** families described in parser files (docs/parsers.md) */
+  parsers_dir?: string;
   outputs: OutputConfig[];
   pipeline: { workers: number; shutdown_grace_ms: number; event_original: EventOriginalMode };
   enrich: {
@@ -97,11 +100,22 @@ function checkSemantics(c: Config, v: Validator, find: (path: string) => Node | 
     if (l.url.startsWith('tls:') && (!l.tls?.cert_file || !l.tls?.key_file)) at(`${p}.tls`, 'a tls:// listener needs tls.cert_file and tls.key_file');
     if (l.tls?.client_auth && l.tls.client_auth !== 'none' && !l.tls.ca_file) at(`${p}.tls.ca_file`, 'client_auth needs ca_file');
   });
-  (Array.isArray(c.senders) ? c.senders : []).forEach((s, i) => {
+  // the parser files: their own issues with their own file and line, and the families they define
+  let userFamilies: readonly string[] = [];
+  const senders = Array.isArray(c.senders) ? c.senders : [];
+  if (c.parsers_dir !== undefined || senders.some((s) => s !== null && typeof s === 'object' && typeof s.family === 'string' && !FAMILY_IDS.includes(s.family))) {
+    const r = checkParsers(typeof c.parsers_dir === 'string' ? c.parsers_dir : null);
+    if (r.dirProblem !== null) at('parsers_dir', r.dirProblem);
+    for (const i of r.issues) v.issues.push({ file: i.file, line: i.line, path: i.path || '(file)', message: i.message });
+    userFamilies = r.families;
+  }
+  senders.forEach((s, i) => {
     const p = `senders[${i}]`;
     if (s === null || typeof s !== 'object') return;
     if (typeof s.match !== 'string' || !isCidr(s.match)) at(`${p}.match`, `not an IP or CIDR: "${s.match}"`);
-    if (typeof s.family === 'string' && !FAMILY_IDS.includes(s.family)) at(`${p}.family`, `unknown family "${s.family}" (known: ${FAMILY_IDS.join(', ')})`);
+    if (typeof s.family === 'string' && !FAMILY_IDS.includes(s.family) && !userFamilies.includes(s.family)) {
+      at(`${p}.family`, `unknown family "${s.family}" (known: ${[...FAMILY_IDS, ...userFamilies].join(', ')})`);
+    }
     zone(`${p}.timezone`, s.timezone);
   });
   (Array.isArray(c.outputs) ? c.outputs : []).forEach((o, i) => {
@@ -261,7 +275,7 @@ function findNode(root: Node | null, path: string): Node | null {
 }
 
 export function formatIssues(file: string, issues: ConfigIssue[]): string {
-  return issues.map((i) => `${file}:${i.line}: ${i.path}: ${i.message}`).join('\n');
+  return issues.map((i) => `${i.file ?? file}:${i.line}: ${i.path}: ${i.message}`).join('\n');
 }
 
 /** Reads and validates a config file; throws a CollectorError listing every issue. */

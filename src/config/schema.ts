@@ -121,7 +121,7 @@ export const senderSpec: FieldSpec = {
   doc: 'Settings for senders matching an IP or CIDR; the most specific match wins.',
   fields: {
     match: { type: 'string', doc: 'IP or CIDR.', example: '10.1.0.0/16' },
-    family: { type: 'string', doc: 'Vendor family to parse with (skips detection), e.g. `cisco_asa`.' },
+    family: { type: 'string', doc: 'Vendor family to parse with (skips detection), e.g. `cisco_asa`, or a family of a parser file.' },
     timezone: { type: 'string', doc: 'Zone of the devices\' clocks for stamps without one.' },
   },
 };
@@ -203,6 +203,11 @@ export const configSpec: Record<string, FieldSpec> = {
     default: [{ url: 'udp://[::]:5514' }, { url: 'tcp://[::]:5514' }],
   },
   senders: { type: 'list', of: senderSpec, default: [], doc: 'Per-sender family and timezone overrides.' },
+  parsers_dir: {
+    type: 'string',
+    doc: 'Directory of parser files: families described in YAML, one `*.yml` a family (docs/parsers.md), tried on lines no built-in family claims (or before, when a file says so), besides those shipped in `parsers/`. A file of a shipped family\'s name replaces it. Validated at start and by `check-config`; reloaded when the directory changes and on SIGHUP (a bad edit keeps the families in force and says why).',
+    example: '/etc/syslog-ecs/parsers',
+  },
   outputs: { type: 'list', of: outputSpec, default: [{ url: 'file:./data' }], doc: 'Where events go; the first is the primary output whose outcomes the loss ledger counts.' },
   pipeline: {
     type: 'object', optional: true, doc: 'Processing.',

@@ -11,6 +11,8 @@ export interface ConfigIssue {
   /** 1-based; 0 when the value did not come from a file */
   line: number;
   message: string;
+  /** the file when it is not the configuration's (a parser file of parsers_dir) */
+  file?: string;
 }
 
 export class Validator {

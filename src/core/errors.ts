@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   COL_ERR_OUTPUT: 'output could not start',
   COL_ERR_ES_SETUP: 'Elasticsearch setup failed',
   COL_ERR_LDAP: 'directory sync failed',
+  COL_ERR_PARSERS: 'parser files invalid',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -203,6 +203,11 @@ export interface Output {
   health(): OutputHealth;
   /** closes and reopens its files (SIGHUP, after logrotate moved them); nothing is lost */
   reopen?(): void;
+  /**
+   * The fields parser files declare (with their types) and the datasets events may carry changed
+   * (a reload of the parser directory): an output that maps fields (Elasticsearch) installs them.
+   */
+  declareFields?(fields: Readonly<Record<string, string>>, datasets: readonly string[]): void;
 }
 
 export const WriteResult = {

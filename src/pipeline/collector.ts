@@ -18,6 +18,9 @@ import { Pipeline } from './pipeline.js';
 import { createOutput } from './create-output.js';
 import { ParserPool } from './worker-pool.js';
 import { createKafkaSource } from './kafka-client.js';
+import { loadParserSet } from '../config/parsers.js';
+import { ParserHolder } from '../parsers/parser-set.js';
+import { ParserReloader } from './parser-reload.js';
 
 export interface RunningCollector {
   sources: Source[];
@@ -27,6 +30,8 @@ export interface RunningCollector {
   config: Config;
   /** the /health, /metrics and status page endpoint; null when disabled or its address was taken */
   http: HttpServer | null;
+  /** the parser files: reload() reads them again (on SIGHUP; the directory is watched too) */
+  parsers: ParserReloader;
   stop(): Promise<void>;
   /**
    * SIGHUP: applies what can change while running (`senders` when parsing on the main thread),
@@ -61,6 +66,8 @@ export async function startCollector(config: Config): Promise<RunningCollector> 
 
 async function build(config: Config, undo: (() => Promise<void> | void)[]): Promise<RunningCollector> {
   const telemetry = new Telemetry();
+  // families of parser files (shipped and parsers_dir), before anything opens: a bad file stops the start
+  const parsers = new ParserHolder(loadParserSet(config.parsers_dir ?? null));
   const g = config.enrich.geoip;
   const enrichSettings: EnrichSettings = {
     geoipDir: g?.directory ?? null,
@@ -78,14 +85,14 @@ async function build(config: Config, undo: (() => Promise<void> | void)[]): Prom
   const processorFor = (tz: string): Processor => {
     let p = processors.get(tz);
     if (p === undefined) {
-      p = new Processor({ timezone: tz, senders: config.senders, enrichers, telemetry, deviceTimezone: enrichment.deviceTimezone, eventOriginal: config.pipeline.event_original });
+      p = new Processor({ timezone: tz, senders: config.senders, enrichers, telemetry, deviceTimezone: enrichment.deviceTimezone, eventOriginal: config.pipeline.event_original, parsers });
       processors.set(tz, p);
     }
     return p;
   };
   const processor = processorFor(config.timezone);
   const outputs: Output[] = [];
-  for (const [i, oc] of config.outputs.entries()) outputs.push(await createOutput(oc, i));
+  for (const [i, oc] of config.outputs.entries()) outputs.push(await createOutput(oc, i, parsers.current));
   for (const o of outputs) {
     undo.push(() => o.close(Date.now()));
     await o.start();
@@ -100,13 +107,17 @@ async function build(config: Config, undo: (() => Promise<void> | void)[]): Prom
       eventOriginal: config.pipeline.event_original,
       enrich: enrichSettings,
       workerFile: new URL('./parse-worker.js', import.meta.url),
+      parsers: parsers.current.sources,
     });
     pool = p;
     undo.push(() => p.close(1000));
     await p.start();
   }
   // the parsing code compiled before the first burst meets it (workers warm up their own)
-  if (pool === null) warmUp();
+  if (pool === null) warmUp(parsers);
+  const reloader = new ParserReloader(config.parsers_dir ?? null, { holder: parsers, workers: pool, outputs, log: (l) => process.stderr.write(l + '\n') }, true);
+  undo.push(() => reloader.close());
+  if (parsers.current.families.length > 0) process.stderr.write(`syslog-ecs: parser files: ${parsers.current.describe()}\n`);
   const sources: Source[] = [];
   const jsonLines = new JsonLinesProcessor({ telemetry, enrichers }); // json+tcp:// listeners (JSON lines from applications)
   for (const l of config.listeners) {
@@ -158,6 +169,7 @@ async function build(config: Config, undo: (() => Promise<void> | void)[]): Prom
     stopping ??= (async () => {
       const grace = config.pipeline.shutdown_grace_ms;
       const deadline = Date.now() + grace + SHUTDOWN_FLUSH_MS;
+      reloader.close();
       await http?.stop();
       await Promise.all(sources.map((s) => s.stop(grace)));
       if (pool !== null) await pool.close(Math.max(0, deadline - Date.now()));
@@ -182,8 +194,9 @@ async function build(config: Config, undo: (() => Promise<void> | void)[]): Prom
       if (changed.length > 0) process.stderr.write(`syslog-ecs: reload: ${changed.join(', ')} changed: a restart applies them\n`);
     }
     enrichment.reload();
+    reloader.reload('SIGHUP');
     for (const o of outputs) o.reopen?.();
     process.stderr.write('syslog-ecs: reload: enrichment data read again, output files reopened\n');
   };
-  return { sources, outputs, telemetry, pipeline, config, http, stop, reload };
+  return { sources, outputs, telemetry, pipeline, config, http, parsers: reloader, stop, reload };
 }

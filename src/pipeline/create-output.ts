@@ -7,8 +7,10 @@ import { CollectorError, configError } from '../core/errors.js';
 import { DATASETS } from '../dispatch/dispatch.js';
 import { ElasticsearchOutput } from '../sinks/elasticsearch/index.js';
 import { createKafkaOutput } from './kafka-client.js';
+import type { ParserSet } from '../parsers/parser-set.js';
 
-export async function createOutput(c: OutputConfig, index = 0): Promise<Output> {
+/** `parsers`: the families of parser files in force, whose fields and datasets an Elasticsearch output maps. */
+export async function createOutput(c: OutputConfig, index = 0, parsers: ParserSet | null = null): Promise<Output> {
   if (c.url === 'stdout') return new StdoutOutput();
   if (c.url.startsWith('file:')) {
     return new FileOutput({
@@ -25,7 +27,8 @@ export async function createOutput(c: OutputConfig, index = 0): Promise<Output> 
     section.index_template ??= c.index_template;
     const { settings, issues } = esSettingsOf(section, c.url, `outputs[${index}].elasticsearch`, process.env, `outputs[${index}].url`);
     if (issues.length > 0) throw configError(issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
-    settings.datasets = DATASETS;
+    settings.datasets = parsers === null ? DATASETS : [...new Set([...DATASETS, ...parsers.datasets()])];
+    if (parsers !== null) settings.extraFields = parsers.fieldTypes();
     return new ElasticsearchOutput(settings);
   }
   if (c.url.startsWith('kafka://')) return createKafkaOutput(c);

@@ -17,22 +17,32 @@ import type { SenderRule } from '../dispatch/senders.js';
 import { BUFFERS_KEPT, type BatchMessage, type ResultMessage } from './worker-protocol.js';
 import { serializeDoc, type SerializedText } from '../ecs/serialize.js';
 import { BatchRunner, type BatchFrames } from './batch.js';
+import { ParserHolder, ParserSet, type ParserSource } from '../parsers/parser-set.js';
+import { buildParserSet } from '../parsers/load.js';
+import { parserLoadOptions } from '../config/parsers.js';
 
 interface WorkerConfig {
   senders: SenderRule[];
   eventOriginal: EventOriginalMode;
   enrich: EnrichSettings;
+  parsers: ParserSource[];
+}
+
+/** The families of parser files the main thread validated (regular expressions and samples checked there). */
+function parserSet(sources: readonly ParserSource[]): ParserSet {
+  return sources.length === 0 ? ParserSet.empty() : buildParserSet(sources, { ...parserLoadOptions(), prechecked: true }).set;
 }
 
 const cfg = workerData as WorkerConfig;
 const telemetry = new Telemetry();
+const parsers = new ParserHolder(parserSet(cfg.parsers));
 const enrichment = await buildEnrichment({ ...cfg.enrich, log: undefined });
 const processors = new Map<string, Processor>();
 
 function processorFor(tz: string): Processor {
   let p = processors.get(tz);
   if (p === undefined) {
-    p = new Processor({ timezone: tz, senders: cfg.senders, enrichers: enrichment.enrichers, telemetry, deviceTimezone: enrichment.deviceTimezone, eventOriginal: cfg.eventOriginal });
+    p = new Processor({ timezone: tz, senders: cfg.senders, enrichers: enrichment.enrichers, telemetry, deviceTimezone: enrichment.deviceTimezone, eventOriginal: cfg.eventOriginal, parsers });
     processors.set(tz, p);
   }
   return p;
@@ -85,7 +95,12 @@ const outPool: Buffer[] = [];
 const frames = new WorkerFrames();
 const runner = new BatchRunner();
 
-parentPort!.on('message', (m: BatchMessage) => {
+parentPort!.on('message', (m: BatchMessage | { parsers: ParserSource[] }) => {
+  // a reload of the parser files: batches after this message are parsed with the new families
+  if ('parsers' in m) {
+    parsers.current = parserSet(m.parsers);
+    return;
+  }
   frames.reset(m);
   const senders = frames.senders;
   const n = m.ends.length;
@@ -132,5 +147,5 @@ parentPort!.on('message', (m: BatchMessage) => {
   parentPort!.postMessage(result, [times.buffer, starts.buffer, lens.buffer, result.out, result.spare]);
 });
 
-warmUp();
+warmUp(parsers);
 parentPort!.postMessage({ ready: true });

@@ -6,7 +6,8 @@ import type { EcsDoc, Frame, SyslogMessage } from '../core/types.js';
 import { SyslogFlag } from '../core/types.js';
 import { decode, parseSyslog } from '../syslog/parse.js';
 import { baseDocument } from '../ecs/base.js';
-import { detectVendor, vendorForFamily } from '../dispatch/dispatch.js';
+import { detectFamily, FAMILY_IDS, vendorForFamily } from '../dispatch/dispatch.js';
+import type { ParserHolder } from '../parsers/parser-set.js';
 import { SenderResolver, type SenderRule } from '../dispatch/senders.js';
 import type { Telemetry, SenderStats } from '../core/telemetry.js';
 import { markBaseShape } from '../ecs/serialize.js';
@@ -27,6 +28,8 @@ export interface ProcessorOptions {
    * on events whose parse status is not `parsed`
    */
   eventOriginal?: EventOriginalMode;
+  /** the families of parser files in force (swapped on reload); none: built-in families only */
+  parsers?: ParserHolder;
 }
 
 export const PARSE_STATUS = {
@@ -57,7 +60,8 @@ export class Processor {
     this.opts = opts;
     this.resolver = new SenderResolver(opts.senders);
     this.originalAlways = (opts.eventOriginal ?? 'always') === 'always';
-    for (const r of opts.senders) if (r.family) this.overrides.set(r.family, vendorForFamily(r.family));
+    // built-in families pinned to senders; a user family is looked up in the set in force
+    for (const r of opts.senders) if (r.family && FAMILY_IDS.includes(r.family)) this.overrides.set(r.family, vendorForFamily(r.family));
   }
 
   /** Takes new sender rules (a configuration reload); the next frame is read with them. */
@@ -83,7 +87,11 @@ export class Processor {
     const { text, flags } = decode(frame.data);
     const msg = parseSyslog(text, frame.truncated ? flags | SyslogFlag.Truncated : flags, tz, frame.receivedAt);
     if (frame.truncated) stats.truncated++;
-    const vendor = setting.family !== null ? this.overrides.get(setting.family)! : detectVendor(msg);
+    const set = this.opts.parsers?.current ?? null;
+    let vendor: VendorParser | null = null;
+    if (setting.family !== null) vendor = this.overrides.get(setting.family) ?? set?.byId.get(setting.family) ?? null;
+    // a pinned user family a reload took away: detection as for any sender
+    if (vendor === null) vendor = detectFamily(msg, frame.senderIp, set);
     return { msg, tz, vendor };
   }
 

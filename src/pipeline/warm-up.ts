@@ -11,6 +11,7 @@ import { Telemetry } from '../core/telemetry.js';
 import type { Frame } from '../core/types.js';
 import { encodeDoc } from '../sinks/encode.js';
 import { familySamples } from '../dispatch/dispatch.js';
+import type { ParserHolder } from '../parsers/parser-set.js';
 
 /** plain syslog in the three shapes senders use; each family brings its own samples (VendorParser.samples) */
 const PLAIN: readonly string[] = [
@@ -20,10 +21,11 @@ const PLAIN: readonly string[] = [
 ];
 
 /** Runs the samples until `rounds` passes or `budgetMs` elapsed; returns the passes made. */
-export function warmUp(rounds = 300, budgetMs = 400): number {
-  const p = new Processor({ timezone: 'UTC', senders: [], enrichers: [], telemetry: new Telemetry() });
+export function warmUp(parsers?: ParserHolder, rounds = 300, budgetMs = 400): number {
+  const p = new Processor({ timezone: 'UTC', senders: [], enrichers: [], telemetry: new Telemetry(), parsers });
   const stats = new Telemetry().stats('warm-up', '127.0.0.1');
-  const frames = [...PLAIN, ...familySamples()].map((s): Frame => ({ data: Buffer.from(s), senderIp: '127.0.0.1', senderPort: 514, listener: 'warm-up', receivedAt: 0, truncated: false }));
+  const userSamples = parsers === undefined ? [] : parsers.current.families.flatMap((f) => f.samples);
+  const frames = [...PLAIN, ...familySamples(), ...userSamples].map((s): Frame => ({ data: Buffer.from(s), senderIp: '127.0.0.1', senderPort: 514, listener: 'warm-up', receivedAt: 0, truncated: false }));
   const end = Date.now() + budgetMs;
   let r = 0;
   let sink = 0;

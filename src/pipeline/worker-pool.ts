@@ -22,6 +22,7 @@ import { BATCH_EVENTS, BUFFERS_KEPT, DATAGRAM_REJECT_EVENTS, FULL_EVENTS, type B
 import type { SenderRule } from '../dispatch/senders.js';
 import type { EnrichSettings } from '../enrich/build.js';
 import type { EventOriginalMode } from '../config/load.js';
+import type { ParserSource } from '../parsers/parser-set.js';
 
 const BATCH_BYTES = 1024 * 1024;
 /** below this many batches at a worker, a batch that is not full goes to it too */
@@ -74,6 +75,8 @@ export interface PoolOptions {
   eventOriginal?: EventOriginalMode;
   enrich: EnrichSettings;
   workerFile: URL;
+  /** the parser files in force at start (workers build the same families from them) */
+  parsers?: readonly ParserSource[];
 }
 
 export class ParserPool {
@@ -96,7 +99,7 @@ export class ParserPool {
     const ready: Promise<void>[] = [];
     for (let i = 0; i < this.opts.workers; i++) {
       const worker = new Worker(this.opts.workerFile, {
-        workerData: { senders: this.opts.senders, eventOriginal: this.opts.eventOriginal ?? 'always', enrich: { ...this.opts.enrich, log: undefined } },
+        workerData: { senders: this.opts.senders, eventOriginal: this.opts.eventOriginal ?? 'always', enrich: { ...this.opts.enrich, log: undefined }, parsers: this.opts.parsers ?? [] },
         // a larger young generation: parsing allocates many short-lived objects
         resourceLimits: { maxYoungGenerationSizeMb: 48 },
       });
@@ -114,6 +117,15 @@ export class ParserPool {
       }));
     }
     await Promise.all(ready);
+  }
+
+  /**
+   * A reload of the parser files: each worker builds the new families and takes them for the
+   * batches after this message (a worker handles its messages in order: every frame is parsed by
+   * one set or the other, whole).
+   */
+  setParsers(sources: readonly ParserSource[]): void {
+    for (const slot of this.slots) slot.worker.postMessage({ parsers: sources });
   }
 
   /**

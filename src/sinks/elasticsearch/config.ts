@@ -51,4 +51,6 @@ export interface EsSettings {
   templateName: string;
   /** the datasets events may carry (data stream templates are made for each); set by the wiring, not a config key */
   datasets: readonly string[];
+  /** fields parser files declare, with their types (mapped beside ECS and the built-in families'); set by the wiring */
+  extraFields: Readonly<Record<string, string>>;
 }

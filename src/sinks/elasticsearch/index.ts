@@ -193,6 +193,29 @@ export class ElasticsearchOutput implements Output {
     this.pump();
   }
 
+  /**
+   * Parser files changed (a reload): their fields and datasets go into the templates, installed
+   * before the next bulk request. Indices made from now on map the new fields with their types;
+   * today's indices keep what they have (a field new to them is mapped dynamically until tomorrow's).
+   */
+  declareFields(fields: Readonly<Record<string, string>>, datasets: readonly string[]): void {
+    this.settings.extraFields = fields;
+    this.settings.datasets = datasets;
+    if (!this.started || !this.settings.setupTemplates || this.closed) return;
+    const prev = this.templatesPending;
+    const p: Promise<void> = (async () => {
+      if (prev !== null) await prev;
+      try {
+        await installTemplates(this.esClient, this.settings);
+      } catch (e) {
+        process.stderr.write(`syslog-ecs: ${this.name}: installing index templates for the parser files: ${describeError(e)}\n`);
+      }
+    })().finally(() => {
+      if (this.templatesPending === p) this.templatesPending = null;
+    });
+    this.templatesPending = p;
+  }
+
   private async retryTemplates(): Promise<void> {
     for (let attempt = 1; !this.waker.cancelled; attempt++) {
       await this.waker.sleep(backoffMs(attempt, this.settings.retryBackoffMs, this.settings.retryBackoffMaxMs));

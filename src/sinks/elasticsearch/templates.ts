@@ -76,13 +76,25 @@ export const DYNAMIC_TEMPLATES: Mapping[] = [
   { doubles: { match_mapping_type: 'double', mapping: { type: 'double' } } },
 ];
 
-export function mappingsBody(textType: 'text' | 'match_only_text'): Mapping {
+/**
+ * The field table with the fields parser files declare: ECS and the built-in families keep their
+ * types (the loader refuses a file that maps one of them otherwise).
+ */
+export function withExtraFields(extra: Readonly<Record<string, string>>): Record<string, FieldMapping> {
+  const keys = Object.keys(extra);
+  if (keys.length === 0) return FIELD_MAPPINGS;
+  const table: Record<string, FieldMapping> = { ...FIELD_MAPPINGS };
+  for (const k of keys) if (!Object.hasOwn(FIELD_MAPPINGS, k)) table[k] = { type: extra[k]! };
+  return table;
+}
+
+export function mappingsBody(textType: 'text' | 'match_only_text', extra: Readonly<Record<string, string>> = {}): Mapping {
   return {
     dynamic: true,
     date_detection: false,
     numeric_detection: false,
     dynamic_templates: DYNAMIC_TEMPLATES,
-    properties: buildProperties(textType),
+    properties: buildProperties(textType, withExtraFields(extra)),
   };
 }
 
@@ -141,7 +153,7 @@ export async function installTemplates(client: Client, s: EsSettings, signal?: A
   try {
     await client.cluster.putComponentTemplate({
       name: mappingsName,
-      template: { settings: { 'index.mapping.total_fields.limit': SETTINGS['index.mapping.total_fields.limit'] }, mappings: mappingsBody(textType) as never },
+      template: { settings: { 'index.mapping.total_fields.limit': SETTINGS['index.mapping.total_fields.limit'] }, mappings: mappingsBody(textType, s.extraFields) as never },
       _meta: { managed_by: 'syslog-ecs' },
     }, opts);
   } catch (e) {
@@ -149,7 +161,7 @@ export async function installTemplates(client: Client, s: EsSettings, signal?: A
     textType = 'text'; // no mapper-extras module (e.g. the test suite's node)
     await client.cluster.putComponentTemplate({
       name: mappingsName,
-      template: { settings: { 'index.mapping.total_fields.limit': SETTINGS['index.mapping.total_fields.limit'] }, mappings: mappingsBody(textType) as never },
+      template: { settings: { 'index.mapping.total_fields.limit': SETTINGS['index.mapping.total_fields.limit'] }, mappings: mappingsBody(textType, s.extraFields) as never },
       _meta: { managed_by: 'syslog-ecs' },
     }, opts);
   }

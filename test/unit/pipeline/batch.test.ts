@@ -6,7 +6,9 @@
 import { Processor } from '../../../src/pipeline/process.js';
 import { BatchRunner, type BatchFrames } from '../../../src/pipeline/batch.js';
 import { Telemetry, type SenderStats } from '../../../src/core/telemetry.js';
-import { parserSlot, detectVendor, PARSER_SLOTS } from '../../../src/dispatch/dispatch.js';
+import { parserSlot, detectFamily, PARSER_SLOTS } from '../../../src/dispatch/dispatch.js';
+import { loadParserSet } from '../../../src/config/parsers.js';
+import { ParserHolder } from '../../../src/parsers/parser-set.js';
 import { parseSyslog } from '../../../src/syslog/parse.js';
 import { serialize } from '../../../src/ecs/serialize.js';
 import type { EcsDoc, Frame } from '../../../src/core/types.js';
@@ -33,12 +35,14 @@ test('a batch gives the documents of one-at-a-time processing, each at its frame
   const lines = mixedLines();
   expect(lines.length).toBeGreaterThan(100);
 
+  // the shipped parser files too: their families share one slot
+  const parsers = new ParserHolder(loadParserSet(null));
   const t1 = new Telemetry();
-  const p1 = new Processor({ timezone: 'Europe/Paris', senders: [], enrichers: [], telemetry: t1 });
+  const p1 = new Processor({ timezone: 'Europe/Paris', senders: [], enrichers: [], telemetry: t1, parsers });
   const single = lines.map((l, i) => serialize(p1.process(frameOf(l, i), t1.stats('test', SENDERS[i % SENDERS.length]!))));
 
   const t2 = new Telemetry();
-  const p2 = new Processor({ timezone: 'Europe/Paris', senders: [], enrichers: [], telemetry: t2 });
+  const p2 = new Processor({ timezone: 'Europe/Paris', senders: [], enrichers: [], telemetry: t2, parsers });
   const frames: BatchFrames = {
     frame: frameOf(lines[0]!, 0),
     load(i: number): void {
@@ -61,13 +65,13 @@ test('a batch gives the documents of one-at-a-time processing, each at its frame
   expect([...t2.coverage]).toEqual(expect.arrayContaining([...t1.coverage]));
 
   // the order of work: parser slots never go down, frame indexes rise within a slot
-  const slotOf = (i: number): number => parserSlot(detectVendor(parseSyslog(lines[i]!, 0, 'UTC', RECEIVED)));
+  const slotOf = (i: number): number => parserSlot(detectFamily(parseSyslog(lines[i]!, 0, 'UTC', RECEIVED), SENDERS[i % SENDERS.length]!, parsers.current));
   const slots = calls.map(slotOf);
   for (let k = 1; k < calls.length; k++) {
     expect(slots[k]!).toBeGreaterThanOrEqual(slots[k - 1]!);
     if (slots[k] === slots[k - 1]) expect(calls[k]!).toBeGreaterThan(calls[k - 1]!);
   }
-  // the corpus holds every family, so the batch ran in as many groups as there are parsers (+ plain syslog)
+  // the corpus holds every family, so the batch ran in as many groups as there are parsers (+ plain syslog, + the parser files' families)
   expect(new Set(slots).size).toBe(PARSER_SLOTS);
 });
 
