@@ -7,21 +7,25 @@ import { Client } from '@elastic/elasticsearch';
 import { esUrl } from '../setup/es-node.mjs';
 import { ElasticsearchOutput } from '../../src/sinks/elasticsearch/index.js';
 import { esSettingsFromConfig } from '../../src/config/elasticsearch.js';
+import { DATASETS } from '../../src/dispatch/dispatch.js';
 import { uniq, event, statsFor, writeAll, countDocs, distinctSeq } from './helpers/es-sink.js';
 
 let url: string;
 let client: Client;
 const prefix = uniq('it');
 
+/** The output as the wiring makes it (pipeline/create-output.ts): every family's dataset known. */
 function output(extra: Record<string, unknown> = {}): ElasticsearchOutput {
-  return new ElasticsearchOutput(esSettingsFromConfig({
+  const settings = esSettingsFromConfig({
     url,
     index_template: `${prefix}-{dataset}-{yyyy.MM.dd}`,
     template_name: prefix,
     dead_letter: { index: `${prefix}-dead-letter` },
     flush_interval_ms: 50,
     ...extra,
-  }, 'test'));
+  }, 'test');
+  settings.datasets = DATASETS;
+  return new ElasticsearchOutput(settings);
 }
 
 beforeAll(async () => {
